@@ -1,0 +1,5 @@
+package org.perfeval.scoring;
+
+public enum IndicatorKind {
+    QUANTITATIVE, QUALITATIVE
+}
