@@ -1,0 +1,39 @@
+package org.perfeval.campaign;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface CampaignMapper {
+    String COLUMNS = "id, name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due, finance_due";
+
+    @Insert("INSERT INTO campaign (name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due,"
+            + " finance_due, created_by) VALUES (#{name}, #{fiscalYear}, #{formType}, #{ruleSet}, #{template},"
+            + " 'DRAFT', #{fillDue}, #{supervisorDue}, #{financeDue}, #{createdBy})")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    void insert(NewCampaign row);
+
+    @Select("SELECT " + COLUMNS + " FROM campaign WHERE id = #{id}")
+    Campaign find(Long id);
+
+    @Select("SELECT c.id, c.name, c.fiscal_year, c.form_type, c.rule_set, c.template, c.status, c.fill_due,"
+            + " c.supervisor_due, c.finance_due FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
+            + " WHERE f.id = #{formId}")
+    Campaign findByForm(Long formId);
+
+    @Select("SELECT " + COLUMNS + " FROM campaign ORDER BY fiscal_year DESC, id DESC")
+    List<Campaign> findAll();
+
+    @Update("UPDATE campaign SET status = #{status} WHERE id = #{id}")
+    void updateStatus(@Param("id") Long id, @Param("status") CampaignStatus status);
+
+    /** Locks the campaign row so that two openings of one campaign run one after the other. */
+    @Select("SELECT " + COLUMNS + " FROM campaign WHERE id = #{id} FOR UPDATE")
+    Campaign lock(Long id);
+}

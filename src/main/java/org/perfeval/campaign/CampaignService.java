@@ -1,0 +1,149 @@
+package org.perfeval.campaign;
+
+import java.util.List;
+
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.FormHistory;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormProcess;
+import org.perfeval.form.FormStatus;
+import org.perfeval.form.FormStore;
+import org.perfeval.form.WorkflowAction;
+import org.perfeval.org.Actor;
+import org.perfeval.org.OrgMapper;
+import org.perfeval.org.OrgUnit;
+import org.perfeval.org.Role;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 下发: creates campaigns and opens one form and one process per unit (or project). */
+@Service
+public class CampaignService {
+    private final CampaignMapper campaignMapper;
+    private final FormMapper formMapper;
+    private final FormStore formStore;
+    private final FormProcess formProcess;
+    private final FormHistory history;
+    private final FormTemplates templates;
+    private final OrgMapper orgMapper;
+
+    public CampaignService(CampaignMapper campaignMapper, FormMapper formMapper, FormStore formStore,
+                           FormProcess formProcess, FormHistory history, FormTemplates templates,
+                           OrgMapper orgMapper) {
+        this.campaignMapper = campaignMapper;
+        this.formMapper = formMapper;
+        this.formStore = formStore;
+        this.formProcess = formProcess;
+        this.history = history;
+        this.templates = templates;
+        this.orgMapper = orgMapper;
+    }
+
+    @Transactional
+    public Campaign create(Actor actor, NewCampaign campaign) {
+        requireAdmin(actor);
+        if (campaign.name == null || campaign.name.isBlank()) {
+            throw new InvalidInputException("name", "请填写任务名称");
+        }
+        if (campaign.fiscalYear == null || campaign.fiscalYear < 2000 || campaign.fiscalYear > 2100) {
+            throw new InvalidInputException("fiscalYear", "年度应为 2000 到 2100 之间的年份");
+        }
+        if (campaign.formType == null) {
+            throw new InvalidInputException("formType", "请选择评价表类型");
+        }
+        if (campaign.template == null) {
+            campaign.template = campaign.formType.name().toLowerCase() + "-default";
+        }
+        if (campaign.ruleSet == null) {
+            campaign.ruleSet = "national-2020";
+        }
+        campaign.createdBy = actor.id();
+        campaignMapper.insert(campaign);
+        return campaignMapper.find(campaign.id);
+    }
+
+    /**
+     * Opens the forms. Safe to run again after a crash or a double click: a form that exists and
+     * has its process is left alone (the campaign row lock serialises openings, the unique key on
+     * campaign + unit + title backs it).
+     */
+    @Transactional
+    public int open(Actor actor, Long campaignId, List<FormAssignment> assignments) {
+        requireAdmin(actor);
+        Campaign campaign = campaignMapper.lock(campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("评价任务不存在");
+        }
+        if (campaign.status() == CampaignStatus.CLOSED) {
+            throw new ConflictException("评价任务已结束，不能再下发");
+        }
+        int started = 0;
+        for (FormAssignment assignment : assignments) {
+            if (openOne(actor, campaign, assignment)) {
+                started++;
+            }
+        }
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            campaignMapper.updateStatus(campaignId, CampaignStatus.OPEN);
+        }
+        return started;
+    }
+
+    private boolean openOne(Actor actor, Campaign campaign, FormAssignment assignment) {
+        OrgUnit unit = orgMapper.findUnit(assignment.unitId());
+        if (unit == null) {
+            throw new InvalidInputException("unitId", "单位不存在：" + assignment.unitId());
+        }
+        String title = assignment.title() == null || assignment.title().isBlank() ? unit.name() : assignment.title();
+        FormMapper.OpenedForm existing = formMapper.findOpened(campaign.id(), unit.id(), title);
+        if (existing != null && existing.processInstanceId() != null) {
+            return false;
+        }
+        Long formId = existing != null ? existing.id() : createForm(campaign, unit, title);
+        String pid = formProcess.start(formId, unit.id(), unit.supervisingUnitId());
+        formMapper.setProcessInstance(formId, pid);
+        history.record(formId, actor, WorkflowAction.OPEN, null, FormStatus.DRAFT, campaign.name());
+        return true;
+    }
+
+    private Long createForm(Campaign campaign, OrgUnit unit, String title) {
+        FormMapper.NewFormRow row = new FormMapper.NewFormRow();
+        row.campaignId = campaign.id();
+        row.unitId = unit.id();
+        row.supervisingUnitId = unit.supervisingUnitId();
+        row.formType = campaign.formType().name();
+        row.fiscalYear = campaign.fiscalYear();
+        row.title = title;
+        row.ruleSet = campaign.ruleSet();
+        EvaluationForm blank = templates.blank(campaign.template());
+        row.moneyUnit = blank.getMoneyUnit();
+        formMapper.insertForm(row);
+        blank.setTitle(title);
+        formStore.save(row.id, 0, blank);
+        return row.id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> all() {
+        return campaignMapper.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(Long id) {
+        Campaign campaign = campaignMapper.find(id);
+        if (campaign == null) {
+            throw new NotFoundException("评价任务不存在");
+        }
+        return campaign;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有绩效管理员可以管理评价任务");
+        }
+    }
+}

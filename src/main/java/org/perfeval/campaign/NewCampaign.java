@@ -1,0 +1,19 @@
+package org.perfeval.campaign;
+
+import java.time.Instant;
+
+import org.perfeval.exchange.FormType;
+
+/** What an administrator fills in to create a campaign; id is set on insert. */
+public class NewCampaign {
+    public Long id;
+    public String name;
+    public Integer fiscalYear;
+    public FormType formType;
+    public String ruleSet;
+    public String template;
+    public Instant fillDue;
+    public Instant supervisorDue;
+    public Instant financeDue;
+    public Long createdBy;
+}

@@ -1,0 +1,150 @@
+package org.perfeval.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.perfeval.campaign.Campaign;
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.campaign.FormAssignment;
+import org.perfeval.campaign.NewCampaign;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormType;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.org.Actor;
+import org.perfeval.org.AppUser;
+import org.perfeval.org.OrgAdminService;
+import org.perfeval.org.OrgMapper;
+import org.perfeval.org.OrgUnit;
+import org.perfeval.org.Role;
+import org.perfeval.org.UnitKind;
+import org.perfeval.review.Decision;
+import org.perfeval.review.ReviewInput;
+import org.perfeval.review.ReviewService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo profile (on by default for the embedded H2 run): 市财政局, two supervising departments
+ * with their units, one user per role, and one open campaign with forms at different stages,
+ * some filled from the shared fixtures.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+    static final String PASSWORD = "perfeval2024";
+
+    private final OrgAdminService org;
+    private final OrgMapper orgMapper;
+    private final CampaignService campaigns;
+    private final FormMapper formMapper;
+    private final EvaluationFormService forms;
+    private final ReviewService reviews;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final List<String[]> logins = new ArrayList<>();
+
+    DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
+             FormMapper formMapper, EvaluationFormService forms, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
+        this.org = org;
+        this.orgMapper = orgMapper;
+        this.campaigns = campaigns;
+        this.formMapper = formMapper;
+        this.forms = forms;
+        this.reviews = reviews;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!orgMapper.listUnits().isEmpty()) {
+            return;
+        }
+        OrgUnit finance = org.createUnit("czj", "市财政局", UnitKind.FINANCE, null);
+        Actor admin = user("admin", "王管理", finance, Role.ADMIN);
+        Actor financeReviewer = user("cz-shenhe", "李财审", finance, Role.FINANCE_REVIEWER);
+
+        OrgUnit ybj = org.createUnit("ybj", "市医疗保障局", UnitKind.SUPERVISING, null);
+        OrgUnit ybFw = org.createUnit("yb-fwzx", "市医疗保障事务服务中心", UnitKind.UNIT, ybj);
+        OrgUnit ybJg = org.createUnit("yb-jgzx", "市医疗保障基金监管中心", UnitKind.UNIT, ybj);
+        OrgUnit wjw = org.createUnit("wjw", "市卫生健康委员会", UnitKind.SUPERVISING, null);
+        OrgUnit wjJk = org.createUnit("wj-jkzx", "市疾病预防控制中心", UnitKind.UNIT, wjw);
+        OrgUnit wjYy = org.createUnit("wj-rmyy", "市人民医院", UnitKind.UNIT, wjw);
+        Actor ybReviewer = user("yb-shenhe", "赵主审", ybj, Role.SUPERVISOR_REVIEWER);
+        Actor ybStaff = user("yb-tianbao", "钱填报", ybj, Role.UNIT_STAFF);
+        Actor fwStaff = user("yb-fwzx", "孙填报", ybFw, Role.UNIT_STAFF);
+        user("yb-jgzx", "周填报", ybJg, Role.UNIT_STAFF);
+        user("wj-shenhe", "吴主审", wjw, Role.SUPERVISOR_REVIEWER);
+        user("wj-tianbao", "郑填报", wjw, Role.UNIT_STAFF);
+        user("wj-jkzx", "冯填报", wjJk, Role.UNIT_STAFF);
+        user("wj-rmyy", "陈填报", wjYy, Role.UNIT_STAFF);
+
+        NewCampaign campaign = new NewCampaign();
+        campaign.name = "2024年度项目支出绩效自评";
+        campaign.fiscalYear = 2024;
+        campaign.formType = FormType.PROJECT;
+        campaign.fillDue = clock.instant().plus(Duration.ofDays(14));
+        campaign.supervisorDue = clock.instant().plus(Duration.ofDays(21));
+        campaign.financeDue = clock.instant().plus(Duration.ofDays(28));
+        Campaign opened = campaigns.create(admin, campaign);
+        campaigns.open(admin, opened.id(), List.of(
+                new FormAssignment(ybj.id(), "城乡医疗救助"),
+                new FormAssignment(ybj.id(), "城乡居民基本医疗保险"),
+                new FormAssignment(ybFw.id(), "医保经办能力提升"),
+                new FormAssignment(ybJg.id(), "医保基金监管专项"),
+                new FormAssignment(wjJk.id(), "重大传染病防控"),
+                new FormAssignment(wjYy.id(), "公立医院运行保障")));
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (FormHeader h : formMapper.findByCampaign(opened.id())) {
+            ids.put(h.getTitle(), h.getId());
+        }
+
+        // Weights add up to 90: submitting it is refused by 自评打分 and the findings are shown.
+        fillAndSubmit(ybStaff, ids.get("城乡医疗救助"), "seed000-form1-medical-assistance.json");
+        // Clean form: through both reviews to publication.
+        fillAndSubmit(ybStaff, ids.get("城乡居民基本医疗保险"), "seed000-form2-resident-insurance.json");
+        reviews.decide(ybReviewer, ids.get("城乡居民基本医疗保险"), new ReviewInput(Decision.APPROVE,
+                Map.of("建议继续全额安排", "项目执行规范"), "同意", null));
+        reviews.decide(financeReviewer, ids.get("城乡居民基本医疗保险"), new ReviewInput(Decision.APPROVE,
+                Map.of("建议继续安排，按规定调整下一年度预算金额", "结合执行率调整"), "同意公开", null));
+        // Waiting for the supervising department.
+        fillAndSubmit(fwStaff, ids.get("医保经办能力提升"), "example-liaoning-caps.json");
+        printLogins();
+    }
+
+    private Actor user(String username, String name, OrgUnit unit, Role role) {
+        AppUser user = org.createUser(username, name, unit, role, PASSWORD);
+        logins.add(new String[] {username, role.label(), unit.name()});
+        return org.actorOf(user);
+    }
+
+    private void fillAndSubmit(Actor staff, Long formId, String fixture) throws IOException {
+        EvaluationForm content;
+        try (InputStream in = new ClassPathResource("demo/" + fixture).getInputStream()) {
+            content = objectMapper.readValue(in, EvaluationForm.class);
+        }
+        int version = formMapper.findHeader(formId).getVersion();
+        forms.submit(staff, formId, version, content);
+    }
+
+    private void printLogins() {
+        StringBuilder out = new StringBuilder("\n==== 演示账号（密码均为 " + PASSWORD + "）====\n");
+        for (String[] login : logins) {
+            out.append(String.format("  %-12s %-10s %s%n", login[0], login[1], login[2]));
+        }
+        out.append("==== 打开 http://localhost:8080/ 登录 ====\n");
+        System.out.println(out);
+    }
+}

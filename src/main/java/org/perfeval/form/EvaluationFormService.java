@@ -1,0 +1,168 @@
+package org.perfeval.form;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.org.AccessPolicy;
+import org.perfeval.org.Actor;
+import org.perfeval.org.Role;
+import org.perfeval.scoring.Finding;
+import org.perfeval.scoring.Scorer;
+import org.perfeval.scoring.ScoringResult;
+import org.perfeval.scoring.Severity;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What unit staff do to their forms: read, save a draft, submit, withdraw. */
+@Service
+public class EvaluationFormService {
+    private final FormStore store;
+    private final FormMapper formMapper;
+    private final FormProcess process;
+    private final FormHistory history;
+    private final AccessPolicy accessPolicy;
+    private final Scorer scorer;
+    private final ObjectMapper objectMapper;
+    private final FormValidator validator;
+
+    public EvaluationFormService(FormStore store, FormMapper formMapper, FormProcess process, FormHistory history,
+                       AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper, FormValidator validator) {
+        this.validator = validator;
+        this.store = store;
+        this.formMapper = formMapper;
+        this.process = process;
+        this.history = history;
+        this.accessPolicy = accessPolicy;
+        this.scorer = scorer;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The form header if the actor may see it; otherwise not found, so foreign forms stay unknown. */
+    @Transactional(readOnly = true)
+    public FormHeader visibleHeader(Actor actor, Long formId) {
+        FormHeader header = formMapper.findHeader(formId);
+        if (header == null || !accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())) {
+            throw new NotFoundException("评价表不存在或您无权查看");
+        }
+        return header;
+    }
+
+    @Transactional(readOnly = true)
+    public StoredForm read(Actor actor, Long formId) {
+        return new StoredForm(visibleHeader(actor, formId), store.content(formId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkflowRecord> history(Actor actor, Long formId) {
+        visibleHeader(actor, formId);
+        return history.of(formId);
+    }
+
+    public boolean canEdit(Actor actor, FormHeader header) {
+        return actor.is(Role.UNIT_STAFF) && actor.unitId().equals(header.getUnitId()) && header.getStatus().editable();
+    }
+
+    /** Scores content that has not been saved, for the live panel of the form page. */
+    public ScoringResult preview(EvaluationForm content) {
+        return scorer.score(FormStore.normalized(content));
+    }
+
+    @Transactional
+    public int saveDraft(Actor actor, Long formId, int version, EvaluationForm content) {
+        FormHeader header = editableHeader(actor, formId);
+        keepFixedFields(header, content);
+        validator.check(FormStore.normalized(content));
+        int newVersion = store.save(formId, version, content);
+        history.record(formId, actor, WorkflowAction.SAVE, header.getStatus(), header.getStatus(), null);
+        return newVersion;
+    }
+
+    /**
+     * Saves and submits in one transaction: the draft, the task completion and the automatic
+     * scoring commit together. ERROR findings bring the form straight back to 填报.
+     */
+    @Transactional
+    public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
+        FormHeader header = editableHeader(actor, formId);
+        keepFixedFields(header, content);
+        validator.check(FormStore.normalized(content));
+        store.save(formId, version, content);
+        Task task = fillTask(formId);
+        formMapper.updateReturnReason(formId, null);
+        formMapper.markSubmitted(formId, java.time.Instant.now());
+        history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null,
+                snapshot(store.content(formId)));
+        process.complete(task, Map.of());
+        FormHeader after = formMapper.findHeader(formId);
+        List<Finding> errors = List.of();
+        if (after.isHasErrors()) {
+            errors = scorer.score(store.content(formId)).findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR).toList();
+        }
+        return new SubmitOutcome(!after.isHasErrors(), after.getStatus(), after.getVersion(), errors);
+    }
+
+    /** 撤回: allowed while the supervising department has not claimed the submission. */
+    @Transactional
+    public void withdraw(Actor actor, Long formId) {
+        FormHeader header = visibleHeader(actor, formId);
+        if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
+            throw new ForbiddenException("只有本单位填报人可以撤回");
+        }
+        Task task = process.openTask(formId);
+        if (header.getStatus() != FormStatus.SUPERVISOR_REVIEW || task == null
+                || !Stage.SUPERVISOR_REVIEW.taskKey().equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("当前状态为「" + header.getStatus().label() + "」，不能撤回");
+        }
+        if (task.getAssignee() != null) {
+            throw new ConflictException("主管部门已签收，不能撤回；如需修改请联系审核人退回");
+        }
+        process.withdraw(formId);
+        history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
+    }
+
+    private FormHeader editableHeader(Actor actor, Long formId) {
+        FormHeader header = visibleHeader(actor, formId);
+        if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
+            throw new ForbiddenException("只有本单位填报人可以修改评价表");
+        }
+        if (!header.getStatus().editable()) {
+            throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能修改");
+        }
+        return header;
+    }
+
+    private Task fillTask(Long formId) {
+        Task task = process.openTask(formId);
+        if (task == null || !Stage.FILL.taskKey().equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
+        }
+        return task;
+    }
+
+    /** Type, year, title, unit and rule set come from the campaign, not from what the page posts. */
+    private static void keepFixedFields(FormHeader header, EvaluationForm content) {
+        content.setFormType(header.getFormType());
+        content.setYear(header.getFiscalYear());
+        content.setRuleSet(header.getRuleSet());
+        content.setUnit(header.getUnitName());
+        content.setSupervisingDepartment(header.getSupervisingUnitName());
+        content.setTitle(header.getTitle());
+    }
+
+    private String snapshot(EvaluationForm content) {
+        try {
+            return objectMapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.perfeval.form;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.task.Task;
+import org.perfeval.shared.ConflictException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place the services talk to the process engine: start a form's process, find its open
+ * task, claim, complete, withdraw. Engine races come back as {@link ConflictException}.
+ */
+@Component
+public class FormProcess {
+    public static final String PROCESS_KEY = "self-evaluation";
+    public static final String WITHDRAW_MESSAGE = "withdraw";
+    static final String HANDLED_BY_OTHERS = "该任务已被他人处理，请刷新页面查看最新状态。";
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    public FormProcess(RuntimeService runtimeService, TaskService taskService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    public String start(Long formId, Long unitId, Long supervisingUnitId) {
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId),
+                Map.of("formId", formId, "unitId", unitId, "supervisingUnitId", supervisingUnitId))
+                .getId();
+    }
+
+    /** The form's open user task, or null when it has none (e.g. published). */
+    public Task openTask(Long formId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(formId)).singleResult();
+    }
+
+    public void claim(Task task, String username) {
+        guard(() -> taskService.claim(task.getId(), username));
+    }
+
+    public void complete(Task task, Map<String, Object> variables) {
+        guard(() -> taskService.complete(task.getId(), variables));
+    }
+
+    public void withdraw(Long formId) {
+        guard(() -> runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE)
+                .processInstanceBusinessKey(String.valueOf(formId)).correlate());
+    }
+
+    private static void guard(Runnable engineCall) {
+        try {
+            engineCall.run();
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyFailureException e) {
+            throw new ConflictException(HANDLED_BY_OTHERS, e);
+        } catch (ProcessEngineException e) {
+            if (isConcurrentUpdate(e)) {
+                throw new ConflictException(HANDLED_BY_OTHERS, e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2 reports a lost row race as its own SQL error instead of an optimistic-locking failure. */
+    private static boolean isConcurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && (sql.getErrorCode() == 90131 || "40001".equals(sql.getSQLState())
+                        || "HYT00".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

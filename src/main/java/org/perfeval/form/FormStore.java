@@ -1,0 +1,127 @@
+package org.perfeval.form;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.perfeval.exchange.DeviationReasons;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.Goal;
+import org.perfeval.exchange.Indicator;
+import org.perfeval.exchange.Report;
+import org.perfeval.exchange.Suggestions;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes a form's content; no access checks here (the services do them). */
+@Repository
+public class FormStore {
+    private final FormMapper mapper;
+
+    public FormStore(FormMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public FormHeader header(Long formId) {
+        FormHeader header = mapper.findHeader(formId);
+        if (header == null) {
+            throw new NotFoundException("评价表不存在");
+        }
+        return header;
+    }
+
+    public StoredForm load(Long formId) {
+        FormHeader header = header(formId);
+        return new StoredForm(header, content(formId));
+    }
+
+    public EvaluationForm content(Long formId) {
+        EvaluationForm form = mapper.findContentHeader(formId);
+        form.setBudgetLines(new ArrayList<>(mapper.findBudgetLines(formId)));
+        form.setIndicators(new ArrayList<>(mapper.findIndicators(formId)));
+        Suggestions suggestions = form.getSuggestions() == null ? new Suggestions() : form.getSuggestions();
+        for (FormMapper.SuggestionRow row : mapper.findSuggestions(formId)) {
+            suggestions.getSelected().add(row.optionLabel());
+            if (row.detail() != null) {
+                suggestions.getDetails().put(row.optionLabel(), row.detail());
+            }
+        }
+        form.setSuggestions(suggestions);
+        Report report = new Report();
+        report.setSections(new ArrayList<>(mapper.findReportSections(formId)));
+        form.setReport(report);
+        return normalized(form);
+    }
+
+    /**
+     * Replaces the content of a form whose version is still {@code expectedVersion}; the child rows
+     * are rewritten in the same transaction. Returns the new version.
+     */
+    public int save(Long formId, int expectedVersion, EvaluationForm content) {
+        normalized(content);
+        if (mapper.updateContent(formId, expectedVersion, content) == 0) {
+            header(formId);
+            throw new ConflictException("该评价表已被他人修改（您打开的是旧版本），请刷新后再保存；您填写的内容仍保留在页面上。");
+        }
+        mapper.deleteBudgetLines(formId);
+        mapper.deleteIndicators(formId);
+        mapper.deleteSuggestions(formId);
+        mapper.deleteReportSections(formId);
+        if (!content.getBudgetLines().isEmpty()) {
+            mapper.insertBudgetLines(formId, content.getBudgetLines());
+        }
+        if (!content.getIndicators().isEmpty()) {
+            mapper.insertIndicators(formId, content.getIndicators());
+        }
+        List<FormMapper.SuggestionRow> suggestions = suggestionRows(content.getSuggestions());
+        if (!suggestions.isEmpty()) {
+            mapper.insertSuggestions(formId, suggestions);
+        }
+        if (!content.getReport().getSections().isEmpty()) {
+            mapper.insertReportSections(formId, content.getReport().getSections());
+        }
+        return expectedVersion + 1;
+    }
+
+    private static List<FormMapper.SuggestionRow> suggestionRows(Suggestions suggestions) {
+        Map<String, String> details = suggestions.getDetails() == null ? Map.of() : suggestions.getDetails();
+        return suggestions.getSelected().stream()
+                .filter(s -> s != null && !s.isBlank())
+                .distinct()
+                .map(s -> new FormMapper.SuggestionRow(s, details.get(s)))
+                .toList();
+    }
+
+    /** Fills the optional parts with empty objects so that pages and the scorer need no null checks. */
+    static EvaluationForm normalized(EvaluationForm form) {
+        if (form.getGoal() == null) {
+            form.setGoal(new Goal());
+        }
+        if (form.getSuggestions() == null) {
+            form.setSuggestions(new Suggestions());
+        }
+        if (form.getSuggestions().getSelected() == null) {
+            form.getSuggestions().setSelected(new ArrayList<>());
+        }
+        if (form.getReport() == null) {
+            form.setReport(new Report());
+        }
+        if (form.getBudgetLines() == null) {
+            form.setBudgetLines(new ArrayList<>());
+        }
+        if (form.getIndicators() == null) {
+            form.setIndicators(new ArrayList<>());
+        }
+        // Pages post sparse row indexes after rows are removed.
+        form.getBudgetLines().removeIf(java.util.Objects::isNull);
+        form.getIndicators().removeIf(java.util.Objects::isNull);
+        form.getReport().getSections().removeIf(java.util.Objects::isNull);
+        for (Indicator indicator : form.getIndicators()) {
+            if (indicator.getDeviationReasons() == null) {
+                indicator.setDeviationReasons(new DeviationReasons());
+            }
+        }
+        return form;
+    }
+}

@@ -1,0 +1,25 @@
+package org.perfeval.form;
+
+/** What a workflow record says happened. */
+public enum WorkflowAction {
+    OPEN("任务下发"),
+    SAVE("保存草稿"),
+    SUBMIT("提交"),
+    SCORE("自评打分"),
+    WITHDRAW("撤回"),
+    CLAIM("签收"),
+    APPROVE("审核通过"),
+    RETURN_TO_UNIT("退回单位"),
+    RETURN_TO_SUPERVISOR("退回主管部门"),
+    PUBLISH("公开");
+
+    private final String label;
+
+    WorkflowAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,48 @@
+package org.perfeval.inbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface InboxMapper {
+
+    @Insert("INSERT INTO inbox_task (task_id, form_id, stage, candidate_group, assignee, created_at, due_at)"
+            + " VALUES (#{taskId}, #{formId}, #{stage}, #{candidateGroup}, #{assignee}, #{createdAt}, #{dueAt})")
+    void insert(InboxTask task);
+
+    @Update("UPDATE inbox_task SET assignee = #{assignee} WHERE task_id = #{taskId}")
+    void updateAssignee(@Param("taskId") String taskId, @Param("assignee") String assignee);
+
+    @Update("UPDATE inbox_task SET due_at = #{dueAt} WHERE task_id = #{taskId}")
+    void updateDue(@Param("taskId") String taskId, @Param("dueAt") Instant dueAt);
+
+    @Delete("DELETE FROM inbox_task WHERE task_id = #{taskId}")
+    void delete(String taskId);
+
+    @Select("SELECT task_id, form_id, stage, candidate_group, assignee, created_at, due_at FROM inbox_task"
+            + " WHERE form_id = #{formId}")
+    InboxTask findByForm(Long formId);
+
+    @Select("SELECT task_id, form_id, stage, candidate_group, assignee, created_at, due_at FROM inbox_task"
+            + " ORDER BY task_id")
+    List<InboxTask> findAll();
+
+    @Select({"<script>",
+            "SELECT i.task_id, i.form_id, i.stage, i.assignee, i.created_at, i.due_at, f.title, f.fiscal_year,",
+            " u.name AS unit_name, c.name AS campaign_name, f.status, f.score_total, f.score_grade, f.has_errors",
+            " FROM inbox_task i JOIN evaluation_form f ON f.id = i.form_id",
+            " JOIN org_unit u ON u.id = f.unit_id JOIN campaign c ON c.id = f.campaign_id",
+            " WHERE i.candidate_group IN",
+            " <foreach collection='groups' item='g' open='(' separator=',' close=')'>#{g}</foreach>",
+            " ORDER BY i.created_at DESC, i.task_id LIMIT #{limit} OFFSET #{offset}",
+            "</script>"})
+    List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("limit") int limit,
+                                  @Param("offset") int offset);
+}

@@ -1,0 +1,31 @@
+package org.perfeval.inbox;
+
+import java.util.List;
+
+import org.perfeval.org.AccessPolicy;
+import org.perfeval.org.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 待办: the open tasks of the groups the actor works from, newest first. */
+@Service
+public class InboxService {
+    public static final int PAGE_SIZE = 20;
+
+    private final InboxMapper mapper;
+    private final AccessPolicy accessPolicy;
+
+    public InboxService(InboxMapper mapper, AccessPolicy accessPolicy) {
+        this.mapper = mapper;
+        this.accessPolicy = accessPolicy;
+    }
+
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox(Actor actor, int page) {
+        List<String> groups = accessPolicy.candidateGroups(actor);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return mapper.findForGroups(groups, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+    }
+}

@@ -1,0 +1,81 @@
+package org.perfeval.org;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface OrgMapper {
+
+    @Select("SELECT id, code, name, kind, parent_id FROM org_unit WHERE id = #{id}")
+    OrgUnit findUnit(Long id);
+
+    @Select("SELECT id, code, name, kind, parent_id FROM org_unit WHERE code = #{code}")
+    OrgUnit findUnitByCode(String code);
+
+    @Select("SELECT id, code, name, kind, parent_id FROM org_unit ORDER BY id")
+    List<OrgUnit> listUnits();
+
+    @Insert("INSERT INTO org_unit (code, name, kind, parent_id) VALUES (#{code}, #{name}, #{kind}, #{parentId})")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    void insertUnit(UnitRow row);
+
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
+            + " FROM app_user WHERE username = #{username}")
+    AppUser findUserByUsername(String username);
+
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
+            + " FROM app_user WHERE id = #{id}")
+    AppUser findUser(Long id);
+
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
+            + " FROM app_user ORDER BY unit_id, role, id")
+    List<AppUser> listUsers();
+
+    @Insert("INSERT INTO app_user (username, password_hash, display_name, unit_id, role)"
+            + " VALUES (#{username}, #{passwordHash}, #{displayName}, #{unitId}, #{role})")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    void insertUser(UserRow row);
+
+    @Update("UPDATE app_user SET failed_logins = #{failedLogins}, locked_until = #{lockedUntil} WHERE id = #{id}")
+    void updateLoginState(@Param("id") Long id, @Param("failedLogins") int failedLogins,
+                          @Param("lockedUntil") java.time.Instant lockedUntil);
+
+    /** Mutable rows for inserts that need the generated id back. */
+    class UnitRow {
+        public Long id;
+        public String code;
+        public String name;
+        public UnitKind kind;
+        public Long parentId;
+
+        public UnitRow(String code, String name, UnitKind kind, Long parentId) {
+            this.code = code;
+            this.name = name;
+            this.kind = kind;
+            this.parentId = parentId;
+        }
+    }
+
+    class UserRow {
+        public Long id;
+        public String username;
+        public String passwordHash;
+        public String displayName;
+        public Long unitId;
+        public Role role;
+
+        public UserRow(String username, String passwordHash, String displayName, Long unitId, Role role) {
+            this.username = username;
+            this.passwordHash = passwordHash;
+            this.displayName = displayName;
+            this.unitId = unitId;
+            this.role = role;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.perfeval.review;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.perfeval.exchange.FormType;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The fixed checkbox vocabularies of forms/opinions.json: 结果应用建议 and 审核意见 per form type. */
+@Component
+public class OpinionCatalog {
+    private final Map<FormType, Lists> lists;
+
+    public OpinionCatalog(ObjectMapper objectMapper) throws IOException {
+        try (InputStream in = new ClassPathResource("forms/opinions.json").getInputStream()) {
+            lists = objectMapper.readValue(in, new TypeReference<Map<FormType, Lists>>() { });
+        }
+    }
+
+    public List<String> reviewOptions(FormType type) {
+        return lists.get(type).review();
+    }
+
+    public List<String> suggestionOptions(FormType type) {
+        return lists.get(type).suggestions();
+    }
+
+    record Lists(List<String> suggestions, List<String> review) {
+    }
+}

@@ -1,0 +1,94 @@
+package org.perfeval.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.perfeval.campaign.Campaign;
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.campaign.FormAssignment;
+import org.perfeval.campaign.NewCampaign;
+import org.perfeval.exchange.FormType;
+import org.perfeval.form.FormMapper;
+import org.perfeval.org.CurrentUser;
+import org.perfeval.org.OrgMapper;
+import org.perfeval.org.OrgUnit;
+import org.perfeval.org.UnitKind;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 绩效管理员: campaigns and their progress. */
+@Controller
+class AdminController {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final CampaignService campaigns;
+    private final FormMapper formMapper;
+    private final OrgMapper orgMapper;
+
+    AdminController(CampaignService campaigns, FormMapper formMapper, OrgMapper orgMapper) {
+        this.campaigns = campaigns;
+        this.formMapper = formMapper;
+        this.orgMapper = orgMapper;
+    }
+
+    @GetMapping("/admin/campaigns")
+    String list(Model model) {
+        model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("units", fillingUnits());
+        return "admin/campaigns";
+    }
+
+    @GetMapping("/admin/campaigns/{id}")
+    String show(@PathVariable Long id, Model model) {
+        model.addAttribute("campaign", campaigns.get(id));
+        model.addAttribute("forms", formMapper.findByCampaign(id));
+        return "admin/campaign";
+    }
+
+    /** Creates a campaign and opens one form per ticked unit. */
+    @PostMapping("/admin/campaigns")
+    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
+                  @RequestParam(required = false) Integer fiscalYear, @RequestParam FormType formType,
+                  @RequestParam(required = false) String fillDue, @RequestParam(required = false) String supervisorDue,
+                  @RequestParam(required = false) String financeDue,
+                  @RequestParam(name = "unit", required = false) List<Long> units, RedirectAttributes redirect) {
+        if (units == null || units.isEmpty()) {
+            throw new InvalidInputException("unit", "请至少选择一个单位");
+        }
+        NewCampaign campaign = new NewCampaign();
+        campaign.name = name;
+        campaign.fiscalYear = fiscalYear;
+        campaign.formType = formType;
+        campaign.fillDue = endOfDay("fillDue", "填报截止日期", fillDue);
+        campaign.supervisorDue = endOfDay("supervisorDue", "主管部门审核截止日期", supervisorDue);
+        campaign.financeDue = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
+        Campaign created = campaigns.create(user.actor(), campaign);
+        int opened = campaigns.open(user.actor(), created.id(),
+                units.stream().map(u -> new FormAssignment(u, null)).toList());
+        redirect.addFlashAttribute("notice", "已下发 " + opened + " 张评价表。");
+        return "redirect:/admin/campaigns/" + created.id();
+    }
+
+    private List<OrgUnit> fillingUnits() {
+        return orgMapper.listUnits().stream().filter(u -> u.kind() != UnitKind.FINANCE).toList();
+    }
+
+    private static java.time.Instant endOfDay(String field, String label, String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip()).plusDays(1).atStartOfDay(CHINA).toInstant().minusSeconds(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, label + "格式应为 2025-03-31，收到“" + date + "”");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.perfeval.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.FieldProblem;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Service exceptions as Chinese error pages (or JSON for JSON clients), never a stack trace. */
+@ControllerAdvice
+class ErrorHandling {
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    Object forbidden(ForbiddenException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "输入有误，请按提示修改", e.problems());
+    }
+
+    static Object answer(HttpServletRequest request, HttpStatus status, String message, List<FieldProblem> problems) {
+        String accept = request.getHeader("Accept");
+        String contentType = request.getContentType();
+        if ((accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE))
+                || (contentType != null && contentType.contains(MediaType.APPLICATION_JSON_VALUE))) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", status.value(), "message", message, "problems", problems));
+        }
+        ModelAndView page = new ModelAndView("error/" + status.value());
+        page.addObject("message", message);
+        page.addObject("problems", problems);
+        page.setStatus(status);
+        return page;
+    }
+}

@@ -1,0 +1,107 @@
+package org.perfeval.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.StoredForm;
+import org.perfeval.form.SubmitOutcome;
+import org.perfeval.org.Actor;
+import org.perfeval.org.CurrentUser;
+import org.perfeval.shared.FieldProblem;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The form page: unit staff edit, save and submit here; everyone who may see the form reads it here. */
+@Controller
+class FormController {
+    private final EvaluationFormService formService;
+    private final FormPageModel pageModel;
+
+    FormController(EvaluationFormService formService, FormPageModel pageModel) {
+        this.formService = formService;
+        this.pageModel = pageModel;
+    }
+
+    @GetMapping("/forms/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
+        StoredForm stored = formService.read(user.actor(), id);
+        pageModel.fill(model, user.actor(), stored.header(), stored.content());
+        return "form";
+    }
+
+    @PostMapping("/forms/{id}")
+    String save(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                @ModelAttribute("form") EvaluationForm form, BindingResult binding,
+                @RequestParam int version, @RequestParam(defaultValue = "save") String action,
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Actor actor = user.actor();
+        FormHeader header = formService.visibleHeader(actor, id);
+        try {
+            if (binding.hasErrors()) {
+                throw new InvalidInputException(bindingProblems(binding));
+            }
+            if ("submit".equals(action)) {
+                SubmitOutcome outcome = formService.submit(actor, id, version, form);
+                if (!outcome.accepted()) {
+                    redirect.addFlashAttribute("blocked", outcome.errors());
+                    return "redirect:/forms/" + id;
+                }
+                redirect.addFlashAttribute("notice", "已提交，等待主管部门审核。");
+                return "redirect:/tasks";
+            }
+            formService.saveDraft(actor, id, version, form);
+            redirect.addFlashAttribute("notice", "草稿已保存。");
+            return "redirect:/forms/" + id;
+        } catch (InvalidInputException e) {
+            return keepInput(model, actor, header, form, version, response, HttpStatus.BAD_REQUEST,
+                    "输入有误，未保存。请按提示修改：", e.problems());
+        } catch (org.perfeval.shared.ConflictException e) {
+            return keepInput(model, actor, header, form, version, response, HttpStatus.CONFLICT, e.getMessage(),
+                    List.of());
+        }
+    }
+
+    @PostMapping("/forms/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        formService.withdraw(user.actor(), id);
+        redirect.addFlashAttribute("notice", "已撤回，可以继续修改后重新提交。");
+        return "redirect:/forms/" + id;
+    }
+
+    /** Re-shows what the user typed, unsaved, with the problems on top: nothing typed is lost. */
+    private String keepInput(Model model, Actor actor, FormHeader header, EvaluationForm form, int version,
+                             HttpServletResponse response, HttpStatus status, String message,
+                             List<FieldProblem> problems) {
+        pageModel.fill(model, actor, header, form);
+        model.addAttribute("postedVersion", version);
+        model.addAttribute("error", message);
+        model.addAttribute("problems", problems);
+        response.setStatus(status.value());
+        return "form";
+    }
+
+    static List<FieldProblem> bindingProblems(BindingResult binding) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            problems.add(new FieldProblem(error.getField(), FieldLabels.describe(error.getField())
+                    + "应为数字，收到“" + error.getRejectedValue() + "”"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,77 @@
+package org.perfeval.web;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.task.Task;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormProcess;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormStatus;
+import org.perfeval.org.Actor;
+import org.perfeval.org.Role;
+import org.perfeval.review.Decision;
+import org.perfeval.review.OpinionCatalog;
+import org.perfeval.review.ReviewService;
+import org.perfeval.scoring.ScoringResult;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Everything the form page shows besides the form itself, decided per user. */
+@Component
+class FormPageModel {
+    private final EvaluationFormService formService;
+    private final ReviewService reviewService;
+    private final FormProcess process;
+    private final OpinionCatalog catalog;
+    private final ObjectMapper objectMapper;
+
+    FormPageModel(EvaluationFormService formService, ReviewService reviewService, FormProcess process, OpinionCatalog catalog,
+                  ObjectMapper objectMapper) {
+        this.formService = formService;
+        this.reviewService = reviewService;
+        this.process = process;
+        this.catalog = catalog;
+        this.objectMapper = objectMapper;
+    }
+
+    void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        Task task = process.openTask(header.getId());
+        boolean canEdit = formService.canEdit(actor, header);
+        boolean canReview = reviewService.canReview(actor, header);
+        model.addAttribute("header", header);
+        model.addAttribute("form", form);
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("canReview", canReview);
+        model.addAttribute("claimedByMe", task != null && actor.username().equals(task.getAssignee()));
+        model.addAttribute("assignee", task == null ? null : task.getAssignee());
+        model.addAttribute("dueDate", task == null ? null : task.getDueDate());
+        model.addAttribute("canWithdraw", actor.is(Role.UNIT_STAFF) && actor.unitId().equals(header.getUnitId())
+                && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.getAssignee() == null);
+        model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
+        model.addAttribute("score", storedScore(header));
+        model.addAttribute("history", formService.history(actor, header.getId()));
+        model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
+        model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
+        model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));
+        model.addAttribute("decisions", actor.is(Role.FINANCE_REVIEWER)
+                ? List.of(Decision.values()) : List.of(Decision.APPROVE, Decision.RETURN_TO_UNIT));
+        if (!model.containsAttribute("postedVersion")) {
+            model.addAttribute("postedVersion", header.getVersion());
+        }
+    }
+
+    private ScoringResult storedScore(FormHeader header) {
+        if (header.getScoreJson() == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(header.getScoreJson(), ScoringResult.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

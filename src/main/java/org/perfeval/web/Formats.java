@@ -1,0 +1,47 @@
+package org.perfeval.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+import org.perfeval.shared.Numbers;
+import org.springframework.stereotype.Component;
+
+/** Chinese date and number formats for the templates: ${@fmt.date(x)}. */
+@Component("fmt")
+public class Formats {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(CHINA);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日").withZone(CHINA);
+
+    public String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at);
+    }
+
+    public String dateTime(Date at) {
+        return at == null ? "" : DATE_TIME.format(at.toInstant());
+    }
+
+    public String date(Instant at) {
+        return at == null ? "" : DATE.format(at);
+    }
+
+    public String num(BigDecimal value) {
+        return Numbers.twoDecimals(value);
+    }
+
+    /** Plain value for an input box: no trailing zeros, no exponent. */
+    public String input(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public String percent(BigDecimal rate) {
+        return rate == null ? "" : Numbers.twoDecimals(rate.multiply(BigDecimal.valueOf(100))) + "%";
+    }
+
+    public boolean overdue(Date due) {
+        return due != null && due.toInstant().isBefore(Instant.now());
+    }
+}

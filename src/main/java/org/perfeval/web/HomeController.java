@@ -1,0 +1,21 @@
+package org.perfeval.web;
+
+import org.perfeval.org.CurrentUser;
+import org.perfeval.org.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CurrentUser user) {
+        return user.getRole() == Role.ADMIN ? "redirect:/admin/campaigns" : "redirect:/tasks";
+    }
+}

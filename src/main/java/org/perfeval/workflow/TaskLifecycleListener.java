@@ -1,0 +1,53 @@
+package org.perfeval.workflow;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.perfeval.campaign.CampaignDeadlines;
+import org.perfeval.form.FormLifecycle;
+import org.perfeval.form.Stage;
+import org.perfeval.inbox.InboxProjection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attached to every user task by {@link WorkflowPlugin}: sets the due date, moves the form's
+ * status and keeps the inbox projection, all in the engine's transaction.
+ */
+@Component
+public class TaskLifecycleListener implements TaskListener {
+    private final CampaignDeadlines deadlines;
+    private final FormLifecycle lifecycle;
+    private final InboxProjection inbox;
+
+    public TaskLifecycleListener(CampaignDeadlines deadlines, FormLifecycle lifecycle, InboxProjection inbox) {
+        this.deadlines = deadlines;
+        this.lifecycle = lifecycle;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_ASSIGNMENT -> inbox.taskAssigned(task.getId(), task.getAssignee());
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> inbox.taskEnded(task.getId());
+            default -> { }
+        }
+    }
+
+    private void created(DelegateTask task) {
+        Long formId = Long.valueOf(task.getExecution().getProcessBusinessKey());
+        Stage stage = Stage.ofTaskKey(task.getTaskDefinitionKey());
+        Instant due = deadlines.dueFor(formId, stage);
+        if (due != null) {
+            task.setDueDate(Date.from(due));
+        }
+        lifecycle.entered(formId, stage);
+        String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null).findFirst().orElseThrow();
+        inbox.taskCreated(task.getId(), formId, stage.taskKey(), group, task.getCreateTime().toInstant(), due);
+    }
+}

@@ -1,0 +1,46 @@
+package org.perfeval.workflow;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts {@link TaskLifecycleListener} on every user task of every process at parse time, so that a
+ * task added to the BPMN can never be missing from the inbox projection.
+ */
+@Component
+public class WorkflowPlugin extends AbstractProcessEnginePlugin {
+    private final TaskLifecycleListener listener;
+
+    public WorkflowPlugin(@Lazy TaskLifecycleListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                        .getTaskDefinition();
+                for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+                        TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE}) {
+                    definition.addTaskListener(event, listener);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,142 @@
+// Form page: indicator rows can be added and removed, and scores are recomputed on the server
+// (the preview endpoint) as the user types. Works without it: the form posts as usual.
+(function () {
+  'use strict';
+  var form = document.getElementById('form-editor');
+  if (!form) { return; }
+  var editable = !form.querySelector('fieldset').disabled;
+  var table = document.querySelector('#indicators tbody');
+
+  function renumber() {
+    Array.prototype.forEach.call(table.rows, function (row, i) {
+      row.id = 'indicators[' + i + ']';
+      row.querySelectorAll('[name^="indicators["]').forEach(function (el) {
+        el.name = el.name.replace(/^indicators\[\d+\]/, 'indicators[' + i + ']');
+        el.id = el.name;
+      });
+      var computed = row.querySelector('[data-indicator]');
+      if (computed) { computed.setAttribute('data-indicator', i); }
+    });
+  }
+
+  if (editable) {
+    document.getElementById('add-indicator').addEventListener('click', function () {
+      var last = table.rows[table.rows.length - 1];
+      var copy = last.cloneNode(true);
+      copy.querySelectorAll('input, textarea').forEach(function (el) {
+        if (!/category|subcategory/.test(el.name)) { el.value = ''; }
+      });
+      copy.querySelectorAll('select').forEach(function (el) { el.selectedIndex = 0; });
+      table.appendChild(copy);
+      renumber();
+      copy.querySelector('[name$=".name"]').focus();
+      schedule();
+    });
+    table.addEventListener('click', function (e) {
+      if (e.target.classList.contains('remove-row') && table.rows.length > 1) {
+        e.target.closest('tr').remove();
+        renumber();
+        schedule();
+      }
+    });
+  }
+
+  function setPath(obj, path, value) {
+    var parts = path.replace(/\[([^\]]+)\]/g, '.$1').split('.');
+    var node = obj;
+    for (var i = 0; i < parts.length - 1; i++) {
+      var key = parts[i];
+      var nextIsIndex = /^\d+$/.test(parts[i + 1]) && key !== 'details';
+      if (node[key] === undefined) { node[key] = nextIsIndex ? [] : {}; }
+      node = node[key];
+    }
+    node[parts[parts.length - 1]] = value;
+  }
+
+  function collect() {
+    var data = { budgetLines: [], indicators: [], suggestions: { selected: [], details: {} } };
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === 'version' || el.name === 'action' || el.name === '_csrf' || el.name.charAt(0) === '_') { return; }
+      if (el.name === 'suggestions.selected') {
+        if (el.checked) { data.suggestions.selected.push(el.value); }
+        return;
+      }
+      var detail = /^suggestions\.details\[(.*)\]$/.exec(el.name);
+      if (detail) { data.suggestions.details[detail[1]] = el.value; return; }
+      setPath(data, el.name, el.value === '' ? null : el.value);
+    });
+    data.budgetLines = data.budgetLines.filter(Boolean);
+    data.indicators = data.indicators.filter(Boolean);
+    return data;
+  }
+
+  function two(n) { return n === null || n === undefined ? '—' : (Math.round(Number(n) * 100 + 1e-9) / 100).toFixed(2); }
+
+  function show(result) {
+    document.getElementById('score-total').textContent = two(result.total);
+    document.getElementById('score-grade').textContent = result.grade || '';
+    document.getElementById('score-execution').textContent = two(result.executionScore);
+    document.getElementById('score-indicators').textContent = two(result.indicatorScore);
+    document.getElementById('score-deduction').textContent = two(result.deduction);
+    document.querySelectorAll('[data-indicator]').forEach(function (td) { td.textContent = ''; });
+    document.querySelectorAll('[data-line]').forEach(function (td) { td.textContent = ''; });
+    (result.indicators || []).forEach(function (s) {
+      var td = document.querySelector('[data-indicator="' + s.index + '"]');
+      if (td) { td.textContent = two(s.score); }
+    });
+    (result.budgetLines || []).forEach(function (s) {
+      var td = document.querySelector('[data-line="' + s.index + '"]');
+      if (td) { td.textContent = two(s.score); }
+    });
+    var list = document.getElementById('findings');
+    list.innerHTML = '';
+    document.querySelectorAll('tr.has-finding').forEach(function (tr) { tr.classList.remove('has-finding'); });
+    (result.findings || []).forEach(function (f) {
+      var li = document.createElement('li');
+      li.className = String(f.severity).toLowerCase();
+      var a = document.createElement('a');
+      a.href = '#' + f.path;
+      a.textContent = f.message;
+      li.appendChild(a);
+      list.appendChild(li);
+      var row = document.getElementById(String(f.path).replace(/\.[^.\]]+$/, ''));
+      if (row && row.tagName === 'TR') { row.classList.add('has-finding'); }
+    });
+  }
+
+  function showProblem(body) {
+    var list = document.getElementById('findings');
+    list.innerHTML = '';
+    (body.problems || [{ message: body.message }]).forEach(function (p) {
+      var li = document.createElement('li');
+      li.className = 'error';
+      li.textContent = p.message;
+      list.appendChild(li);
+    });
+  }
+
+  var timer = null;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(preview, 400);
+  }
+
+  function preview() {
+    var csrf = form.querySelector('input[name="_csrf"]');
+    fetch(form.getAttribute('data-preview'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json',
+                 'X-CSRF-TOKEN': csrf ? csrf.value : '' },
+      body: JSON.stringify(collect())
+    }).then(function (r) {
+      return r.json().then(function (body) { if (r.ok) { show(body); } else { showProblem(body); } });
+    }).catch(function () { /* offline: the saved score stays on screen */ });
+  }
+
+  if (editable) {
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+    preview();
+  }
+})();
