@@ -1,5 +1,6 @@
 package org.perfeval.review;
 
+import org.perfeval.form.FormStatus;
 import org.perfeval.form.WorkflowAction;
 
 /** A reviewer's decision; the name is the routing flag the BPMN gateways read. */
@@ -19,4 +20,13 @@ public enum Decision {
     public String label() { return label; }
     public WorkflowAction action() { return action; }
     public boolean isReturn() { return this != APPROVE; }
+
+    /** Where the form goes; finance approval leads straight on to 公开. Mirrors the BPMN gateways. */
+    public FormStatus leadsTo(ReviewStage stage) {
+        return switch (this) {
+            case APPROVE -> stage == ReviewStage.SUPERVISOR ? FormStatus.FINANCE_REVIEW : FormStatus.PUBLISHED;
+            case RETURN_TO_UNIT -> FormStatus.DRAFT;
+            case RETURN_TO_SUPERVISOR -> FormStatus.SUPERVISOR_REVIEW;
+        };
+    }
 }

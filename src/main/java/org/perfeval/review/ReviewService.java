@@ -12,7 +12,6 @@ import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormProcess;
 import org.perfeval.form.EvaluationFormService;
-import org.perfeval.form.FormStatus;
 import org.perfeval.form.Stage;
 import org.perfeval.form.WorkflowAction;
 import org.perfeval.org.Actor;
@@ -110,10 +109,10 @@ public class ReviewService {
         if (input.decision().isReturn()) {
             formMapper.updateReturnReason(formId, input.reason().strip());
         }
-        process.complete(task, Map.of("decision", input.decision().name()));
-        FormStatus after = formMapper.findHeader(formId).getStatus();
-        history.record(formId, actor, input.decision().action(), header.getStatus(), after,
+        // Recorded before the completion so that it precedes what the process then does (公开).
+        history.record(formId, actor, input.decision().action(), header.getStatus(), input.decision().leadsTo(stage),
                 input.decision().isReturn() ? input.reason().strip() : blankToNull(input.overallOpinion()));
+        process.complete(task, Map.of("decision", input.decision().name()));
     }
 
     @Transactional(readOnly = true)
