@@ -8,7 +8,7 @@ public class DeviationReasons {
     private String facilities;
     private String other;
 
-    public boolean isBlank() {
+    public boolean noneGiven() {
         return blank(funding) && blank(institution) && blank(staffing) && blank(facilities) && blank(other);
     }
 

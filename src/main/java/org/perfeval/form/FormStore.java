@@ -94,7 +94,7 @@ public class FormStore {
     }
 
     /** Fills the optional parts with empty objects so that pages and the scorer need no null checks. */
-    static EvaluationForm normalized(EvaluationForm form) {
+    public static EvaluationForm normalized(EvaluationForm form) {
         if (form.getGoal() == null) {
             form.setGoal(new Goal());
         }

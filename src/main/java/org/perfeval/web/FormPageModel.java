@@ -8,6 +8,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormProcess;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormStatus;
+import org.perfeval.form.FormStore;
 import org.perfeval.org.Actor;
 import org.perfeval.org.Role;
 import org.perfeval.review.Decision;
@@ -43,7 +44,7 @@ class FormPageModel {
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = reviewService.canReview(actor, header);
         model.addAttribute("header", header);
-        model.addAttribute("form", form);
+        model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.getAssignee()));

@@ -1,0 +1,173 @@
+package org.perfeval.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.org.Actor;
+import org.perfeval.org.CurrentUser;
+import org.perfeval.org.UserAccountService;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The pages and endpoints of the form flow through HTTP, with security switched on. */
+@PerfevalTest
+@AutoConfigureMockMvc
+class FormPagesTest {
+    @Autowired MockMvc mvc;
+    @Autowired TestOrg testOrg;
+    @Autowired FormMapper formMapper;
+    @Autowired UserAccountService accounts;
+    @Autowired ObjectMapper objectMapper;
+
+    TestOrg.World w;
+    FormHeader form;
+
+    @BeforeEach
+    void setUp() {
+        w = testOrg.create();
+        form = testOrg.openForm(w, "页面测试项目");
+    }
+
+    @Test
+    void anonymousIsSentToLoginAndLoginWorks() throws Exception {
+        mvc.perform(get("/tasks")).andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin("/login").user(w.staffA().username()).password(TestOrg.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user(w.staffA().username()).password("wrong"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountWithAChineseMessage() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user(w.staffB().username()).password("wrong"));
+        }
+        mvc.perform(formLogin("/login").user(w.staffB().username()).password(TestOrg.PASSWORD))
+                .andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(get("/login?locked")).andExpect(content().string(containsString("已被锁定")));
+    }
+
+    @Test
+    void ownFormShowsForeignFormIsNotFound() throws Exception {
+        mvc.perform(as(get("/forms/" + form.getId()), w.staffA()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("页面测试项目")))
+                .andExpect(content().string(containsString("保存草稿")))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+        mvc.perform(as(get("/forms/" + form.getId()), w.staffB()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("不存在或您无权查看")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(as(get("/forms/" + form.getId()), w.reviewer2())).andExpect(status().isNotFound());
+        mvc.perform(get("/public/forms/" + form.getId())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void stateChangesNeedTheCsrfToken() throws Exception {
+        mvc.perform(post("/forms/" + form.getId()).with(user(principal(w.staffA())))
+                        .param("version", "0").param("action", "save"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void badNumberIsRefusedWithTheFieldNamedAndInputKept() throws Exception {
+        FormHeader before = formMapper.findHeader(form.getId());
+        mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                        .param("version", String.valueOf(before.getVersion())).param("action", "save")
+                        .param("indicators[0].name", "培训场次").param("indicators[0].weight", "十分"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("指标第 1 行「分值」应为数字")))
+                .andExpect(content().string(containsString("value=\"十分\"")))
+                .andExpect(content().string(containsString("value=\"培训场次\"")));
+        assertThat(formMapper.findHeader(form.getId()).getVersion()).isEqualTo(before.getVersion());
+    }
+
+    @Test
+    void staleVersionIsAConflictAndInputIsKept() throws Exception {
+        FormHeader before = formMapper.findHeader(form.getId());
+        mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                        .param("version", String.valueOf(before.getVersion())).param("action", "save")
+                        .param("goal.expected", "第一次保存"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                        .param("version", String.valueOf(before.getVersion())).param("action", "save")
+                        .param("goal.expected", "第二个人的内容"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("已被他人修改")))
+                .andExpect(content().string(containsString("第二个人的内容")));
+    }
+
+    @Test
+    void previewScoresAnUnsavedFormAndRejectsBadJson() throws Exception {
+        String json = objectMapper.writeValueAsString(Fixtures.clean());
+        mvc.perform(as(post("/forms/" + form.getId() + "/preview"), w.staffA()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(97.5))
+                .andExpect(jsonPath("$.grade").value("优"));
+        mvc.perform(as(post("/forms/" + form.getId() + "/preview"), w.staffA()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                        .content("{\"indicators\": [{\"weight\": \"abc\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].path").value("indicators[0].weight"));
+        mvc.perform(as(post("/forms/" + form.getId() + "/preview"), w.staffB()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void reviewerApprovesThroughThePage() throws Exception {
+        FormHeader before = formMapper.findHeader(form.getId());
+        String json = objectMapper.writeValueAsString(Fixtures.clean());
+        // Submit through the service layer's page path: post the fixture's key fields.
+        org.perfeval.exchange.EvaluationForm clean = Fixtures.clean();
+        MockHttpServletRequestBuilder submit = as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                .param("version", String.valueOf(before.getVersion())).param("action", "submit");
+        FormParams.addAll(submit, clean);
+        mvc.perform(submit).andExpect(redirectedUrl("/tasks"));
+        assertThat(json).isNotEmpty();
+
+        mvc.perform(as(get("/forms/" + form.getId()), w.reviewer1()))
+                .andExpect(content().string(containsString("提交审核结果")));
+        mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
+                        .param("decision", "RETURN_TO_UNIT").param("reason", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("退回时必须填写退回原因")));
+        mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
+                        .param("decision", "APPROVE").param("opt", "0").param("detail0", "项目成效好"))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(formMapper.findHeader(form.getId()).getStatus().name()).isEqualTo("FINANCE_REVIEW");
+    }
+
+    private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Actor actor) {
+        return request.with(user(principal(actor)));
+    }
+
+    private CurrentUser principal(Actor actor) {
+        return accounts.loadUserByUsername(actor.username());
+    }
+}
