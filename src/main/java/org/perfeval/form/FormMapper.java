@@ -65,8 +65,6 @@ public interface FormMapper {
 
     List<FormHeader> findByCampaign(Long campaignId);
 
-    List<FormHeader> findPublished();
-
     @org.apache.ibatis.annotations.Select("SELECT id, process_instance_id FROM evaluation_form"
             + " WHERE campaign_id = #{campaignId} AND unit_id = #{unitId} AND title = #{title}")
     OpenedForm findOpened(@Param("campaignId") Long campaignId, @Param("unitId") Long unitId,

@@ -11,7 +11,8 @@ public enum WorkflowAction {
     APPROVE("审核通过"),
     RETURN_TO_UNIT("退回单位"),
     RETURN_TO_SUPERVISOR("退回主管部门"),
-    PUBLISH("公开");
+    PUBLISH("公开"),
+    UNPUBLISH("撤回公开");
 
     private final String label;
 

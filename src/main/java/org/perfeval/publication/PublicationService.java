@@ -1,6 +1,7 @@
 package org.perfeval.publication;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.perfeval.form.FormHeader;
@@ -8,46 +9,165 @@ import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.FormStore;
-import org.perfeval.form.StoredForm;
 import org.perfeval.form.WorkflowAction;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.org.Actor;
+import org.perfeval.org.Role;
+import org.perfeval.review.ReviewOpinion;
+import org.perfeval.review.ReviewService;
+import org.perfeval.scoring.ScoringResult;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.Numbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** 公开: freezing approved forms and reading them without login. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** 公开: freezes approved forms into published records and serves them without login. */
 @Service
 public class PublicationService {
     private final FormMapper formMapper;
     private final FormStore formStore;
     private final FormHistory history;
+    private final ReviewService reviews;
+    private final PublicationMapper mapper;
+    private final PublishedPdfs pdfs;
+    private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, Clock clock) {
+    public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
+                              PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock) {
         this.formMapper = formMapper;
         this.formStore = formStore;
         this.history = history;
+        this.reviews = reviews;
+        this.mapper = mapper;
+        this.pdfs = pdfs;
+        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
-    /** Called by the process after finance approval; the form is frozen from here on. */
+    /**
+     * Called by the process after finance approval. Freezes the form, its score and its approving
+     * opinions (return reasons are internal and never published) into a new revision.
+     */
     @Transactional
     public void publish(Long formId) {
-        formMapper.markPublished(formId, clock.instant());
-        history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED, null);
+        Instant now = clock.instant();
+        FormHeader header = formStore.header(formId);
+        EvaluationForm content = formStore.content(formId);
+        List<ReviewOpinion> opinions = reviews.opinionsOf(formId).stream().filter(o -> !o.decision().isReturn())
+                .toList();
+        PublicationMapper.NewRecord record = new PublicationMapper.NewRecord();
+        record.formId = formId;
+        record.revision = mapper.lastRevision(formId) + 1;
+        record.fiscalYear = header.getFiscalYear();
+        record.formType = header.getFormType().name();
+        record.title = header.getTitle();
+        record.unitName = header.getUnitName();
+        record.supervisingUnitName = header.getSupervisingUnitName();
+        record.scoreTotal = header.getScoreTotal();
+        record.scoreGrade = header.getScoreGrade();
+        record.contentJson = json(content);
+        record.scoreJson = header.getScoreJson();
+        record.opinionsJson = json(opinions);
+        record.publishedAt = now;
+        record.pdf = pdfs.render(header, content, parseScore(header.getScoreJson()), opinions, now);
+        record.pdfSha256 = record.pdf == null ? null : PublishedPdfs.sha256(record.pdf);
+        mapper.insert(record);
+        mapper.supersede(formId, record.id);
+        formMapper.markPublished(formId, now);
+        history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED,
+                "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");
     }
 
     @Transactional(readOnly = true)
-    public List<FormHeader> published() {
-        return formMapper.findPublished();
+    public List<PublishedRecord> search(Integer year, String department, String unit, String title) {
+        String like = title == null || title.isBlank() ? null
+                : "%" + title.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return mapper.search(year, blankToNull(department), blankToNull(unit), like);
     }
 
-    /** A published form; anything else is answered as not found, so drafts stay invisible. */
     @Transactional(readOnly = true)
-    public StoredForm publishedForm(Long formId) {
-        FormHeader header = formMapper.findHeader(formId);
-        if (header == null || header.getStatus() != FormStatus.PUBLISHED) {
+    public List<PublishedRecord> published() {
+        return search(null, null, null, null);
+    }
+
+    public List<String> departments() {
+        return mapper.departments();
+    }
+
+    public List<Integer> years() {
+        return mapper.years();
+    }
+
+    /** The current publication of a form; a draft, a returned or a withdrawn form is not found. */
+    @Transactional(readOnly = true)
+    public PublishedForm publishedForm(Long formId) {
+        PublishedRecord record = mapper.current(formId);
+        if (record == null) {
             throw new NotFoundException("未找到已公开的评价表");
         }
-        return formStore.load(formId);
+        if (record.withdrawn()) {
+            throw new WithdrawnException("该评价表的公开信息已撤回：" + record.withdrawnReason());
+        }
+        return new PublishedForm(record, read(record.contentJson(), new TypeReference<EvaluationForm>() { }),
+                parseScore(record.scoreJson()), read(record.opinionsJson(), new TypeReference<List<ReviewOpinion>>() { }));
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] pdf(Long formId) {
+        byte[] pdf = mapper.currentPdf(formId);
+        if (pdf == null) {
+            throw new NotFoundException("未找到已公开评价表的 PDF");
+        }
+        return pdf;
+    }
+
+    /** 撤回公开: only administrators, always with a reason that the public page then shows. */
+    @Transactional
+    public void unpublish(Actor actor, Long formId, String reason) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有绩效管理员可以撤回公开");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "撤回公开必须填写原因");
+        }
+        if (reason.codePointCount(0, reason.length()) > 500) {
+            throw new InvalidInputException("reason", "撤回原因不能超过 500 个字");
+        }
+        if (mapper.withdraw(formId, clock.instant(), reason.strip(), actor.id()) == 0) {
+            throw new ConflictException("该评价表没有可撤回的公开信息");
+        }
+        history.record(formId, actor, WorkflowAction.UNPUBLISH, FormStatus.PUBLISHED, FormStatus.PUBLISHED, reason.strip());
+    }
+
+    private ScoringResult parseScore(String json) {
+        return json == null ? null : read(json, new TypeReference<ScoringResult>() { });
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("published record unreadable", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -52,6 +52,7 @@ class FormPageModel {
         model.addAttribute("dueDate", task == null ? null : task.getDueDate());
         model.addAttribute("canWithdraw", actor.is(Role.UNIT_STAFF) && actor.unitId().equals(header.getUnitId())
                 && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.getAssignee() == null);
+        model.addAttribute("canUnpublish", actor.is(Role.ADMIN) && header.getStatus() == FormStatus.PUBLISHED);
         model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
         model.addAttribute("score", storedScore(header));
         model.addAttribute("history", formService.history(actor, header.getId()));

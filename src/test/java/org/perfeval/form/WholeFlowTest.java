@@ -58,7 +58,7 @@ class WholeFlowTest {
                 Map.of("建议继续安排，按规定调整下一年度预算金额", "按执行率调整"), "同意公开", null));
 
         assertThat(forms.read(w.staffA(), id).header().getStatus()).isEqualTo(FormStatus.PUBLISHED);
-        assertThat(publication.published()).extracting(FormHeader::getId).contains(id);
+        assertThat(publication.published()).extracting(r -> r.formId()).contains(id);
         assertThat(publication.publishedForm(id).content().getIndicators()).hasSize(9);
 
         List<WorkflowRecord> history = forms.history(w.staffA(), id);

@@ -1,0 +1,91 @@
+package org.perfeval.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormStore;
+import org.perfeval.publication.PublicationService;
+import org.perfeval.review.Decision;
+import org.perfeval.review.ReviewInput;
+import org.perfeval.review.ReviewService;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What the public can and cannot reach, and that what it reads is frozen and escaped. */
+@PerfevalTest
+@AutoConfigureMockMvc
+class PublicPagesTest {
+    static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+
+    @Autowired MockMvc mvc;
+    @Autowired TestOrg testOrg;
+    @Autowired EvaluationFormService forms;
+    @Autowired ReviewService reviews;
+    @Autowired FormMapper formMapper;
+    @Autowired FormStore formStore;
+    @Autowired PublicationService publication;
+
+    @Test
+    void publishedFormIsPublicFrozenAndEscaped() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "公开测试项目");
+        EvaluationForm content = Fixtures.clean();
+        content.getGoal().setExpected(XSS);
+        content.getIndicators().get(0).setName("指标" + XSS);
+        content.getIndicators().get(0).setImprovement(XSS);
+        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
+        mvc.perform(get("/public/forms/" + form.getId())).andExpect(status().isNotFound());
+
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null,
+                "内部退回原因不公开"));
+        mvc.perform(get("/public/forms/" + form.getId())).andExpect(status().isNotFound());
+        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE,
+                Map.of("建议继续全额安排", XSS), "同意", null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意公开", null));
+
+        String page = mvc.perform(get("/public/forms/" + form.getId()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("公开测试项目")))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(not(containsString("<img src=x"))))
+                .andExpect(content().string(not(containsString("内部退回原因不公开"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("建议继续全额安排");
+        mvc.perform(get("/public").param("q", "公开测试"))
+                .andExpect(content().string(containsString("公开测试项目")));
+
+        // Frozen: a later change to the stored form does not reach the public page.
+        EvaluationForm changed = formStore.content(form.getId());
+        changed.getGoal().setExpected("公开后被改动的内容");
+        formStore.save(form.getId(), formMapper.findHeader(form.getId()).getVersion(), changed);
+        mvc.perform(get("/public/forms/" + form.getId()))
+                .andExpect(content().string(not(containsString("公开后被改动的内容"))));
+
+        assertThatThrownBy(() -> publication.unpublish(w.finance(), form.getId(), "x"))
+                .isInstanceOf(ForbiddenException.class);
+        publication.unpublish(w.admin(), form.getId(), "数据有误，更正后重新公开");
+        mvc.perform(get("/public/forms/" + form.getId()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("数据有误，更正后重新公开")));
+        mvc.perform(get("/public")).andExpect(content().string(containsString("已撤回公开")));
+    }
+}
