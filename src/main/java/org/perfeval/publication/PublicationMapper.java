@@ -37,9 +37,13 @@ public interface PublicationMapper {
     @Select("SELECT " + COLUMNS + " FROM published_record WHERE form_id = #{formId} AND superseded_by IS NULL")
     PublishedRecord current(Long formId);
 
+    /** Wrapped: MyBatis would read a bare byte[] return type as a list of rows. */
     @Select("SELECT pdf FROM published_record WHERE form_id = #{formId} AND superseded_by IS NULL"
             + " AND withdrawn_at IS NULL")
-    byte[] currentPdf(Long formId);
+    PdfRow currentPdf(Long formId);
+
+    record PdfRow(byte[] pdf) {
+    }
 
     @Select({"<script>",
             "SELECT " + LIST_COLUMNS + " FROM published_record WHERE superseded_by IS NULL",

@@ -122,7 +122,8 @@ public class PublicationService {
 
     @Transactional(readOnly = true)
     public byte[] pdf(Long formId) {
-        byte[] pdf = mapper.currentPdf(formId);
+        PublicationMapper.PdfRow row = mapper.currentPdf(formId);
+        byte[] pdf = row == null ? null : row.pdf();
         if (pdf == null) {
             throw new NotFoundException("未找到已公开评价表的 PDF");
         }

@@ -136,11 +136,17 @@ public class ReviewService {
         return result;
     }
 
-    private Task reviewTask(Actor actor, FormHeader header) {
+    /** Refuses roles that never review, before any input is looked at. */
+    public static Stage requireReviewer(Actor actor) {
         Stage stage = reviewStageOf(actor);
         if (stage == null) {
             throw new ForbiddenException("您的角色不能审核评价表");
         }
+        return stage;
+    }
+
+    private Task reviewTask(Actor actor, FormHeader header) {
+        Stage stage = requireReviewer(actor);
         Task task = process.openTask(header.getId());
         if (task == null || !stage.taskKey().equals(task.getTaskDefinitionKey())) {
             throw new ConflictException("该评价表当前状态为「" + header.getStatus().label() + "」，不在您的审核环节；可能已被他人处理。");

@@ -48,6 +48,7 @@ class ReviewController {
                   @RequestParam(name = "opt", required = false) List<Integer> checked,
                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
+        ReviewService.requireReviewer(user.actor());
         List<String> options = catalog.reviewOptions(header.getFormType());
         Map<String, String> chosen = new LinkedHashMap<>();
         for (Integer index : checked == null ? List.<Integer>of() : checked) {

@@ -61,6 +61,11 @@ public class TestOrg {
 
     /** Opens a campaign with one project form for unit A and returns the form's header. */
     public FormHeader openForm(World w, String title) {
+        return openFormFor(w, w.unitA().id(), title);
+    }
+
+    /** Opens a campaign with one project form for the given unit. */
+    public FormHeader openFormFor(World w, Long unitId, String title) {
         NewCampaign c = new NewCampaign();
         c.name = "测试任务 " + title;
         c.fiscalYear = 2024;
@@ -70,7 +75,7 @@ public class TestOrg {
         c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
         c.financeDue = now.plus(30, ChronoUnit.DAYS);
         Campaign campaign = campaigns.create(w.admin(), c);
-        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), title)));
+        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(unitId, title)));
         return formMapper.findByCampaign(campaign.id()).get(0);
     }
 

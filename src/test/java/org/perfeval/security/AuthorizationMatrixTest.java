@@ -1,0 +1,239 @@
+package org.perfeval.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.org.Actor;
+import org.perfeval.org.UserAccountService;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every request mapping of the application × every role × every kind of form. The endpoint list
+ * comes from the application itself, so a new endpoint without a rule here fails the build.
+ */
+@PerfevalTest
+@AutoConfigureMockMvc(print = org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint.NONE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    enum Who { STAFF_A, STAFF_B, REVIEWER_A, REVIEWER_OTHER, FINANCE, ADMIN, ANONYMOUS }
+
+    enum Resource { OWN_DRAFT, FOREIGN_DRAFT, PUBLISHED }
+
+    /** What authorization lets happen; 400/409 and 2xx/3xx all mean "reached the business logic". */
+    enum Outcome { PERMITTED, NOT_FOUND, FORBIDDEN, LOGIN }
+
+    interface Rule {
+        Outcome expect(Who who, Resource resource);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired TestOrg testOrg;
+    @Autowired FormMapper formMapper;
+    @Autowired UserAccountService accounts;
+    @Autowired org.perfeval.form.EvaluationFormService forms;
+    @Autowired org.perfeval.review.ReviewService reviews;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    TestOrg.World w;
+    Map<Resource, Long> forms2 = new LinkedHashMap<>();
+
+    /** The rules, one per endpoint. Unit A's form is "own" for STAFF_A and REVIEWER_A's department. */
+    final Map<String, Rule> rules = Map.ofEntries(
+            Map.entry("GET /login", (who, r) -> Outcome.PERMITTED),
+            Map.entry("GET /public", (who, r) -> Outcome.PERMITTED),
+            Map.entry("GET /public/forms/{id}", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
+            Map.entry("GET /public/forms/{id}/pdf", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
+            Map.entry("GET /", (who, r) -> loggedIn(who)),
+            Map.entry("GET /tasks", (who, r) -> loggedIn(who)),
+            Map.entry("GET /forms/{id}", AuthorizationMatrixTest::viewer),
+            Map.entry("POST /forms/{id}/preview", AuthorizationMatrixTest::viewer),
+            Map.entry("POST /forms/{id}", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("POST /forms/{id}/withdraw", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("POST /forms/{id}/claim", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /forms/{id}/review", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)));
+
+    static Outcome loggedIn(Who who) {
+        return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
+    }
+
+    static Outcome adminOnly(Who who) {
+        return who == Who.ANONYMOUS ? Outcome.LOGIN : who == Who.ADMIN ? Outcome.PERMITTED : Outcome.FORBIDDEN;
+    }
+
+    static boolean canView(Who who, Resource r) {
+        return switch (who) {
+            case STAFF_A, REVIEWER_A -> r != Resource.FOREIGN_DRAFT;
+            case STAFF_B, REVIEWER_OTHER -> r == Resource.FOREIGN_DRAFT;
+            case FINANCE, ADMIN -> true;
+            case ANONYMOUS -> false;
+        };
+    }
+
+    static Outcome viewer(Who who, Resource r) {
+        if (who == Who.ANONYMOUS) {
+            return Outcome.LOGIN;
+        }
+        return canView(who, r) ? Outcome.PERMITTED : Outcome.NOT_FOUND;
+    }
+
+    static Outcome actor(Who who, Resource r, Set<Who> roles) {
+        Outcome view = viewer(who, r);
+        if (view != Outcome.PERMITTED) {
+            return view;
+        }
+        return roles.contains(who) ? Outcome.PERMITTED : Outcome.FORBIDDEN;
+    }
+
+    @BeforeAll
+    void setUp() {
+        w = testOrg.create();
+        forms2.put(Resource.OWN_DRAFT, testOrg.openForm(w, "矩阵本单位草稿").getId());
+        FormHeader foreign = testOrg.openFormFor(w, w.unitB().id(), "矩阵外单位草稿");
+        forms2.put(Resource.FOREIGN_DRAFT, foreign.getId());
+        Long published = testOrg.openForm(w, "矩阵已公开").getId();
+        forms.submit(w.staffA(), published, formMapper.findHeader(published).getVersion(), Fixtures.clean());
+        reviews.decide(w.reviewer1(), published, new org.perfeval.review.ReviewInput(
+                org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
+        reviews.decide(w.finance(), published, new org.perfeval.review.ReviewInput(
+                org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
+        forms2.put(Resource.PUBLISHED, published);
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        Set<String> endpoints = endpoints();
+        assertThat(endpoints).isNotEmpty();
+        Set<String> missing = new TreeSet<>(endpoints);
+        missing.removeAll(rules.keySet());
+        assertThat(missing).as("endpoints without an authorization rule in this test").isEmpty();
+        Set<String> stale = new TreeSet<>(rules.keySet());
+        stale.removeAll(endpoints);
+        assertThat(stale).as("rules for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyCellAnswersAsTheRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (String endpoint : endpoints()) {
+            Rule rule = rules.get(endpoint);
+            if (rule == null) {
+                continue;
+            }
+            for (Who who : Who.values()) {
+                for (Resource resource : Resource.values()) {
+                    Outcome expected = rule.expect(who, resource);
+                    Outcome actual = call(endpoint, who, forms2.get(resource));
+                    cells++;
+                    if (expected != actual) {
+                        wrong.add(endpoint + " as " + who + " on " + resource + ": expected " + expected + ", got " + actual);
+                    }
+                }
+            }
+        }
+        System.out.println("authorization matrix: " + cells + " cells checked");
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void listsShowNoForeignRows() throws Exception {
+        String inbox = mvc.perform(request(HttpMethod.GET, "/tasks").with(user(accounts.loadUserByUsername(w.staffB().username()))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains("矩阵外单位草稿").doesNotContain("矩阵本单位草稿");
+        String reviewerInbox = mvc.perform(request(HttpMethod.GET, "/tasks")
+                        .with(user(accounts.loadUserByUsername(w.reviewer2().username()))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reviewerInbox).doesNotContain("矩阵本单位草稿").doesNotContain("矩阵已公开");
+    }
+
+    private Outcome call(String endpoint, Who who, Long formId) throws Exception {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{id}", String.valueOf(formId));
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
+        if (!parts[0].equals("GET")) {
+            request.with(csrf());
+        }
+        if (path.endsWith("/preview")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        } else if (parts[0].equals("POST")) {
+            request.param("version", "0").param("name", "").param("formType", "PROJECT");
+        }
+        Actor actor = actor(who);
+        if (actor != null) {
+            request.with(user(accounts.loadUserByUsername(actor.username())));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        int status = response.getStatus();
+        if (status == 404) {
+            return Outcome.NOT_FOUND;
+        }
+        if (status == 403 || status == 401) {
+            return Outcome.FORBIDDEN;
+        }
+        if (status == 302 && response.getRedirectedUrl() != null && response.getRedirectedUrl().contains("/login")
+                && !path.equals("/login")) {
+            return Outcome.LOGIN;
+        }
+        return Outcome.PERMITTED;
+    }
+
+    private Actor actor(Who who) {
+        return switch (who) {
+            case STAFF_A -> w.staffA();
+            case STAFF_B -> w.staffB();
+            case REVIEWER_A -> w.reviewer1();
+            case REVIEWER_OTHER -> w.reviewer2();
+            case FINANCE -> w.finance();
+            case ADMIN -> w.admin();
+            case ANONYMOUS -> null;
+        };
+    }
+
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(method.name() + " " + pattern.replaceAll("\\{[^}]+}", "{id}"));
+                }
+            }
+        }
+        return endpoints;
+    }
+}
