@@ -2,6 +2,8 @@ package org.perfeval.campaign;
 
 import java.util.List;
 
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
@@ -30,10 +32,12 @@ public class CampaignService {
     private final FormHistory history;
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
+    private final AuditLog audit;
 
     public CampaignService(CampaignMapper campaignMapper, FormMapper formMapper, FormStore formStore,
                            FormProcess formProcess, FormHistory history, FormTemplates templates,
-                           OrgMapper orgMapper) {
+                           OrgMapper orgMapper, AuditLog audit) {
+        this.audit = audit;
         this.campaignMapper = campaignMapper;
         this.formMapper = formMapper;
         this.formStore = formStore;
@@ -63,6 +67,7 @@ public class CampaignService {
         }
         campaign.createdBy = actor.id();
         campaignMapper.insert(campaign);
+        audit.action(actor, AuditAction.CAMPAIGN_CREATE, "campaign", campaign.id, campaign.name);
         return campaignMapper.find(campaign.id);
     }
 
@@ -90,6 +95,7 @@ public class CampaignService {
         if (campaign.status() == CampaignStatus.DRAFT) {
             campaignMapper.updateStatus(campaignId, CampaignStatus.OPEN);
         }
+        audit.action(actor, AuditAction.CAMPAIGN_OPEN, "campaign", campaignId, "下发 " + started + " 张");
         return started;
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.org.AccessPolicy;
 import org.perfeval.org.Actor;
@@ -32,10 +34,13 @@ public class EvaluationFormService {
     private final Scorer scorer;
     private final ObjectMapper objectMapper;
     private final FormValidator validator;
+    private final AuditLog audit;
 
     public EvaluationFormService(FormStore store, FormMapper formMapper, FormProcess process, FormHistory history,
-                       AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper, FormValidator validator) {
+                       AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper, FormValidator validator,
+                                 AuditLog audit) {
         this.validator = validator;
+        this.audit = audit;
         this.store = store;
         this.formMapper = formMapper;
         this.process = process;
@@ -82,6 +87,7 @@ public class EvaluationFormService {
         validator.check(FormStore.normalized(content));
         int newVersion = store.save(formId, version, content);
         history.record(formId, actor, WorkflowAction.SAVE, header.getStatus(), header.getStatus(), null);
+        audit.action(actor, AuditAction.SAVE, "form", formId, null);
         return newVersion;
     }
 
@@ -102,6 +108,7 @@ public class EvaluationFormService {
                 snapshot(store.content(formId)));
         process.complete(task, Map.of());
         FormHeader after = formMapper.findHeader(formId);
+        audit.action(actor, AuditAction.SUBMIT, "form", formId, after.isHasErrors() ? "自动检查未通过" : "已进入审核");
         List<Finding> errors = List.of();
         if (after.isHasErrors()) {
             errors = scorer.score(store.content(formId)).findings().stream()
@@ -127,6 +134,7 @@ public class EvaluationFormService {
         }
         process.withdraw(formId);
         history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
+        audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
     }
 
     private FormHeader editableHeader(Actor actor, Long formId) {

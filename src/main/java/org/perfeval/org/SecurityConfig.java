@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
@@ -27,15 +29,16 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccountService accounts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccountService accounts, AuditLog audit)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(new LoginSuccess(accounts))
-                        .failureHandler(new LoginFailure(accounts)))
+                        .successHandler(new LoginSuccess(accounts, audit))
+                        .failureHandler(new LoginFailure(accounts, audit)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
@@ -50,9 +53,11 @@ public class SecurityConfig {
     /** Resets the failure count and goes to the page asked for, or the home page. */
     static class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         private final UserAccountService accounts;
+        private final AuditLog audit;
 
-        LoginSuccess(UserAccountService accounts) {
+        LoginSuccess(UserAccountService accounts, AuditLog audit) {
             this.accounts = accounts;
+            this.audit = audit;
             setDefaultTargetUrl("/");
         }
 
@@ -60,6 +65,9 @@ public class SecurityConfig {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
             accounts.loginSucceeded(authentication.getName());
+            CurrentUser user = (CurrentUser) authentication.getPrincipal();
+            audit.event(user.getId(), user.getDisplayName(), user.getUnitName(), AuditAction.LOGIN_SUCCESS, "user",
+                    user.getUsername(), null);
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }
@@ -67,19 +75,24 @@ public class SecurityConfig {
     /** Counts failures; the page says "locked" or "wrong name or password", never which part was wrong. */
     static class LoginFailure extends SimpleUrlAuthenticationFailureHandler {
         private final UserAccountService accounts;
+        private final AuditLog audit;
 
-        LoginFailure(UserAccountService accounts) {
+        LoginFailure(UserAccountService accounts, AuditLog audit) {
             this.accounts = accounts;
+            this.audit = audit;
         }
 
         @Override
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                             AuthenticationException exception) throws IOException {
+            String username = request.getParameter("username");
+            String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
             if (exception instanceof LockedException) {
+                audit.event(null, name, null, AuditAction.LOGIN_LOCKED, "user", name, "账号已锁定");
                 response.sendRedirect(request.getContextPath() + "/login?locked");
                 return;
             }
-            String username = request.getParameter("username");
+            audit.event(null, name, null, AuditAction.LOGIN_FAILURE, "user", name, null);
             if (username != null) {
                 accounts.loginFailed(username);
             }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
@@ -38,10 +40,13 @@ public class PublicationService {
     private final PublicationMapper mapper;
     private final PublishedPdfs pdfs;
     private final ObjectMapper objectMapper;
+    private final AuditLog audit;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
-                              PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock) {
+                              PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
+                              AuditLog audit) {
+        this.audit = audit;
         this.formMapper = formMapper;
         this.formStore = formStore;
         this.history = history;
@@ -82,6 +87,7 @@ public class PublicationService {
         mapper.insert(record);
         mapper.supersede(formId, record.id);
         formMapper.markPublished(formId, now);
+        audit.action(null, AuditAction.PUBLISH, "form", formId, "第 " + record.revision + " 版");
         history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED,
                 "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");
     }
@@ -145,6 +151,7 @@ public class PublicationService {
         if (mapper.withdraw(formId, clock.instant(), reason.strip(), actor.id()) == 0) {
             throw new ConflictException("该评价表没有可撤回的公开信息");
         }
+        audit.action(actor, AuditAction.UNPUBLISH, "form", formId, reason.strip());
         history.record(formId, actor, WorkflowAction.UNPUBLISH, FormStatus.PUBLISHED, FormStatus.PUBLISHED, reason.strip());
     }
 

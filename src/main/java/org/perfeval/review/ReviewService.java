@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.task.Task;
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
@@ -34,9 +36,11 @@ public class ReviewService {
     private final FormHistory history;
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
+    private final AuditLog audit;
 
     public ReviewService(EvaluationFormService formService, FormMapper formMapper, FormProcess process, FormHistory history,
-                         ReviewMapper reviewMapper, OpinionCatalog catalog) {
+                         ReviewMapper reviewMapper, OpinionCatalog catalog, AuditLog audit) {
+        this.audit = audit;
         this.formService = formService;
         this.formMapper = formMapper;
         this.process = process;
@@ -77,6 +81,7 @@ public class ReviewService {
         }
         process.claim(task, actor.username());
         history.record(formId, actor, WorkflowAction.CLAIM, header.getStatus(), header.getStatus(), null);
+        audit.action(actor, AuditAction.CLAIM, "form", formId, null);
     }
 
     /**
@@ -112,6 +117,8 @@ public class ReviewService {
         // Recorded before the completion so that it precedes what the process then does (公开).
         history.record(formId, actor, input.decision().action(), header.getStatus(), input.decision().leadsTo(stage),
                 input.decision().isReturn() ? input.reason().strip() : blankToNull(input.overallOpinion()));
+        audit.action(actor, input.decision().isReturn() ? AuditAction.RETURN : AuditAction.APPROVE, "form", formId,
+                input.decision().label());
         process.complete(task, Map.of("decision", input.decision().name()));
     }
 

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.org.CurrentUser;
 import org.perfeval.shared.ConflictException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.perfeval.shared.FieldProblem;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
@@ -20,14 +24,30 @@ import org.springframework.web.servlet.ModelAndView;
 /** Service exceptions as Chinese error pages (or JSON for JSON clients), never a stack trace. */
 @ControllerAdvice
 class ErrorHandling {
+    private final AuditLog audit;
+
+    ErrorHandling(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private void denied(HttpServletRequest request, String message) {
+        Object principal = SecurityContextHolder.getContext().getAuthentication() == null ? null
+                : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (principal instanceof CurrentUser user) {
+            audit.event(user.getId(), user.getDisplayName(), user.getUnitName(), AuditAction.PERMISSION_DENIED,
+                    "request", request.getMethod() + " " + request.getRequestURI(), message);
+        }
+    }
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException e, HttpServletRequest request) {
+        denied(request, e.getMessage());
         return answer(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ForbiddenException.class)
     Object forbidden(ForbiddenException e, HttpServletRequest request) {
+        denied(request, e.getMessage());
         return answer(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 

@@ -82,7 +82,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
-            Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)));
+            Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)));
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;

@@ -1,0 +1,33 @@
+package org.perfeval.audit;
+
+/** What the audit trail records. */
+public enum AuditAction {
+    LOGIN_SUCCESS("登录成功"),
+    LOGIN_FAILURE("登录失败"),
+    LOGIN_LOCKED("账号锁定"),
+    PERMISSION_DENIED("越权访问被拒绝"),
+    SAVE("保存草稿"),
+    SUBMIT("提交"),
+    WITHDRAW("撤回"),
+    CLAIM("签收"),
+    APPROVE("审核通过"),
+    RETURN("退回"),
+    PUBLISH("公开"),
+    UNPUBLISH("撤回公开"),
+    CAMPAIGN_CREATE("创建评价任务"),
+    CAMPAIGN_OPEN("下发评价任务"),
+    EXPORT("导出"),
+    IMPORT("导入"),
+    REMIND("催办"),
+    ADMIN_CHANGE("管理变更");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,67 @@
+package org.perfeval.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.perfeval.org.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail. Business actions write their entry inside their own transaction (so an action
+ * that rolls back leaves no entry); login attempts and denials, which have no transaction of their
+ * own, write in a new one.
+ */
+@Service
+public class AuditLog {
+    private final AuditMapper mapper;
+    private final Clock clock;
+
+    public AuditLog(AuditMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void action(Actor actor, AuditAction action, String objectType, Object objectId, String detail) {
+        write(actor == null ? null : actor.id(), actor == null ? "系统" : actor.displayName(),
+                actor == null ? null : actor.unitName(), action, objectType, objectId, detail);
+    }
+
+    /** For events outside a business transaction: logins, denials, exports. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void event(Long actorId, String actorName, String unitName, AuditAction action, String objectType,
+                      Object objectId, String detail) {
+        write(actorId, actorName, unitName, action, objectType, objectId, detail);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(String action, String actor, String objectId, java.time.Instant from, int limit) {
+        String like = actor == null || actor.isBlank() ? null : "%" + actor.strip() + "%";
+        return mapper.search(blank(action), like, blank(objectId), from, Math.min(Math.max(limit, 1), 5000));
+    }
+
+    private void write(Long actorId, String actorName, String unitName, AuditAction action, String objectType,
+                       Object objectId, String detail) {
+        String safeDetail = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
+        mapper.insert(new AuditEntry(null, clock.instant(), actorId, actorName, unitName, action.name(), objectType,
+                objectId == null ? null : String.valueOf(objectId), clientAddress(), safeDetail));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}
