@@ -41,8 +41,20 @@ public interface InboxMapper {
             " JOIN org_unit u ON u.id = f.unit_id JOIN campaign c ON c.id = f.campaign_id",
             " WHERE i.candidate_group IN",
             " <foreach collection='groups' item='g' open='(' separator=',' close=')'>#{g}</foreach>",
+            " <if test='f.campaignId != null'> AND f.campaign_id = #{f.campaignId}</if>",
+            " <if test='f.unitId != null'> AND f.unit_id = #{f.unitId}</if>",
+            " <if test='f.stage != null'> AND i.stage = #{f.stage}</if>",
+            " <if test='f.overdueAt != null'> AND i.due_at &lt; #{f.overdueAt}</if>",
             " ORDER BY i.created_at DESC, i.task_id LIMIT #{limit} OFFSET #{offset}",
             "</script>"})
-    List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("limit") int limit,
-                                  @Param("offset") int offset);
+    List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("f") InboxFilter filter,
+                                  @Param("limit") int limit, @Param("offset") int offset);
+
+    /** 已办: forms this user acted on, with where each stands now. */
+    @Select("SELECT f.id AS form_id, f.title, u.name AS unit_name, f.status, MAX(r.created_at) AS last_acted_at"
+            + " FROM workflow_record r JOIN evaluation_form f ON f.id = r.form_id JOIN org_unit u ON u.id = f.unit_id"
+            + " WHERE r.actor_id = #{actorId} AND r.action IN ('SUBMIT', 'WITHDRAW', 'CLAIM', 'APPROVE',"
+            + " 'RETURN_TO_UNIT', 'RETURN_TO_SUPERVISOR')"
+            + " GROUP BY f.id, f.title, u.name, f.status ORDER BY last_acted_at DESC LIMIT 100")
+    List<DoneItem> findDone(Long actorId);
 }

@@ -22,10 +22,20 @@ public class InboxService {
 
     @Transactional(readOnly = true)
     public List<InboxItem> inbox(Actor actor, int page) {
+        return inbox(actor, InboxFilter.none(), page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox(Actor actor, InboxFilter filter, int page) {
         List<String> groups = accessPolicy.candidateGroups(actor);
         if (groups.isEmpty()) {
             return List.of();
         }
-        return mapper.findForGroups(groups, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+        return mapper.findForGroups(groups, filter, PAGE_SIZE, Math.max(0, Math.min(page, 10_000)) * PAGE_SIZE);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DoneItem> done(Actor actor) {
+        return mapper.findDone(actor.id());
     }
 }

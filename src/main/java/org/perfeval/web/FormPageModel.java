@@ -29,9 +29,11 @@ class FormPageModel {
     private final FormProcess process;
     private final OpinionCatalog catalog;
     private final ObjectMapper objectMapper;
+    private final ProcessDiagram diagram;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, FormProcess process, OpinionCatalog catalog,
-                  ObjectMapper objectMapper) {
+                  ObjectMapper objectMapper, ProcessDiagram diagram) {
+        this.diagram = diagram;
         this.formService = formService;
         this.reviewService = reviewService;
         this.process = process;
@@ -44,6 +46,8 @@ class FormPageModel {
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = reviewService.canReview(actor, header);
         model.addAttribute("header", header);
+        model.addAttribute("diagram", diagram.svg(task != null ? task.getTaskDefinitionKey()
+                : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);

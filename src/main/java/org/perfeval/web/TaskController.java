@@ -2,7 +2,11 @@ package org.perfeval.web;
 
 import java.time.Clock;
 
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.form.Stage;
+import org.perfeval.inbox.InboxFilter;
 import org.perfeval.inbox.InboxService;
+import org.perfeval.shared.InvalidInputException;
 import org.perfeval.org.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,17 +19,43 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TaskController {
     private final InboxService inbox;
     private final Clock clock;
+    private final CampaignService campaigns;
 
-    TaskController(InboxService inbox, Clock clock) {
+    TaskController(InboxService inbox, Clock clock, CampaignService campaigns) {
         this.inbox = inbox;
         this.clock = clock;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/tasks")
-    String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("items", inbox.inbox(user.actor(), page));
+    String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(required = false) Long campaign, @RequestParam(required = false) String stage,
+                 @RequestParam(defaultValue = "false") boolean overdue, Model model) {
+        String stageKey = stage == null || stage.isBlank() ? null : validStage(stage);
+        InboxFilter filter = new InboxFilter(campaign, null, stageKey, overdue ? clock.instant() : null);
+        model.addAttribute("items", inbox.inbox(user.actor(), filter, page));
         model.addAttribute("page", page);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("stage", stageKey);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("campaign", campaign);
         return "tasks";
+    }
+
+    @GetMapping("/done")
+    String done(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", inbox.done(user.actor()));
+        return "done";
+    }
+
+    private static String validStage(String stage) {
+        for (Stage s : Stage.values()) {
+            if (s.taskKey().equals(stage)) {
+                return stage;
+            }
+        }
+        throw new InvalidInputException("stage", "环节无效：" + stage);
     }
 }

@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /public/forms/{id}/pdf", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
             Map.entry("GET /", (who, r) -> loggedIn(who)),
             Map.entry("GET /tasks", (who, r) -> loggedIn(who)),
+            Map.entry("GET /done", (who, r) -> loggedIn(who)),
             Map.entry("GET /forms/{id}", AuthorizationMatrixTest::viewer),
             Map.entry("POST /forms/{id}/preview", AuthorizationMatrixTest::viewer),
             Map.entry("POST /forms/{id}", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
