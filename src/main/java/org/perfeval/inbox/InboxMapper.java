@@ -34,6 +34,10 @@ public interface InboxMapper {
             + " ORDER BY task_id")
     List<InboxTask> findAll();
 
+    @Select("SELECT i.task_id, i.form_id, i.stage, i.candidate_group, i.assignee, i.created_at, i.due_at"
+            + " FROM inbox_task i JOIN evaluation_form f ON f.id = i.form_id WHERE f.campaign_id = #{campaignId}")
+    List<InboxTask> findByCampaign(Long campaignId);
+
     @Select({"<script>",
             "SELECT i.task_id, i.form_id, i.stage, i.assignee, i.created_at, i.due_at, f.title, f.fiscal_year,",
             " u.name AS unit_name, c.name AS campaign_name, f.status, f.score_total, f.score_grade, f.has_errors",

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.perfeval.campaign.Campaign;
+import org.perfeval.campaign.CampaignProgress;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
@@ -32,11 +33,19 @@ class AdminController {
     private final CampaignService campaigns;
     private final FormMapper formMapper;
     private final OrgMapper orgMapper;
+    private final org.perfeval.inbox.InboxMapper inboxMapper;
+    private final java.time.Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
-    AdminController(CampaignService campaigns, FormMapper formMapper, OrgMapper orgMapper) {
+    AdminController(CampaignService campaigns, FormMapper formMapper, OrgMapper orgMapper,
+                    org.perfeval.inbox.InboxMapper inboxMapper, java.time.Clock clock,
+                    com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         this.campaigns = campaigns;
         this.formMapper = formMapper;
         this.orgMapper = orgMapper;
+        this.inboxMapper = inboxMapper;
+        this.clock = clock;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping("/admin/campaigns")
@@ -47,9 +56,17 @@ class AdminController {
     }
 
     @GetMapping("/admin/campaigns/{id}")
-    String show(@PathVariable Long id, Model model) {
+    String show(@PathVariable Long id, Model model) throws com.fasterxml.jackson.core.JsonProcessingException {
         model.addAttribute("campaign", campaigns.get(id));
-        model.addAttribute("forms", formMapper.findByCampaign(id));
+        List<org.perfeval.form.FormHeader> forms = formMapper.findByCampaign(id);
+        java.util.Map<Long, java.time.Instant> due = new java.util.HashMap<>();
+        for (org.perfeval.inbox.InboxTask task : inboxMapper.findByCampaign(id)) {
+            due.put(task.formId(), task.dueAt());
+        }
+        CampaignProgress progress = CampaignProgress.of(forms, due, clock.instant());
+        model.addAttribute("forms", forms);
+        model.addAttribute("progress", progress);
+        model.addAttribute("chartData", objectMapper.writeValueAsString(progress));
         return "admin/campaign";
     }
 

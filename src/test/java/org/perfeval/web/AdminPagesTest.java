@@ -1,0 +1,50 @@
+package org.perfeval.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.perfeval.form.FormHeader;
+import org.perfeval.org.UserAccountService;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PerfevalTest
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+class AdminPagesTest {
+    @Autowired MockMvc mvc;
+    @Autowired TestOrg testOrg;
+    @Autowired UserAccountService accounts;
+
+    @Test
+    void dashboardShowsProgressAndItsChartScriptLoads() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "看板项目");
+        mvc.perform(get("/admin/campaigns/" + form.getCampaignId())
+                        .with(user(accounts.loadUserByUsername(w.admin().username()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("看板项目")))
+                .andExpect(content().string(containsString("data-progress=")))
+                .andExpect(content().string(containsString("&quot;填报中&quot;:1")));
+        mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void campaignFormNamesTheBadField() throws Exception {
+        TestOrg.World w = testOrg.create();
+        mvc.perform(post("/admin/campaigns").with(csrf()).with(user(accounts.loadUserByUsername(w.admin().username())))
+                        .param("name", "测试").param("fiscalYear", "2024").param("formType", "PROJECT")
+                        .param("fillDue", "2024-13-45").param("unit", String.valueOf(w.unitA().id())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("填报截止日期格式应为")));
+    }
+}
