@@ -99,7 +99,7 @@ class FormController {
     static List<FieldProblem> bindingProblems(BindingResult binding) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : binding.getFieldErrors()) {
-            problems.add(new FieldProblem(error.getField(), FieldLabels.describe(error.getField())
+            problems.add(new FieldProblem(error.getField(), FieldLabels.label(error.getField())
                     + "应为数字，收到“" + error.getRejectedValue() + "”"));
         }
         return problems;

@@ -30,10 +30,12 @@ class FormPageModel {
     private final OpinionCatalog catalog;
     private final ObjectMapper objectMapper;
     private final ProcessDiagram diagram;
+    private final org.perfeval.form.FormDiff diff;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, FormProcess process, OpinionCatalog catalog,
-                  ObjectMapper objectMapper, ProcessDiagram diagram) {
+                  ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff) {
         this.diagram = diagram;
+        this.diff = diff;
         this.formService = formService;
         this.reviewService = reviewService;
         this.process = process;
@@ -60,6 +62,7 @@ class FormPageModel {
         model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
         model.addAttribute("score", storedScore(header));
         model.addAttribute("history", formService.history(actor, header.getId()));
+        model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
         model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
         model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));
