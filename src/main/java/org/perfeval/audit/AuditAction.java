@@ -19,6 +19,8 @@ public enum AuditAction {
     EXPORT("导出"),
     IMPORT("导入"),
     REMIND("催办"),
+    EVIDENCE_UPLOAD("上传佐证材料"),
+    EVIDENCE_DELETE("删除佐证材料"),
     ADMIN_CHANGE("管理变更");
 
     private final String label;

@@ -30,6 +30,16 @@ public interface CampaignMapper {
     @Select("SELECT " + COLUMNS + " FROM campaign ORDER BY fiscal_year DESC, id DESC")
     List<Campaign> findAll();
 
+    @Select({"<script>",
+            "SELECT c.id, c.name, c.fiscal_year, c.form_type, c.rule_set, c.template, c.status, c.fill_due,"
+            + " c.supervisor_due, c.finance_due FROM campaign c WHERE EXISTS (SELECT 1 FROM evaluation_form f",
+            " WHERE f.campaign_id = c.id",
+            " <if test='unitId != null'> AND f.unit_id = #{unitId}</if>",
+            " <if test='departmentId != null'> AND f.supervising_unit_id = #{departmentId}</if>",
+            ") ORDER BY fiscal_year DESC, id DESC",
+            "</script>"})
+    List<Campaign> findWithFormsOf(@Param("unitId") Long unitId, @Param("departmentId") Long departmentId);
+
     @Update("UPDATE campaign SET status = #{status} WHERE id = #{id}")
     void updateStatus(@Param("id") Long id, @Param("status") CampaignStatus status);
 

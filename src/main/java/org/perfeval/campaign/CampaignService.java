@@ -138,6 +138,16 @@ public class CampaignService {
         return campaignMapper.findAll();
     }
 
+    /** Campaigns in which the actor has forms to see, for filters; never others' campaign names. */
+    @Transactional(readOnly = true)
+    public List<Campaign> visibleTo(Actor actor) {
+        return switch (actor.role()) {
+            case UNIT_STAFF -> campaignMapper.findWithFormsOf(actor.unitId(), null);
+            case SUPERVISOR_REVIEWER -> campaignMapper.findWithFormsOf(null, actor.unitId());
+            case FINANCE_REVIEWER, ADMIN -> campaignMapper.findAll();
+        };
+    }
+
     @Transactional(readOnly = true)
     public Campaign get(Long id) {
         Campaign campaign = campaignMapper.find(id);

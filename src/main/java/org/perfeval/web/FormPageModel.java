@@ -31,9 +31,12 @@ class FormPageModel {
     private final ObjectMapper objectMapper;
     private final ProcessDiagram diagram;
     private final org.perfeval.form.FormDiff diff;
+    private final org.perfeval.evidence.EvidenceService evidence;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, FormProcess process, OpinionCatalog catalog,
-                  ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff) {
+                  ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
+                  org.perfeval.evidence.EvidenceService evidence) {
+        this.evidence = evidence;
         this.diagram = diagram;
         this.diff = diff;
         this.formService = formService;
@@ -63,6 +66,7 @@ class FormPageModel {
         model.addAttribute("score", storedScore(header));
         model.addAttribute("history", formService.history(actor, header.getId()));
         model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
+        model.addAttribute("evidence", evidence.list(actor, header.getId()));
         model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
         model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));

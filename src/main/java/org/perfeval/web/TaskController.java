@@ -39,7 +39,7 @@ class TaskController {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("stage", stageKey);
         model.addAttribute("overdue", overdue);
-        model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("campaigns", campaigns.visibleTo(user.actor()));
         model.addAttribute("campaign", campaign);
         return "tasks";
     }

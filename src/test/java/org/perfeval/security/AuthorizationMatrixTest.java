@@ -64,6 +64,9 @@ class AuthorizationMatrixTest {
 
     TestOrg.World w;
     Map<Resource, Long> forms2 = new LinkedHashMap<>();
+    Map<Resource, Long> evidence = new LinkedHashMap<>();
+    @Autowired org.perfeval.evidence.EvidenceService evidenceService;
+    @Autowired org.perfeval.evidence.EvidenceMapper evidenceMapper;
 
     /** The rules, one per endpoint. Unit A's form is "own" for STAFF_A and REVIEWER_A's department. */
     final Map<String, Rule> rules = Map.ofEntries(
@@ -85,6 +88,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
+            Map.entry("POST /forms/{id}/evidence", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            // For these {id} is the evidence file attached to the form of that kind.
+            Map.entry("GET /evidence/{id}", AuthorizationMatrixTest::viewer),
+            Map.entry("POST /evidence/{id}/delete", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)));
 
     static Outcome loggedIn(Who who) {
@@ -126,12 +133,33 @@ class AuthorizationMatrixTest {
         FormHeader foreign = testOrg.openFormFor(w, w.unitB().id(), "矩阵外单位草稿");
         forms2.put(Resource.FOREIGN_DRAFT, foreign.getId());
         Long published = testOrg.openForm(w, "矩阵已公开").getId();
+        evidence.put(Resource.OWN_DRAFT, attach(w.staffA(), forms2.get(Resource.OWN_DRAFT)));
+        evidence.put(Resource.FOREIGN_DRAFT, attach(w.staffB(), forms2.get(Resource.FOREIGN_DRAFT)));
+        evidence.put(Resource.PUBLISHED, attach(w.staffA(), published));
         forms.submit(w.staffA(), published, formMapper.findHeader(published).getVersion(), Fixtures.clean());
         reviews.decide(w.reviewer1(), published, new org.perfeval.review.ReviewInput(
                 org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
         reviews.decide(w.finance(), published, new org.perfeval.review.ReviewInput(
                 org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
         forms2.put(Resource.PUBLISHED, published);
+    }
+
+    /** A permitted delete removes the file; the next cell needs one again. */
+    private void reattachIfDeleted(Resource resource) {
+        if (resource != Resource.PUBLISHED && evidenceMapper.find(evidence.get(resource)) == null) {
+            Actor staff = resource == Resource.OWN_DRAFT ? w.staffA() : w.staffB();
+            evidence.put(resource, attach(staff, forms2.get(resource)));
+        }
+    }
+
+    private Long attach(Actor staff, Long formId) {
+        try {
+            byte[] pdf = "%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return evidenceService.upload(staff, formId, null, "证明.pdf", pdf.length,
+                    new java.io.ByteArrayInputStream(pdf)).id();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -158,7 +186,11 @@ class AuthorizationMatrixTest {
             for (Who who : Who.values()) {
                 for (Resource resource : Resource.values()) {
                     Outcome expected = rule.expect(who, resource);
-                    Outcome actual = call(endpoint, who, forms2.get(resource));
+                    if (endpoint.startsWith("POST /evidence/")) {
+                        reattachIfDeleted(resource);
+                    }
+                    Long id = endpoint.contains(" /evidence/") ? evidence.get(resource) : forms2.get(resource);
+                    Outcome actual = call(endpoint, who, id);
                     cells++;
                     if (expected != actual) {
                         wrong.add(endpoint + " as " + who + " on " + resource + ": expected " + expected + ", got " + actual);
@@ -190,8 +222,12 @@ class AuthorizationMatrixTest {
         }
         if (path.endsWith("/preview")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        } else if (path.endsWith("/evidence")) {
+            request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",
+                            "%PDF-1.4 x".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).with(csrf());
         } else if (parts[0].equals("POST")) {
-            request.param("version", "0").param("name", "").param("formType", "PROJECT");
+            request.param("version", "0").param("name", "").param("formType", "PROJECT").param("form", "0");
         }
         Actor actor = actor(who);
         if (actor != null) {

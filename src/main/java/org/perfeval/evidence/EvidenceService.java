@@ -1,0 +1,196 @@
+package org.perfeval.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.org.Actor;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * 佐证材料: stored outside the web root under a generated name; listed and downloaded only by those
+ * who may see the form; added and deleted only by the unit while the form is a draft.
+ */
+@Service
+public class EvidenceService {
+    static final int MAX_NAME = 200;
+
+    private final EvidenceMapper mapper;
+    private final EvaluationFormService forms;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Path root;
+    private final long maxBytes;
+
+    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, AuditLog audit, Clock clock,
+                           @Value("${perfeval.evidence.dir:data/evidence}") Path root,
+                           @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes) {
+        this.mapper = mapper;
+        this.forms = forms;
+        this.audit = audit;
+        this.clock = clock;
+        this.root = root.toAbsolutePath().normalize();
+        this.maxBytes = maxBytes;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evidence> list(Actor actor, Long formId) {
+        forms.visibleHeader(actor, formId);
+        return mapper.findByForm(formId);
+    }
+
+    @Transactional
+    public Evidence upload(Actor actor, Long formId, Integer indicatorSeq, String originalName, long size,
+                           InputStream content) throws IOException {
+        FormHeader header = editable(actor, formId);
+        String name = cleanName(originalName);
+        if (size <= 0) {
+            throw new InvalidInputException("file", "请选择要上传的文件（文件为空）");
+        }
+        if (size > maxBytes) {
+            throw new InvalidInputException("file", "文件「" + name + "」过大：不能超过 " + (maxBytes / 1024 / 1024) + " MB");
+        }
+        if (indicatorSeq != null && (indicatorSeq < 0 || indicatorSeq > 10_000)) {
+            throw new InvalidInputException("indicator", "指标行号无效");
+        }
+        byte[] bytes = content.readNBytes((int) Math.min(size, maxBytes) + 1);
+        if (bytes.length > maxBytes) {
+            throw new InvalidInputException("file", "文件「" + name + "」过大：不能超过 " + (maxBytes / 1024 / 1024) + " MB");
+        }
+        FileKind kind = FileKind.sniff(bytes).orElseThrow(() -> new InvalidInputException("file",
+                "文件「" + name + "」的类型不被接受：只能上传 PDF、图片（PNG/JPEG）或 Office 文件"));
+        String stored = UUID.randomUUID().toString().replace("-", "");
+        Path target = pathOf(stored);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        deleteIfRolledBack(target);
+        EvidenceMapper.NewEvidence row = new EvidenceMapper.NewEvidence();
+        row.formId = header.getId();
+        row.indicatorSeq = indicatorSeq;
+        row.originalName = name;
+        row.storedName = stored;
+        row.contentType = kind.contentType();
+        row.sizeBytes = bytes.length;
+        row.sha256 = sha256(bytes);
+        row.uploadedBy = actor.id();
+        row.uploadedAt = clock.instant();
+        mapper.insert(row);
+        audit.action(actor, AuditAction.EVIDENCE_UPLOAD, "evidence", row.id, name);
+        return mapper.find(row.id);
+    }
+
+    /** The file's bytes for someone who may see its form. */
+    @Transactional(readOnly = true)
+    public Download download(Actor actor, Long evidenceId) {
+        Evidence evidence = mapper.find(evidenceId);
+        if (evidence == null) {
+            throw new NotFoundException("佐证材料不存在");
+        }
+        forms.visibleHeader(actor, evidence.formId());
+        try {
+            return new Download(evidence, Files.readAllBytes(pathOf(evidence.storedName())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void delete(Actor actor, Long evidenceId) {
+        Evidence evidence = mapper.find(evidenceId);
+        if (evidence == null) {
+            throw new NotFoundException("佐证材料不存在");
+        }
+        editable(actor, evidence.formId());
+        mapper.delete(evidenceId);
+        audit.action(actor, AuditAction.EVIDENCE_DELETE, "evidence", evidenceId, evidence.originalName());
+        Path file = pathOf(evidence.storedName());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // an orphan file is harmless: nothing refers to it any more
+                }
+            }
+        });
+    }
+
+    public record Download(Evidence evidence, byte[] bytes) {
+    }
+
+    private FormHeader editable(Actor actor, Long formId) {
+        FormHeader header = forms.visibleHeader(actor, formId);
+        if (!forms.canEdit(actor, header)) {
+            if (actor.unitId().equals(header.getUnitId()) && actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
+                throw new ConflictException("评价表已提交，佐证材料只能在填报阶段增删");
+            }
+            throw new ForbiddenException("只有本单位填报人可以增删佐证材料");
+        }
+        return header;
+    }
+
+    /** Generated names only: what the user called the file never reaches the file system. */
+    private Path pathOf(String stored) {
+        if (!stored.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("bad stored name");
+        }
+        return root.resolve(stored.substring(0, 2)).resolve(stored);
+    }
+
+    private void deleteIfRolledBack(Path file) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // nothing refers to it
+                    }
+                }
+            }
+        });
+    }
+
+    static String cleanName(String originalName) {
+        String name = originalName == null ? "" : originalName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\\u200B-\\u200F\\u202A-\\u202E]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new InvalidInputException("file", "文件名无效");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new InvalidInputException("file", "文件名过长（不超过 " + MAX_NAME + " 个字）");
+        }
+        return name;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
