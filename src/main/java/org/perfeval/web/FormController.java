@@ -32,10 +32,13 @@ import jakarta.servlet.http.HttpServletResponse;
 class FormController {
     private final EvaluationFormService formService;
     private final FormPageModel pageModel;
+    private final org.perfeval.form.ReportDraft reportDraft;
 
-    FormController(EvaluationFormService formService, FormPageModel pageModel) {
+    FormController(EvaluationFormService formService, FormPageModel pageModel,
+                   org.perfeval.form.ReportDraft reportDraft) {
         this.formService = formService;
         this.pageModel = pageModel;
+        this.reportDraft = reportDraft;
     }
 
     @GetMapping("/forms/{id}")
@@ -55,6 +58,13 @@ class FormController {
         try {
             if (binding.hasErrors()) {
                 throw new InvalidInputException(bindingProblems(binding));
+            }
+            if ("report".equals(action)) {
+                int filled = reportDraft.fillEmptySections(form);
+                pageModel.fill(model, actor, header, form);
+                model.addAttribute("postedVersion", version);
+                model.addAttribute("notice", "已生成 " + filled + " 节报告草稿（尚未保存），请修改后保存。");
+                return "form";
             }
             if ("submit".equals(action)) {
                 SubmitOutcome outcome = formService.submit(actor, id, version, form);
