@@ -47,4 +47,38 @@ class AdminPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("填报截止日期格式应为")));
     }
+
+    @Test
+    void adminAddsUsersAndUnlocksALockedAccount() throws Exception {
+        TestOrg.World w = testOrg.create();
+        var admin = user(accounts.loadUserByUsername(w.admin().username()));
+        String name = "new-" + w.unitA().code();
+        mvc.perform(post("/admin/users").with(csrf()).with(admin).param("username", name)
+                        .param("displayName", "新同事").param("unitId", String.valueOf(w.unitA().id()))
+                        .param("role", "SUPERVISOR_REVIEWER").param("password", "short"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("与单位类型不符")))
+                .andExpect(content().string(containsString("初始密码长度")));
+        mvc.perform(post("/admin/users").with(csrf()).with(admin).param("username", name)
+                        .param("displayName", "新同事").param("unitId", String.valueOf(w.unitA().id()))
+                        .param("role", "UNIT_STAFF").param("password", "a-long-password"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                .user(name).password("a-long-password")).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                    .formLogin("/login").user(name).password("wrong"));
+        }
+        mvc.perform(get("/admin/users").with(admin)).andExpect(content().string(containsString("已锁定")));
+        Long id = orgMapper.findUserByUsername(name).id();
+        mvc.perform(post("/admin/users/" + id + "/unlock").with(csrf()).with(admin))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                .user(name).password("a-long-password")).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+    }
+
+    @Autowired org.perfeval.org.OrgMapper orgMapper;
 }

@@ -1,0 +1,63 @@
+package org.perfeval.web;
+
+import org.perfeval.org.CurrentUser;
+import org.perfeval.org.OrgAdminService;
+import org.perfeval.org.OrgMapper;
+import org.perfeval.org.Role;
+import org.perfeval.org.UnitKind;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 用户和单位管理 for administrators. */
+@Controller
+class UserAdminController {
+    private final OrgAdminService org;
+    private final OrgMapper orgMapper;
+
+    UserAdminController(OrgAdminService org, OrgMapper orgMapper) {
+        this.org = org;
+        this.orgMapper = orgMapper;
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        model.addAttribute("units", orgMapper.listUnits());
+        model.addAttribute("users", orgMapper.listUsers());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("kinds", UnitKind.values());
+        model.addAttribute("now", java.time.Instant.now());
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String addUser(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String username,
+                   @RequestParam(required = false) String displayName, @RequestParam(required = false) Long unitId,
+                   @RequestParam(required = false) Role role, @RequestParam(required = false) String password,
+                   RedirectAttributes redirect) {
+        org.addUser(user.actor(), username, displayName, unitId, role, password);
+        redirect.addFlashAttribute("notice", "已新增用户 " + username + "。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/units")
+    String addUnit(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String code,
+                   @RequestParam(required = false) String name, @RequestParam(required = false) UnitKind kind,
+                   @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
+        org.addUnit(user.actor(), code, name, kind == null ? UnitKind.UNIT : kind, parentId);
+        redirect.addFlashAttribute("notice", "已新增单位 " + name + "。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        org.unlock(user.actor(), id);
+        redirect.addFlashAttribute("notice", "已解锁。");
+        return "redirect:/admin/users";
+    }
+}
