@@ -1,69 +1,144 @@
 package org.perfeval.scoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.perfeval.exchange.BudgetLine;
+import org.perfeval.exchange.BudgetLineRole;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.Indicator;
 
 /**
- * Interim scorer: execution score and claimed indicator scores, weights check only. Replaced by
- * the rule-set driven implementation (issue 3); the public methods stay.
+ * 自评打分: scores a form in the exchange shape under its rule set and reports its findings
+ * (spec/evaluation-form.md). Pure Java and deterministic; thread-safe.
  */
 public final class Scorer {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("0.0001");
+
+    private final RuleSetCatalog catalog;
+
+    public Scorer(RuleSetCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     public Set<String> ruleSetNames() {
-        return Set.of("national-2020");
+        return catalog.names();
     }
 
     public ScoringResult score(EvaluationForm form) {
         List<Finding> findings = new ArrayList<>();
-        List<BudgetLineScore> lines = new ArrayList<>();
-        BigDecimal weights = BigDecimal.ZERO;
+        RuleSet rules = ruleSet(form.getRuleSet(), findings);
+        List<BudgetLine> lines = form.getBudgetLines() == null ? List.of() : form.getBudgetLines();
+        List<Indicator> rows = form.getIndicators() == null ? List.of() : form.getIndicators();
+
+        BudgetScorer budget = new BudgetScorer(rules);
+        List<BudgetLineScore> lineScores = new ArrayList<>();
         BigDecimal execution = BigDecimal.ZERO;
-        for (int i = 0; i < form.getBudgetLines().size(); i++) {
-            BudgetLine line = form.getBudgetLines().get(i);
-            if (line.getWeight() == null) {
+        BigDecimal weights = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            BudgetLine line = lines.get(i);
+            if (line == null) {
                 continue;
             }
-            weights = weights.add(line.getWeight());
-            BigDecimal rate = BigDecimal.ZERO;
-            if (line.getAnnualBudget() != null && line.getExecuted() != null && line.getAnnualBudget().signum() > 0) {
-                rate = line.getExecuted().divide(line.getAnnualBudget(), 10, RoundingMode.HALF_UP);
+            BudgetLineScore s = budget.score(i, line, findings);
+            if (s != null) {
+                lineScores.add(s);
+                execution = execution.add(s.score());
+                weights = weights.add(line.getWeight());
             }
-            BigDecimal score = line.getWeight().multiply(rate.min(BigDecimal.ONE));
-            execution = execution.add(score);
-            lines.add(new BudgetLineScore(i, rate, score));
         }
-        List<IndicatorScore> indicators = new ArrayList<>();
+        budget.checkSources(lines, findings);
+
+        IndicatorScorer indicatorScorer = new IndicatorScorer(rules);
+        List<IndicatorScore> indicatorScores = new ArrayList<>();
         BigDecimal indicatorTotal = BigDecimal.ZERO;
-        for (int i = 0; i < form.getIndicators().size(); i++) {
-            Indicator row = form.getIndicators().get(i);
-            if (row.getWeight() == null) {
+        for (int i = 0; i < rows.size(); i++) {
+            Indicator row = rows.get(i);
+            if (row == null || emptyPaperRow(row)) {
                 continue;
             }
-            weights = weights.add(row.getWeight());
-            BigDecimal score = row.getClaimedScore() == null ? BigDecimal.ZERO : row.getClaimedScore().min(row.getWeight());
-            indicatorTotal = indicatorTotal.add(score);
-            indicators.add(new IndicatorScore(i, IndicatorKind.QUALITATIVE, null, score));
+            IndicatorScore s = indicatorScorer.score(i, row, findings);
+            indicatorScores.add(s);
+            indicatorTotal = indicatorTotal.add(s.score());
+            if (row.getWeight() != null) {
+                weights = weights.add(row.getWeight());
+            }
         }
-        if (weights.compareTo(BigDecimal.valueOf(100)) != 0) {
+        if (weights.subtract(HUNDRED).abs().compareTo(WEIGHT_TOLERANCE) > 0) {
             findings.add(new Finding("WEIGHTS_NOT_100", Severity.ERROR, "indicators",
-                    "各项分值合计为 " + weights.stripTrailingZeros().toPlainString() + " 分，应为 100 分。"));
+                    "各项分值（预算执行 + 绩效指标）合计 " + Scores.display(weights) + " 分，应为 100 分。请调整各指标分值，使合计为 100 分。"));
         }
-        BigDecimal total = execution.add(indicatorTotal);
-        return new ScoringResult("national-2020", lines, indicators, execution, indicatorTotal, BigDecimal.ZERO,
-                total, grade(total), findings);
+
+        BigDecimal raw = execution.add(indicatorTotal);
+        BigDecimal deduction = deduction(rules, lines, raw);
+        BigDecimal total = raw.subtract(deduction);
+        String grade = rules.grade(total);
+        if (form.getClaimedTotal() != null && Scores.differ(form.getClaimedTotal(), total, rules.tolerance())) {
+            findings.add(new Finding("TOTAL_MISMATCH", Severity.WARNING, "claimedTotal",
+                    "填写的总分 " + Scores.display(form.getClaimedTotal()) + " 与按各项得分计算的总分 "
+                            + Scores.display(total) + " 不一致" + (deduction.signum() > 0 ? "（已扣减 "
+                            + Scores.display(deduction) + " 分）" : "") + "。请改为 " + Scores.display(total) + "。"));
+        }
+        if (form.getClaimedGrade() != null && !form.getClaimedGrade().isBlank()
+                && !form.getClaimedGrade().strip().equals(grade)) {
+            findings.add(new Finding("GRADE_MISMATCH", Severity.WARNING, "claimedGrade",
+                    "填写的等级“" + form.getClaimedGrade() + "”与总分 " + Scores.display(total) + " 对应的等级“"
+                            + grade + "”不一致。"));
+        }
+        return new ScoringResult(rules.name(), lineScores, indicatorScores, execution, indicatorTotal, deduction,
+                total, grade, findings);
     }
 
-    private static String grade(BigDecimal total) {
-        if (total.compareTo(BigDecimal.valueOf(90)) >= 0) return "优";
-        if (total.compareTo(BigDecimal.valueOf(80)) >= 0) return "良";
-        if (total.compareTo(BigDecimal.valueOf(60)) >= 0) return "中";
-        return "差";
+    private RuleSet ruleSet(String name, List<Finding> findings) {
+        if (name == null || name.isBlank()) {
+            return catalog.defaultRuleSet();
+        }
+        RuleSet rules = catalog.find(name.strip());
+        if (rules == null) {
+            findings.add(new Finding("UNKNOWN_RULE_SET", Severity.ERROR, "ruleSet",
+                    "评分规则“" + name + "”不存在，可用的规则有：" + String.join("、", catalog.names())
+                            + "。已暂按 " + RuleSetCatalog.DEFAULT + " 计算。"));
+            return catalog.defaultRuleSet();
+        }
+        return rules;
+    }
+
+    /** 减分项: what a low execution rate cuts off the total under a rule set with caps. */
+    private static BigDecimal deduction(RuleSet rules, List<BudgetLine> lines, BigDecimal raw) {
+        if (rules.caps().isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal rate = overallRate(lines);
+        if (rate == null) {
+            return BigDecimal.ZERO;
+        }
+        RuleSet.Cap cap = rules.capFor(rate);
+        return cap == null ? BigDecimal.ZERO : raw.subtract(cap.maxTotal()).max(BigDecimal.ZERO);
+    }
+
+    /** The TOTAL row's rate, or for department forms the rate of all scored rows together. */
+    private static BigDecimal overallRate(List<BudgetLine> lines) {
+        for (BudgetLine line : lines) {
+            if (line != null && line.getRole() == BudgetLineRole.TOTAL) {
+                return BudgetScorer.rate(line);
+            }
+        }
+        BigDecimal annual = BigDecimal.ZERO;
+        BigDecimal executed = BigDecimal.ZERO;
+        for (BudgetLine line : lines) {
+            if (line != null && BudgetScorer.scored(line) && line.getAnnualBudget() != null && line.getExecuted() != null) {
+                annual = annual.add(line.getAnnualBudget());
+                executed = executed.add(line.getExecuted());
+            }
+        }
+        return annual.signum() > 0 ? Scores.divide(executed, annual) : null;
+    }
+
+    /** Rows with neither a name nor a weight are the blank rows of the paper form. */
+    private static boolean emptyPaperRow(Indicator row) {
+        return (row.getName() == null || row.getName().isBlank()) && row.getWeight() == null;
     }
 }

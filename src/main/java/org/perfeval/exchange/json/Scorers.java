@@ -9,6 +9,6 @@ public final class Scorers {
     }
 
     public static Scorer fromClasspath() {
-        return new Scorer();
+        return new Scorer(RuleSetFiles.load());
     }
 }

@@ -1,0 +1,182 @@
+package org.perfeval.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.perfeval.exchange.Indicator;
+
+/** Scores one 三级指标 row under a rule set and reports what is wrong with it. */
+final class IndicatorScorer {
+    private static final BigDecimal EPSILON = new BigDecimal("0.000001");
+
+    private final RuleSet rules;
+
+    IndicatorScorer(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    IndicatorScore score(int index, Indicator row, List<Finding> findings) {
+        String at = "indicators[" + index + "]";
+        String name = label(row, index);
+        BigDecimal weight = row.getWeight();
+        BigDecimal claimed = row.getClaimedScore();
+        if (weight == null) {
+            findings.add(new Finding("MISSING_WEIGHT", Severity.ERROR, at + ".weight",
+                    name + "没有填写分值。请填写该指标的分值，或删除该行。"));
+            return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, BigDecimal.ZERO);
+        }
+        if (claimed != null && claimed.compareTo(weight) > 0) {
+            findings.add(new Finding("SCORE_ABOVE_WEIGHT", Severity.ERROR, at + ".claimedScore",
+                    name + "得分 " + Scores.display(claimed) + " 超过分值 " + Scores.display(weight) + "，得分不能高于分值。"));
+        }
+        if (row.getActual() == null || row.getActual().isBlank()) {
+            findings.add(new Finding("MISSING_ACTUAL", Severity.ERROR, at + ".actual",
+                    name + "没有填写全年实际完成值。请填写实际完成情况（数值，或“达成预期指标”等定性结论）。"));
+            return new IndicatorScore(index, kindOf(row), null, BigDecimal.ZERO);
+        }
+        String targetText = row.getAdjustedTarget() != null && !row.getAdjustedTarget().isBlank()
+                ? row.getAdjustedTarget() : row.getTarget();
+        ParsedValue target = ValueParser.parse(targetText);
+        ParsedValue actual = ValueParser.parse(row.getActual());
+        RuleSet.Tier tier = rules.tierOf(row.getActual());
+        RuleSet.Rating rating = rules.ratingOf(row.getActual());
+        IndicatorScore result;
+        if (tier == null && rating == null && target.isNumber() && actual.isNumber()) {
+            Operator op = Operator.of(row.getOperator());
+            result = quantitative(index, at, name, op != null ? op : target.operator() != null ? target.operator() : Operator.GE,
+                    target.number(), actual.number(), weight, claimed, findings);
+        } else {
+            if (tier == null && rating == null && target.isNumber() && !actual.isNumber()) {
+                findings.add(new Finding("ACTUAL_NOT_NUMERIC", Severity.WARNING, at + ".actual",
+                        name + "的年度指标值是数值（" + targetText + "），但实际完成值“" + row.getActual()
+                                + "”不是数值，已按定性指标处理。如为数值指标，请只填写数字和单位，如“95%”。"));
+            }
+            result = qualitative(index, at, name, tier, rating, weight, claimed, findings);
+        }
+        boolean unscored = result.kind() == IndicatorKind.QUALITATIVE && claimed == null && rating == null;
+        if (result.score().compareTo(weight) < 0 && !hasReason(row) && !unscored) {
+            findings.add(new Finding("MISSING_DEVIATION_REASON", Severity.WARNING, at + ".deviationNote",
+                    name + "得分 " + Scores.display(result.score()) + "，低于分值 " + Scores.display(weight)
+                            + "，但未填写偏差原因。请在“偏差原因分析”或“改进措施”中说明未达标的原因。"));
+        }
+        return result;
+    }
+
+    private IndicatorScore quantitative(int index, String at, String name, Operator op, BigDecimal target,
+                                        BigDecimal actual, BigDecimal weight, BigDecimal claimed,
+                                        List<Finding> findings) {
+        BigDecimal completion = completion(op, target, actual);
+        BigDecimal formula = Scores.min(weight, weight.multiply(share(completion), Scores.MC));
+        if (op.positive() && target.signum() > 0
+                && actual.compareTo(target.multiply(rules.overAchievementRatio())) > 0) {
+            findings.add(new Finding("OVER_ACHIEVEMENT", Severity.WARNING, at + ".target",
+                    name + "实际完成值 " + actual.stripTrailingZeros().toPlainString() + " 超过年度指标值 "
+                            + target.stripTrailingZeros().toPlainString() + " 的 "
+                            + rules.overAchievementRatio().multiply(Scores.HUNDRED).stripTrailingZeros().toPlainString()
+                            + "%，指标值可能设定偏低，请核实并在下一年度合理设定。"));
+        }
+        BigDecimal score = formula;
+        if (claimed != null) {
+            if (claimed.compareTo(formula.add(EPSILON)) > 0) {
+                if (claimed.compareTo(weight) <= 0) {
+                    findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
+                            name + "自评得分 " + Scores.display(claimed) + " 高于按公式计算的 " + Scores.display(formula)
+                                    + " 分（" + op.symbol() + target.stripTrailingZeros().toPlainString() + "，实际 "
+                                    + actual.stripTrailingZeros().toPlainString() + "）。定量指标得分不能高于公式得分，请改为不超过 "
+                                    + Scores.display(formula) + " 分。"));
+                }
+            } else {
+                score = claimed.max(BigDecimal.ZERO);
+            }
+        }
+        return new IndicatorScore(index, IndicatorKind.QUANTITATIVE, formula, score);
+    }
+
+    /** actual/target, the other way round for ≤ and <, min/max for =; 1 when the ideal is met at zero. */
+    private static BigDecimal completion(Operator op, BigDecimal target, BigDecimal actual) {
+        if (op.negative()) {
+            if (actual.signum() <= 0) {
+                return BigDecimal.ONE;
+            }
+            return target.signum() <= 0 ? BigDecimal.ZERO : Scores.divide(target, actual);
+        }
+        if (op == Operator.EQ) {
+            BigDecimal hi = Scores.max(actual, target);
+            return hi.signum() == 0 ? BigDecimal.ONE : Scores.divide(Scores.min(actual, target), hi).max(BigDecimal.ZERO);
+        }
+        if (target.signum() <= 0) {
+            return BigDecimal.ONE;
+        }
+        return Scores.divide(actual, target).max(BigDecimal.ZERO);
+    }
+
+    /** The share of the weight a completion earns: min(completion, 1), or the rule set's bands. */
+    private BigDecimal share(BigDecimal completion) {
+        if (rules.completionBands().isEmpty()) {
+            return Scores.min(completion, BigDecimal.ONE);
+        }
+        for (RuleSet.CompletionBand band : rules.completionBands()) {
+            if (band.contains(completion)) {
+                return "RATE".equals(band.share()) ? Scores.min(completion, BigDecimal.ONE) : new BigDecimal(band.share());
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private IndicatorScore qualitative(int index, String at, String name, RuleSet.Tier tier, RuleSet.Rating rating,
+                                       BigDecimal weight, BigDecimal claimed, List<Finding> findings) {
+        if (rating != null) {
+            BigDecimal fixed = weight.multiply(rating.share(), Scores.MC);
+            if (claimed != null && Scores.differ(claimed, fixed, rules.tolerance())) {
+                findings.add(new Finding("TIER_RANGE", Severity.ERROR, at + ".claimedScore",
+                        name + "评定为“" + rating.label() + "”，得分应为分值的 "
+                                + rating.share().multiply(Scores.HUNDRED).stripTrailingZeros().toPlainString() + "%，即 "
+                                + Scores.display(fixed) + " 分，现填 " + Scores.display(claimed) + " 分。"));
+            }
+            return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, fixed);
+        }
+        if (claimed == null) {
+            findings.add(new Finding("MISSING_SCORE", Severity.ERROR, at + ".claimedScore",
+                    name + "是定性指标，请根据完成情况在对应档次内自评得分"
+                            + (tier == null ? "。" : "（" + tier.label() + "：" + range(tier, weight) + " 分）。")));
+            return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, BigDecimal.ZERO);
+        }
+        BigDecimal low = tier == null ? BigDecimal.ZERO : weight.multiply(tier.min(), Scores.MC);
+        BigDecimal high = tier == null ? weight : weight.multiply(tier.max(), Scores.MC);
+        if (tier == null) {
+            findings.add(new Finding("TIER_UNKNOWN", Severity.WARNING, at + ".actual",
+                    name + "的实际完成值未注明档次。定性指标请选择“达成预期指标”“部分达成预期指标并具有一定效果”"
+                            + "或“未达成预期指标且效果较差”之一，以便核对得分。"));
+        } else if (claimed.compareTo(low) < 0 || claimed.compareTo(high) > 0) {
+            findings.add(new Finding("TIER_RANGE", Severity.ERROR, at + ".claimedScore",
+                    name + "为“" + tier.label() + "”，得分应在 " + range(tier, weight) + " 分之间，现填 "
+                            + Scores.display(claimed) + " 分。"));
+        }
+        BigDecimal clamped = Scores.max(low, Scores.min(high, claimed));
+        return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, clamped);
+    }
+
+    private static String range(RuleSet.Tier tier, BigDecimal weight) {
+        return Scores.display(weight.multiply(tier.min())) + "–" + Scores.display(weight.multiply(tier.max()));
+    }
+
+    private IndicatorKind kindOf(Indicator row) {
+        ParsedValue target = ValueParser.parse(row.getAdjustedTarget() != null && !row.getAdjustedTarget().isBlank()
+                ? row.getAdjustedTarget() : row.getTarget());
+        return target.isNumber() ? IndicatorKind.QUANTITATIVE : IndicatorKind.QUALITATIVE;
+    }
+
+    private static boolean hasReason(Indicator row) {
+        return (row.getDeviationReasons() != null && !row.getDeviationReasons().noneGiven())
+                || notBlank(row.getDeviationNote()) || notBlank(row.getImprovement());
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    static String label(Indicator row, int index) {
+        String name = row.getName() == null || row.getName().isBlank() ? "" : "「" + row.getName() + "」";
+        return "指标第 " + (index + 1) + " 行" + name;
+    }
+}

@@ -1,0 +1,105 @@
+package org.perfeval.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A province's scoring rules, read from forms/rulesets/*.json. Every kind of rule is data here:
+ * grade bands, qualitative tiers or ratings, completion bands, execution mode and caps.
+ */
+public record RuleSet(String name, String label, List<GradeBand> grades, List<Tier> qualitativeTiers,
+                      List<Rating> qualitativeRatings, List<CompletionBand> completionBands, Execution execution,
+                      List<Cap> caps, BigDecimal overAchievementRatio, BigDecimal tolerance) {
+
+    public RuleSet {
+        grades = List.copyOf(grades);
+        qualitativeTiers = qualitativeTiers == null ? List.of() : List.copyOf(qualitativeTiers);
+        qualitativeRatings = qualitativeRatings == null ? List.of() : List.copyOf(qualitativeRatings);
+        completionBands = completionBands == null ? List.of() : List.copyOf(completionBands);
+        caps = caps == null ? List.of() : List.copyOf(caps);
+        execution = execution == null ? new Execution(ExecutionMode.RATE, null) : execution;
+        overAchievementRatio = overAchievementRatio == null ? new BigDecimal("1.5") : overAchievementRatio;
+        tolerance = tolerance == null ? new BigDecimal("0.01") : tolerance;
+    }
+
+    /** 等级 for a total: the first band whose minimum the total reaches. */
+    public String grade(BigDecimal total) {
+        for (GradeBand band : grades) {
+            if (total.compareTo(band.min()) >= 0) {
+                return band.grade();
+            }
+        }
+        return grades.get(grades.size() - 1).grade();
+    }
+
+    public Tier tierOf(String actual) {
+        if (actual == null) {
+            return null;
+        }
+        String a = actual.strip();
+        for (Tier tier : qualitativeTiers) {
+            if (tier.label().equals(a) || (tier.aliases() != null && tier.aliases().contains(a))) {
+                return tier;
+            }
+        }
+        return null;
+    }
+
+    public Rating ratingOf(String actual) {
+        if (actual == null) {
+            return null;
+        }
+        String a = actual.strip();
+        return qualitativeRatings.stream().filter(r -> r.label().equals(a)).findFirst().orElse(null);
+    }
+
+    /** The highest total allowed at this execution rate, or null when no cap applies. */
+    public Cap capFor(BigDecimal rate) {
+        for (Cap cap : caps) {
+            if (rate.compareTo(cap.rateBelow()) < 0) {
+                return cap;
+            }
+        }
+        return null;
+    }
+
+    public record GradeBand(BigDecimal min, String grade) {
+    }
+
+    /** 达成 / 部分达成 / 未达成: the share of the weight a unit may claim, bounds inclusive. */
+    public record Tier(String label, List<String> aliases, BigDecimal min, BigDecimal max) {
+    }
+
+    /** A fixed rating (优 95 %, 良 85 % …) that gives its share of the weight. */
+    public record Rating(String label, BigDecimal share) {
+    }
+
+    /**
+     * Completion (actual/target) up to {@code upTo} scores {@code share} of the weight: a number, or
+     * "RATE" for the completion itself. A null upTo is the last band.
+     */
+    public record CompletionBand(BigDecimal upTo, boolean inclusive, String share) {
+
+        boolean contains(BigDecimal completion) {
+            if (upTo == null) {
+                return true;
+            }
+            int c = completion.compareTo(upTo);
+            return c < 0 || (inclusive && c == 0);
+        }
+    }
+
+    public enum ExecutionMode {
+        /** weight × min(executed / annual budget, 1). */
+        RATE,
+        /** full marks at an average quarterly progress ≥ threshold, else progress / threshold × weight. */
+        PROGRESS
+    }
+
+    public record Execution(ExecutionMode mode, BigDecimal progressThreshold) {
+    }
+
+    /** Below this execution rate the total may not exceed maxTotal (the excess is the 减分项). */
+    public record Cap(BigDecimal rateBelow, BigDecimal maxTotal) {
+    }
+}
