@@ -1,5 +1,8 @@
 package org.perfeval;
 
+import java.util.Arrays;
+
+import org.perfeval.cli.ScoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PerfevalApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("score")) {
+            // The command-line scorer starts no web server and no database.
+            System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(PerfevalApplication.class, args);
     }
 }

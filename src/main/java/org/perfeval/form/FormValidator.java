@@ -1,124 +1,22 @@
 package org.perfeval.form;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
-import org.perfeval.exchange.Indicator;
-import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.FormLimits;
+import org.perfeval.exchange.Problem;
 import org.perfeval.shared.FieldProblem;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
-/**
- * Checks what can be saved at all (draft save and submit alike): numbers in range, text within the
- * column sizes. Missing values are the scorer's business at submit time, not an error here.
- */
+/** Refuses content that may not be saved at all ({@link FormLimits}), with every problem named. */
 @Component
 public class FormValidator {
-    static final BigDecimal MAX_MONEY = new BigDecimal("100000000000000");
-    static final int MAX_ROWS = 500;
 
     public void check(EvaluationForm form) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (form.getBudgetLines().size() > MAX_ROWS || form.getIndicators().size() > MAX_ROWS) {
-            problems.add(new FieldProblem("indicators", "行数过多（每类最多 " + MAX_ROWS + " 行）"));
-        }
-        text(problems, "goal.expected", "年度总体目标（预期目标）", form.getGoal().getExpected(), 5000);
-        text(problems, "goal.actual", "年度总体目标（实际完成情况）", form.getGoal().getActual(), 5000);
-        text(problems, "suggestions.overall", "结果应用建议（总体意见）", form.getSuggestions().getOverall(), 2000);
-        number(problems, "claimedTotal", "自评总分", form.getClaimedTotal(), new BigDecimal("1000"));
-        text(problems, "claimedGrade", "自评等级", form.getClaimedGrade(), 8);
-        for (int i = 0; i < form.getBudgetLines().size(); i++) {
-            BudgetLine line = form.getBudgetLines().get(i);
-            String at = "budgetLines[" + i + "].";
-            String row = "资金第 " + (i + 1) + " 行";
-            text(problems, at + "name", row + "「名称」", line.getName(), 200);
-            money(problems, at + "initialBudget", row + "「年初预算数」", line.getInitialBudget());
-            money(problems, at + "declaredBudget", row + "「目标申报数」", line.getDeclaredBudget());
-            money(problems, at + "compiledBudget", row + "「预算编制数」", line.getCompiledBudget());
-            money(problems, at + "annualBudget", row + "「全年预算数」", line.getAnnualBudget());
-            money(problems, at + "executed", row + "「全年执行数」", line.getExecuted());
-            signedNumber(problems, at + "balance", row + "「结余」", line.getBalance(), MAX_MONEY);
-            number(problems, at + "statedRate", row + "「执行率」", line.getStatedRate(), new BigDecimal("10000"));
-            number(problems, at + "weight", row + "「分值」", line.getWeight(), new BigDecimal("100"));
-            number(problems, at + "claimedScore", row + "「得分」", line.getClaimedScore(), new BigDecimal("100"));
-        }
-        for (int i = 0; i < form.getIndicators().size(); i++) {
-            Indicator ind = form.getIndicators().get(i);
-            String at = "indicators[" + i + "].";
-            String row = "指标第 " + (i + 1) + " 行";
-            text(problems, at + "category", row + "「一级指标」", ind.getCategory(), 100);
-            text(problems, at + "subcategory", row + "「二级指标」", ind.getSubcategory(), 100);
-            text(problems, at + "name", row + "「三级指标」", ind.getName(), 200);
-            text(problems, at + "operator", row + "「运算符号」", ind.getOperator(), 8);
-            text(problems, at + "target", row + "「年度指标值」", ind.getTarget(), 500);
-            text(problems, at + "adjustedTarget", row + "「调整后指标值」", ind.getAdjustedTarget(), 500);
-            text(problems, at + "unitOfMeasure", row + "「度量单位」", ind.getUnitOfMeasure(), 50);
-            text(problems, at + "actual", row + "「实际完成值」", ind.getActual(), 500);
-            number(problems, at + "weight", row + "「分值」", ind.getWeight(), new BigDecimal("100"));
-            number(problems, at + "claimedScore", row + "「得分」", ind.getClaimedScore(), new BigDecimal("100"));
-            text(problems, at + "deviationNote", row + "「原因说明」", ind.getDeviationNote(), 2000);
-            text(problems, at + "improvement", row + "「改进措施」", ind.getImprovement(), 2000);
-            if (ind.getDeviationReasons() != null) {
-                text(problems, at + "deviationReasons.funding", row + "「经费保障」", ind.getDeviationReasons().getFunding(), 2000);
-                text(problems, at + "deviationReasons.institution", row + "「制度保障」", ind.getDeviationReasons().getInstitution(), 2000);
-                text(problems, at + "deviationReasons.staffing", row + "「人员保障」", ind.getDeviationReasons().getStaffing(), 2000);
-                text(problems, at + "deviationReasons.facilities", row + "「硬件条件保障」", ind.getDeviationReasons().getFacilities(), 2000);
-                text(problems, at + "deviationReasons.other", row + "「其他」", ind.getDeviationReasons().getOther(), 2000);
-            }
-        }
-        List<ReportSection> sections = form.getReport().getSections();
-        for (int i = 0; i < sections.size(); i++) {
-            text(problems, "report.sections[" + i + "].heading", "报告第 " + (i + 1) + " 节标题", sections.get(i).getHeading(), 200);
-            text(problems, "report.sections[" + i + "].body", "报告第 " + (i + 1) + " 节正文", sections.get(i).getBody(), 50000);
-        }
-        for (String selected : form.getSuggestions().getSelected()) {
-            text(problems, "suggestions.details", "结果应用建议「" + selected + "」的具体内容",
-                    form.getSuggestions().getDetails() == null ? null : form.getSuggestions().getDetails().get(selected), 2000);
-        }
+        List<Problem> problems = FormLimits.check(form);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem(p.path(), p.message())).toList());
         }
     }
-
-    private static void money(List<FieldProblem> problems, String path, String label, BigDecimal value) {
-        if (value == null) {
-            return;
-        }
-        if (value.signum() < 0) {
-            problems.add(new FieldProblem(path, label + "不能为负数，收到 " + value.toPlainString()));
-        }
-        signedNumber(problems, path, label, value, MAX_MONEY);
-    }
-
-    private static void number(List<FieldProblem> problems, String path, String label, BigDecimal value, BigDecimal max) {
-        if (value != null && value.signum() < 0) {
-            problems.add(new FieldProblem(path, label + "不能为负数，收到 " + value.toPlainString()));
-            return;
-        }
-        signedNumber(problems, path, label, value, max);
-    }
-
-    private static void signedNumber(List<FieldProblem> problems, String path, String label, BigDecimal value,
-                                     BigDecimal max) {
-        if (value == null) {
-            return;
-        }
-        if (value.abs().compareTo(max) > 0) {
-            problems.add(new FieldProblem(path, label + "数值过大（不超过 " + max.toPlainString() + "），收到 " + value.toPlainString()));
-        } else if (value.stripTrailingZeros().scale() > 6) {
-            problems.add(new FieldProblem(path, label + "最多保留 6 位小数，收到 " + value.toPlainString()));
-        }
-    }
-
-    private static void text(List<FieldProblem> problems, String path, String label, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
-            problems.add(new FieldProblem(path, label + "不能超过 " + max + " 个字（现为 "
-                    + value.codePointCount(0, value.length()) + " 个字）"));
-        }
-    }
-
 }

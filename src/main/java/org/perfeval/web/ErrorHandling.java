@@ -56,6 +56,17 @@ class ErrorHandling {
         return answer(request, HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(org.perfeval.exchange.json.InvalidFormException.class)
+    Object invalidForm(org.perfeval.exchange.json.InvalidFormException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "评价表内容有误，请按提示修改",
+                e.problems().stream().map(p -> new FieldProblem(p.path(), p.message())).toList());
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    Object unreadable(Exception e, HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "请求内容无法读取", List.of());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST, "输入有误，请按提示修改", e.problems());

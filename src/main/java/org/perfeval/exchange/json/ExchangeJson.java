@@ -1,0 +1,394 @@
+package org.perfeval.exchange.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.perfeval.exchange.BudgetLine;
+import org.perfeval.exchange.BudgetLineRole;
+import org.perfeval.exchange.DeviationReasons;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormLimits;
+import org.perfeval.exchange.FormType;
+import org.perfeval.exchange.Goal;
+import org.perfeval.exchange.Indicator;
+import org.perfeval.exchange.Problem;
+import org.perfeval.exchange.Report;
+import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.Suggestions;
+import org.perfeval.scoring.ScoringResult;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the exchange shape of spec/evaluation-form.md. Reading walks the whole document
+ * and reports every problem with its path and a Chinese message naming the field, so that an import
+ * is all or nothing and the user can fix everything at once.
+ */
+public final class ExchangeJson {
+    static final int MAX_DEPTH = 20;
+    static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(40).maxStringLength(1_000_000).build()).build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private static final ObjectMapper WRITER = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private ExchangeJson() {
+    }
+
+    public static EvaluationForm readForm(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行第 "
+                    + e.getLocation().getColumnNr() + " 列）";
+            throw new InvalidFormException(List.of(new Problem("", "不是有效的 JSON" + where + "："
+                    + e.getOriginalMessage().split("\n")[0])));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidFormException(List.of(new Problem("", "评价表应为一个 JSON 对象 {…}")));
+        }
+        Walker walker = new Walker();
+        EvaluationForm form = walker.form(root);
+        if (walker.problems.isEmpty()) {
+            walker.problems.addAll(FormLimits.check(form));
+        }
+        if (!walker.problems.isEmpty()) {
+            throw new InvalidFormException(walker.problems);
+        }
+        return form;
+    }
+
+    public static String writeResult(ScoringResult result) {
+        return write(result);
+    }
+
+    public static String writeForm(EvaluationForm form) {
+        return write(form);
+    }
+
+    private static String write(Object value) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Walks the tree field by field; collects problems instead of stopping at the first. */
+    private static final class Walker {
+        final List<Problem> problems = new ArrayList<>();
+
+        EvaluationForm form(JsonNode n) {
+            EvaluationForm f = new EvaluationForm();
+            fields(n, "", Set.of("formType", "year", "title", "supervisingDepartment", "unit", "ruleSet", "moneyUnit",
+                    "budgetLines", "goal", "indicators", "claimedTotal", "claimedGrade", "suggestions", "report"));
+            String type = text(n, "", "formType", "评价表类型");
+            if (type == null) {
+                problems.add(new Problem("formType", "缺少评价表类型 formType（PROJECT 项目支出 或 DEPARTMENT 部门整体）"));
+            } else {
+                try {
+                    f.setFormType(FormType.valueOf(type));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem("formType", "评价表类型 formType 应为 PROJECT 或 DEPARTMENT，收到“" + type + "”"));
+                }
+            }
+            BigDecimal year = number(n, "", "year", "年度", false);
+            if (year != null) {
+                if (year.stripTrailingZeros().scale() > 0 || year.compareTo(BigDecimal.valueOf(1990)) < 0
+                        || year.compareTo(BigDecimal.valueOf(2100)) > 0) {
+                    problems.add(new Problem("year", "年度 year 应为 1990 到 2100 之间的整数年份，收到 " + year.toPlainString()));
+                } else {
+                    f.setYear(year.intValue());
+                }
+            }
+            f.setTitle(text(n, "", "title", "项目名称"));
+            f.setSupervisingDepartment(text(n, "", "supervisingDepartment", "主管部门"));
+            f.setUnit(text(n, "", "unit", "实施单位"));
+            f.setRuleSet(text(n, "", "ruleSet", "评分规则"));
+            f.setMoneyUnit(text(n, "", "moneyUnit", "金额单位"));
+            f.setBudgetLines(list(n, "budgetLines", "项目资金", this::budgetLine));
+            f.setIndicators(list(n, "indicators", "绩效指标", this::indicator));
+            JsonNode goal = object(n, "", "goal", "年度总体目标");
+            if (goal != null) {
+                fields(goal, "goal.", Set.of("expected", "actual"));
+                Goal g = new Goal();
+                g.setExpected(text(goal, "goal.", "expected", "预期目标"));
+                g.setActual(text(goal, "goal.", "actual", "实际完成情况"));
+                f.setGoal(g);
+            }
+            f.setClaimedTotal(number(n, "", "claimedTotal", "自评总分", false));
+            f.setClaimedGrade(text(n, "", "claimedGrade", "自评等级"));
+            JsonNode suggestions = object(n, "", "suggestions", "结果应用建议");
+            if (suggestions != null) {
+                f.setSuggestions(suggestions(suggestions));
+            }
+            JsonNode report = object(n, "", "report", "绩效自评报告");
+            if (report != null) {
+                fields(report, "report.", Set.of("sections"));
+                Report r = new Report();
+                r.setSections(list(report, "report.sections", "报告章节", (at, s) -> {
+                    fields(s, at + ".", Set.of("heading", "body"));
+                    return new ReportSection(text(s, at + ".", "heading", "章节标题"), text(s, at + ".", "body", "章节正文"));
+                }, "sections"));
+                f.setReport(r);
+            }
+            return f;
+        }
+
+        BudgetLine budgetLine(String at, JsonNode n) {
+            fields(n, at + ".", Set.of("name", "role", "initialBudget", "declaredBudget", "compiledBudget",
+                    "annualBudget", "executed", "balance", "statedRate", "weight", "claimedScore", "quarterlyProgress"));
+            BudgetLine l = new BudgetLine();
+            String p = at + ".";
+            l.setName(text(n, p, "name", "资金名称"));
+            String role = text(n, p, "role", "类型");
+            if (role != null) {
+                try {
+                    l.setRole(BudgetLineRole.valueOf(role));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(p + "role", "资金类型 role 应为 TOTAL（合计）、SOURCE（资金来源）或 ITEM（执行项），收到“" + role + "”"));
+                }
+            } else {
+                problems.add(new Problem(p + "role", "缺少资金类型 role（TOTAL、SOURCE 或 ITEM）"));
+            }
+            l.setInitialBudget(number(n, p, "initialBudget", "年初预算数", true));
+            l.setDeclaredBudget(number(n, p, "declaredBudget", "目标申报数", true));
+            l.setCompiledBudget(number(n, p, "compiledBudget", "预算编制数", true));
+            l.setAnnualBudget(number(n, p, "annualBudget", "全年预算数", true));
+            l.setExecuted(number(n, p, "executed", "全年执行数", true));
+            l.setBalance(number(n, p, "balance", "结余", false));
+            l.setStatedRate(number(n, p, "statedRate", "执行率", true));
+            l.setWeight(number(n, p, "weight", "分值", true));
+            l.setClaimedScore(number(n, p, "claimedScore", "得分", true));
+            JsonNode q = n.get("quarterlyProgress");
+            if (q != null && !q.isNull()) {
+                if (!q.isArray() || q.size() > 4) {
+                    problems.add(new Problem(p + "quarterlyProgress", "季度支出进度 quarterlyProgress 应为最多 4 个数字的数组"));
+                } else {
+                    List<BigDecimal> values = new ArrayList<>();
+                    for (int i = 0; i < q.size(); i++) {
+                        values.add(numberValue(q.get(i), p + "quarterlyProgress[" + i + "]", "第 " + (i + 1) + " 季度支出进度", true));
+                    }
+                    l.setQuarterlyProgress(values);
+                }
+            }
+            return l;
+        }
+
+        Indicator indicator(String at, JsonNode n) {
+            String p = at + ".";
+            fields(n, p, Set.of("category", "subcategory", "name", "operator", "target", "adjustedTarget",
+                    "unitOfMeasure", "actual", "weight", "claimedScore", "deviationReasons", "deviationNote", "improvement"));
+            Indicator r = new Indicator();
+            r.setCategory(text(n, p, "category", "一级指标"));
+            r.setSubcategory(text(n, p, "subcategory", "二级指标"));
+            r.setName(text(n, p, "name", "三级指标"));
+            String op = text(n, p, "operator", "运算符号");
+            if (op != null && !op.isBlank()) {
+                org.perfeval.scoring.Operator parsed = org.perfeval.scoring.Operator.of(op);
+                if (parsed == null) {
+                    problems.add(new Problem(p + "operator", "运算符号 operator 应为 >=、>、<=、<、= 之一或留空，收到“" + op + "”"));
+                } else {
+                    r.setOperator(parsed.code());
+                }
+            }
+            r.setTarget(textOrNumber(n, p, "target", "年度指标值"));
+            r.setAdjustedTarget(textOrNumber(n, p, "adjustedTarget", "调整后指标值"));
+            r.setUnitOfMeasure(text(n, p, "unitOfMeasure", "度量单位"));
+            r.setActual(textOrNumber(n, p, "actual", "实际完成值"));
+            r.setWeight(number(n, p, "weight", "分值", true));
+            r.setClaimedScore(number(n, p, "claimedScore", "得分", true));
+            JsonNode reasons = object(n, p, "deviationReasons", "偏差原因");
+            if (reasons != null) {
+                String rp = p + "deviationReasons.";
+                fields(reasons, rp, Set.of("funding", "institution", "staffing", "facilities", "other"));
+                DeviationReasons d = new DeviationReasons();
+                d.setFunding(text(reasons, rp, "funding", "经费保障"));
+                d.setInstitution(text(reasons, rp, "institution", "制度保障"));
+                d.setStaffing(text(reasons, rp, "staffing", "人员保障"));
+                d.setFacilities(text(reasons, rp, "facilities", "硬件条件保障"));
+                d.setOther(text(reasons, rp, "other", "其他"));
+                r.setDeviationReasons(d);
+            }
+            r.setDeviationNote(text(n, p, "deviationNote", "原因说明"));
+            r.setImprovement(text(n, p, "improvement", "改进措施"));
+            return r;
+        }
+
+        Suggestions suggestions(JsonNode n) {
+            fields(n, "suggestions.", Set.of("selected", "details", "overall"));
+            Suggestions s = new Suggestions();
+            JsonNode selected = n.get("selected");
+            if (selected != null && !selected.isNull()) {
+                if (!selected.isArray()) {
+                    problems.add(new Problem("suggestions.selected", "结果应用建议 selected 应为文字数组"));
+                } else {
+                    for (int i = 0; i < selected.size(); i++) {
+                        if (!selected.get(i).isTextual()) {
+                            problems.add(new Problem("suggestions.selected[" + i + "]", "结果应用建议第 " + (i + 1) + " 项应为文字"));
+                        } else {
+                            s.getSelected().add(selected.get(i).asText());
+                        }
+                    }
+                }
+            }
+            JsonNode details = n.get("details");
+            if (details != null && !details.isNull()) {
+                if (!details.isObject()) {
+                    problems.add(new Problem("suggestions.details", "具体建议内容 details 应为 {选项: 文字} 对象"));
+                } else {
+                    Map<String, String> map = new LinkedHashMap<>();
+                    for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (!e.getValue().isTextual() && !e.getValue().isNull()) {
+                            problems.add(new Problem("suggestions.details." + e.getKey(), "“" + e.getKey() + "”的具体建议内容应为文字"));
+                        } else if (e.getValue().isTextual()) {
+                            map.put(e.getKey(), e.getValue().asText());
+                        }
+                    }
+                    s.setDetails(map);
+                }
+            }
+            s.setOverall(text(n, "suggestions.", "overall", "总体意见"));
+            return s;
+        }
+
+        <T> List<T> list(JsonNode parent, String path, String label, java.util.function.BiFunction<String, JsonNode, T> item) {
+            return list(parent, path, label, item, path);
+        }
+
+        <T> List<T> list(JsonNode parent, String path, String label,
+                         java.util.function.BiFunction<String, JsonNode, T> item, String field) {
+            List<T> out = new ArrayList<>();
+            JsonNode array = parent.get(field);
+            if (array == null || array.isNull()) {
+                return out;
+            }
+            if (!array.isArray()) {
+                problems.add(new Problem(path, label + " " + field + " 应为数组 […]"));
+                return out;
+            }
+            if (array.size() > 500) {
+                problems.add(new Problem(path, label + "行数过多（最多 500 行）"));
+                return out;
+            }
+            for (int i = 0; i < array.size(); i++) {
+                String at = path + "[" + i + "]";
+                if (!array.get(i).isObject()) {
+                    problems.add(new Problem(at, label + "第 " + (i + 1) + " 行应为对象 {…}"));
+                    continue;
+                }
+                out.add(item.apply(at, array.get(i)));
+            }
+            return out;
+        }
+
+        JsonNode object(JsonNode n, String prefix, String field, String label) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isObject()) {
+                problems.add(new Problem(prefix + field, label + " " + field + " 应为对象 {…}"));
+                return null;
+            }
+            return v;
+        }
+
+        void fields(JsonNode n, String prefix, Set<String> known) {
+            n.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    problems.add(new Problem(prefix + name, "未知字段“" + name + "”：请检查拼写（字段名见交换格式说明）"));
+                }
+            });
+        }
+
+        String text(JsonNode n, String prefix, String field, String label) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                problems.add(new Problem(prefix + field, label + " " + field + " 应为文字，收到 " + v.getNodeType().name().toLowerCase()));
+                return null;
+            }
+            return v.asText();
+        }
+
+        /** Targets and actuals are text, but a bare JSON number is what the user meant as text. */
+        String textOrNumber(JsonNode n, String prefix, String field, String label) {
+            JsonNode v = n.get(field);
+            if (v != null && v.isNumber()) {
+                return v.decimalValue().toPlainString();
+            }
+            return text(n, prefix, field, label);
+        }
+
+        BigDecimal number(JsonNode n, String prefix, String field, String label, boolean nonNegative) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            return numberValue(v, prefix + field, label + " " + field, nonNegative);
+        }
+
+        BigDecimal numberValue(JsonNode v, String path, String label, boolean nonNegative) {
+            BigDecimal value;
+            if (v.isNumber()) {
+                value = v.decimalValue();
+            } else if (v.isTextual()) {
+                String s = v.asText().strip();
+                if (s.isEmpty()) {
+                    return null;
+                }
+                if (!s.matches("[+-]?\\d+(\\.\\d+)?")) {
+                    problems.add(new Problem(path, label + "应为数字，收到“" + v.asText() + "”"
+                            + (s.chars().anyMatch(c -> c >= 0xFF10 && c <= 0xFF19) ? "（请使用半角数字）" : "")));
+                    return null;
+                }
+                value = new BigDecimal(s);
+            } else {
+                problems.add(new Problem(path, label + "应为数字，收到 " + v.getNodeType().name().toLowerCase()));
+                return null;
+            }
+            if (value.abs().compareTo(MAX_NUMBER) > 0) {
+                problems.add(new Problem(path, label + "数值过大（不超过 10^12），收到 " + value.toPlainString()));
+                return null;
+            }
+            if (value.stripTrailingZeros().scale() > 6) {
+                problems.add(new Problem(path, label + "最多保留 6 位小数，收到 " + value.toPlainString()));
+                return null;
+            }
+            if (nonNegative && value.signum() < 0) {
+                problems.add(new Problem(path, label + "不能为负数，收到 " + value.toPlainString()));
+                return null;
+            }
+            return value;
+        }
+    }
+
+    /** Reads a file's bytes as UTF-8 JSON. */
+    public static EvaluationForm readForm(byte[] bytes) {
+        return readForm(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
