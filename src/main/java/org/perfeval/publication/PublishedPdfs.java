@@ -10,15 +10,44 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.form.FormHeader;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.scoring.ScoringResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Renders the PDF of a publication once, at publication time; the bytes are stored with the record. */
+import com.lowagie.text.pdf.BaseFont;
+
+/**
+ * Renders the PDF of a publication once, at publication time; the bytes and their SHA-256 are
+ * stored with the record, so every download is the same file. Without a CJK font installed the
+ * publication goes ahead without a PDF (a warning is logged), rather than blocking the approval.
+ */
 @Component
 public class PublishedPdfs {
+    private static final Logger log = LoggerFactory.getLogger(PublishedPdfs.class);
+
+    private final BaseFont font;
+
+    public PublishedPdfs(@Value("${perfeval.pdf.font-paths:}") List<String> fontPaths) {
+        this.font = CjkFont.find(fontPaths == null || fontPaths.isEmpty() || fontPaths.get(0).isBlank()
+                ? CjkFont.DEFAULT_PATHS : fontPaths);
+        if (font == null) {
+            log.warn("No CJK font found ({}): published forms get no PDF. Install fonts-wqy-microhei.",
+                    CjkFont.DEFAULT_PATHS);
+        }
+    }
+
+    public boolean available() {
+        return font != null;
+    }
 
     public byte[] render(FormHeader header, EvaluationForm content, ScoringResult score, List<ReviewOpinion> opinions,
                          Instant publishedAt) {
-        return null;
+        if (font == null) {
+            return null;
+        }
+        return new PublishedFormPdf(font).render(new PdfContent(content, score, header.getUnitName(),
+                header.getSupervisingUnitName(), opinions, publishedAt));
     }
 
     public static String sha256(byte[] bytes) {

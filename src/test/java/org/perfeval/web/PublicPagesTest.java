@@ -70,6 +70,18 @@ class PublicPagesTest {
                 .andExpect(content().string(not(containsString("内部退回原因不公开"))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("建议继续全额安排");
+        if (org.perfeval.publication.CjkFont.find(org.perfeval.publication.CjkFont.DEFAULT_PATHS) != null) {
+            byte[] first = mvc.perform(get("/public/forms/" + form.getId() + "/pdf"))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Content-Type", "application/pdf"))
+                    .andReturn().getResponse().getContentAsByteArray();
+            byte[] second = mvc.perform(get("/public/forms/" + form.getId() + "/pdf")).andReturn().getResponse()
+                    .getContentAsByteArray();
+            assertThat(second).isEqualTo(first);
+            assertThat(publication.publishedForm(form.getId()).record().pdfSha256())
+                    .isEqualTo(org.perfeval.publication.PublishedPdfs.sha256(first));
+        }
         mvc.perform(get("/public").param("q", "公开测试"))
                 .andExpect(content().string(containsString("公开测试项目")));
 
