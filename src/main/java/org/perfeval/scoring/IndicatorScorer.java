@@ -29,17 +29,18 @@ final class IndicatorScorer {
             findings.add(new Finding("SCORE_ABOVE_WEIGHT", Severity.ERROR, at + ".claimedScore",
                     name + "得分 " + Scores.display(claimed) + " 超过分值 " + Scores.display(weight) + "，得分不能高于分值。"));
         }
-        if (row.getActual() == null || row.getActual().isBlank()) {
+        if (Texts.blank(row.getActual())) {
             findings.add(new Finding("MISSING_ACTUAL", Severity.ERROR, at + ".actual",
                     name + "没有填写全年实际完成值。请填写实际完成情况（数值，或“达成预期指标”等定性结论）。"));
             return new IndicatorScore(index, kindOf(row), null, BigDecimal.ZERO);
         }
-        String targetText = row.getAdjustedTarget() != null && !row.getAdjustedTarget().isBlank()
+        String targetText = !Texts.blank(row.getAdjustedTarget())
                 ? row.getAdjustedTarget() : row.getTarget();
         ParsedValue target = ValueParser.parse(targetText);
         ParsedValue actual = ValueParser.parse(row.getActual());
-        RuleSet.Tier tier = rules.tierOf(row.getActual());
-        RuleSet.Rating rating = rules.ratingOf(row.getActual());
+        String actualText = actual.text();
+        RuleSet.Tier tier = rules.tierOf(actualText);
+        RuleSet.Rating rating = rules.ratingOf(actualText);
         IndicatorScore result;
         if (tier == null && rating == null && target.isNumber() && actual.isNumber()) {
             Operator op = Operator.of(row.getOperator());
@@ -161,7 +162,7 @@ final class IndicatorScorer {
     }
 
     private IndicatorKind kindOf(Indicator row) {
-        ParsedValue target = ValueParser.parse(row.getAdjustedTarget() != null && !row.getAdjustedTarget().isBlank()
+        ParsedValue target = ValueParser.parse(!Texts.blank(row.getAdjustedTarget())
                 ? row.getAdjustedTarget() : row.getTarget());
         return target.isNumber() ? IndicatorKind.QUANTITATIVE : IndicatorKind.QUALITATIVE;
     }
@@ -172,7 +173,7 @@ final class IndicatorScorer {
     }
 
     private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
+        return !Texts.blank(s);
     }
 
     static String label(Indicator row, int index) {

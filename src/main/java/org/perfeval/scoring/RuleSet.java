@@ -32,11 +32,12 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
         return grades.get(grades.size() - 1).grade();
     }
 
+    /** The tier an actual names (the caller strips it). */
     public Tier tierOf(String actual) {
         if (actual == null) {
             return null;
         }
-        String a = actual.strip();
+        String a = actual;
         for (Tier tier : qualitativeTiers) {
             if (tier.label().equals(a) || (tier.aliases() != null && tier.aliases().contains(a))) {
                 return tier;
@@ -49,7 +50,10 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
         if (actual == null) {
             return null;
         }
-        String a = actual.strip();
+        if (qualitativeRatings.isEmpty()) {
+            return null;
+        }
+        String a = actual;
         return qualitativeRatings.stream().filter(r -> r.label().equals(a)).findFirst().orElse(null);
     }
 

@@ -139,6 +139,6 @@ public final class Scorer {
 
     /** Rows with neither a name nor a weight are the blank rows of the paper form. */
     private static boolean emptyPaperRow(Indicator row) {
-        return (row.getName() == null || row.getName().isBlank()) && row.getWeight() == null;
+        return row.getWeight() == null && Texts.blank(row.getName());
     }
 }

@@ -16,7 +16,8 @@ public final class ValueParser {
         if (raw == null) {
             return new ParsedValue(null, null, null, null);
         }
-        String s = normalize(raw).strip();
+        String trimmed = Texts.strip(raw);
+        String s = normalize(trimmed);
         Operator operator = null;
         for (String code : new String[] {">=", "<=", ">", "<", "="}) {
             if (s.startsWith(code)) {
@@ -27,15 +28,18 @@ public final class ValueParser {
         }
         int end = numberEnd(s);
         if (end == 0) {
-            return new ParsedValue(operator, null, null, raw.strip());
+            return new ParsedValue(operator, null, null, trimmed);
         }
-        String digits = s.substring(0, end).replace(",", "");
+        String digits = s.substring(0, end);
+        if (digits.indexOf(',') >= 0) {
+            digits = digits.replace(",", "");
+        }
         try {
             BigDecimal number = new BigDecimal(digits);
-            String unit = s.substring(end).strip();
-            return new ParsedValue(operator, number, unit.isEmpty() ? null : unit, raw.strip());
+            String unit = Texts.strip(s.substring(end));
+            return new ParsedValue(operator, number, unit.isEmpty() ? null : unit, trimmed);
         } catch (NumberFormatException e) {
-            return new ParsedValue(operator, null, null, raw.strip());
+            return new ParsedValue(operator, null, null, trimmed);
         }
     }
 
@@ -75,6 +79,17 @@ public final class ValueParser {
         return i;
     }
 
+    /** Most values need no mapping: skip the copy. */
+    private static boolean plain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '\u2200' && (c <= '\u2AFF' || c == '\u3000' || c == '，' || c == '。' || (c >= '\uFF01' && c <= '\uFF5E'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean allDigits(String s, int from, int to) {
         if (to > s.length()) {
             return false;
@@ -89,6 +104,9 @@ public final class ValueParser {
 
     /** Full-width forms to ASCII, Chinese comparison signs to ASCII operators. */
     public static String normalize(String raw) {
+        if (plain(raw)) {
+            return raw;
+        }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);

@@ -198,7 +198,9 @@ class AuthorizationMatrixTest {
                     if (endpoint.startsWith("POST /evidence/")) {
                         reattachIfDeleted(resource);
                     }
-                    Long id = endpoint.contains(" /evidence/") ? evidence.get(resource) : forms2.get(resource);
+                    Long id = endpoint.contains(" /evidence/") ? evidence.get(resource)
+                            : endpoint.contains(" /admin/campaigns/") ? formMapper.findHeader(forms2.get(resource)).getCampaignId()
+                            : forms2.get(resource);
                     Outcome actual = call(endpoint, who, id);
                     cells++;
                     if (expected != actual) {
