@@ -43,6 +43,11 @@ public interface CampaignMapper {
     @Update("UPDATE campaign SET status = #{status} WHERE id = #{id}")
     void updateStatus(@Param("id") Long id, @Param("status") CampaignStatus status);
 
+    @Update("UPDATE campaign SET fill_due = #{fill}, supervisor_due = #{supervisor}, finance_due = #{finance}"
+            + " WHERE id = #{id}")
+    void updateDeadlines(@Param("id") Long id, @Param("fill") java.time.Instant fill,
+                         @Param("supervisor") java.time.Instant supervisor, @Param("finance") java.time.Instant finance);
+
     /** Locks the campaign row so that two openings of one campaign run one after the other. */
     @Select("SELECT " + COLUMNS + " FROM campaign WHERE id = #{id} FOR UPDATE")
     Campaign lock(Long id);

@@ -33,11 +33,17 @@ public class CampaignService {
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
     private final AuditLog audit;
+    private final org.perfeval.inbox.InboxMapper inboxMapper;
+    private final java.time.Duration warnBefore;
 
     public CampaignService(CampaignMapper campaignMapper, FormMapper formMapper, FormStore formStore,
                            FormProcess formProcess, FormHistory history, FormTemplates templates,
-                           OrgMapper orgMapper, AuditLog audit) {
+                           OrgMapper orgMapper, AuditLog audit, org.perfeval.inbox.InboxMapper inboxMapper,
+                           @org.springframework.beans.factory.annotation.Value("${perfeval.reminder.before-deadline:P3D}")
+                           java.time.Duration warnBefore) {
         this.audit = audit;
+        this.inboxMapper = inboxMapper;
+        this.warnBefore = warnBefore;
         this.campaignMapper = campaignMapper;
         this.formMapper = formMapper;
         this.formStore = formStore;
@@ -131,6 +137,50 @@ public class CampaignService {
         blank.setTitle(title);
         formStore.save(row.id, 0, blank);
         return row.id;
+    }
+
+    /**
+     * New deadlines while the campaign runs: open tasks get the new due date (in the engine, the
+     * inbox projection and their timers) at once. Returns how many tasks moved.
+     */
+    @Transactional
+    public int changeDeadlines(Actor actor, Long campaignId, java.time.Instant fill, java.time.Instant supervisor,
+                               java.time.Instant finance) {
+        requireAdmin(actor);
+        Campaign campaign = campaignMapper.lock(campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("评价任务不存在");
+        }
+        if (campaign.status() == CampaignStatus.CLOSED) {
+            throw new ConflictException("评价任务已结束，不能再修改截止时间");
+        }
+        campaignMapper.updateDeadlines(campaignId, fill, supervisor, finance);
+        int moved = 0;
+        for (org.perfeval.inbox.InboxTask task : inboxMapper.findByCampaign(campaignId)) {
+            org.perfeval.form.Stage stage = org.perfeval.form.Stage.ofTaskKey(task.stage());
+            java.time.Instant due = switch (stage) {
+                case FILL -> fill;
+                case SUPERVISOR_REVIEW -> supervisor;
+                case FINANCE_REVIEW -> finance;
+            };
+            if (due != null && formProcess.moveDeadline(task.formId(), stage, due, warnBefore)) {
+                inboxMapper.updateDue(task.taskId(), due);
+                moved++;
+            }
+        }
+        audit.action(actor, AuditAction.CAMPAIGN_OPEN, "campaign", campaignId, "修改截止时间，调整 " + moved + " 项待办");
+        return moved;
+    }
+
+    /** 结束: a closed campaign accepts no submissions. */
+    @Transactional
+    public void close(Actor actor, Long campaignId) {
+        requireAdmin(actor);
+        if (campaignMapper.lock(campaignId) == null) {
+            throw new NotFoundException("评价任务不存在");
+        }
+        campaignMapper.updateStatus(campaignId, CampaignStatus.CLOSED);
+        audit.action(actor, AuditAction.ADMIN_CHANGE, "campaign", campaignId, "结束评价任务");
     }
 
     @Transactional(readOnly = true)

@@ -121,6 +121,18 @@ class DemoData implements ApplicationRunner {
                 Map.of("建议继续安排，按规定调整下一年度预算金额", "结合执行率调整"), "同意公开", null));
         // Waiting for the supervising department.
         fillAndSubmit(fwStaff, ids.get("医保经办能力提升"), "example-liaoning-caps.json");
+
+        // A department campaign whose filling deadline has passed: its timers mark the forms overdue.
+        NewCampaign late = new NewCampaign();
+        late.name = "2024年度部门整体支出绩效自评";
+        late.fiscalYear = 2024;
+        late.formType = FormType.DEPARTMENT;
+        late.fillDue = clock.instant().minus(Duration.ofDays(2));
+        late.supervisorDue = clock.instant().plus(Duration.ofDays(10));
+        late.financeDue = clock.instant().plus(Duration.ofDays(20));
+        Campaign lateCampaign = campaigns.create(admin, late);
+        campaigns.open(admin, lateCampaign.id(), List.of(new FormAssignment(wjJk.id(), null),
+                new FormAssignment(wjYy.id(), null), new FormAssignment(ybFw.id(), null)));
         printLogins();
     }
 

@@ -98,6 +98,9 @@ public class EvaluationFormService {
     @Transactional
     public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
         FormHeader header = editableHeader(actor, formId);
+        if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
+            throw new ConflictException("评价任务已结束，不能再提交");
+        }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         store.save(formId, version, content);

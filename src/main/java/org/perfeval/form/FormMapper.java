@@ -70,6 +70,10 @@ public interface FormMapper {
     OpenedForm findOpened(@Param("campaignId") Long campaignId, @Param("unitId") Long unitId,
                           @Param("title") String title);
 
+    @org.apache.ibatis.annotations.Select("SELECT c.status FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
+            + " WHERE f.id = #{formId}")
+    String campaignStatus(Long formId);
+
     record OpenedForm(Long id, String processInstanceId) {
     }
 

@@ -24,10 +24,13 @@ public class FormProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final org.camunda.bpm.engine.ManagementService managementService;
 
-    public FormProcess(RuntimeService runtimeService, TaskService taskService) {
+    public FormProcess(RuntimeService runtimeService, TaskService taskService,
+                       org.camunda.bpm.engine.ManagementService managementService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.managementService = managementService;
     }
 
     public String start(Long formId, Long unitId, Long supervisingUnitId) {
@@ -47,6 +50,28 @@ public class FormProcess {
 
     public void complete(Task task, Map<String, Object> variables) {
         guard(() -> taskService.complete(task.getId(), variables));
+    }
+
+    /**
+     * Moves the due date of the form's open task at this stage, with its timers; false when the form
+     * is not at that stage.
+     */
+    public boolean moveDeadline(Long formId, Stage stage, java.time.Instant due, java.time.Duration warnBefore) {
+        Task task = openTask(formId);
+        if (task == null || !stage.taskKey().equals(task.getTaskDefinitionKey()) || due == null) {
+            return false;
+        }
+        task.setDueDate(java.util.Date.from(due));
+        taskService.saveTask(task);
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityId(stage.overdueTimer()).list()) {
+            managementService.setJobDuedate(job.getId(), java.util.Date.from(due));
+        }
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityId(stage.dueSoonTimer()).list()) {
+            managementService.setJobDuedate(job.getId(), java.util.Date.from(due.minus(warnBefore)));
+        }
+        return true;
     }
 
     public void withdraw(Long formId) {

@@ -12,7 +12,8 @@ public enum WorkflowAction {
     RETURN_TO_UNIT("退回单位"),
     RETURN_TO_SUPERVISOR("退回主管部门"),
     PUBLISH("公开"),
-    UNPUBLISH("撤回公开");
+    UNPUBLISH("撤回公开"),
+    REMIND("催办");
 
     private final String label;
 

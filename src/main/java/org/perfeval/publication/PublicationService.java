@@ -41,12 +41,14 @@ public class PublicationService {
     private final PublishedPdfs pdfs;
     private final ObjectMapper objectMapper;
     private final AuditLog audit;
+    private final org.perfeval.notification.WorkflowNotices notices;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
                               PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
-                              AuditLog audit) {
+                              AuditLog audit, org.perfeval.notification.WorkflowNotices notices) {
         this.audit = audit;
+        this.notices = notices;
         this.formMapper = formMapper;
         this.formStore = formStore;
         this.history = history;
@@ -87,6 +89,7 @@ public class PublicationService {
         mapper.insert(record);
         mapper.supersede(formId, record.id);
         formMapper.markPublished(formId, now);
+        notices.published(formId, record.revision);
         audit.action(null, AuditAction.PUBLISH, "form", formId, "第 " + record.revision + " 版");
         history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED,
                 "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");

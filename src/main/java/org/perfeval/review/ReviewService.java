@@ -37,10 +37,13 @@ public class ReviewService {
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
     private final AuditLog audit;
+    private final org.perfeval.notification.WorkflowNotices notices;
 
     public ReviewService(EvaluationFormService formService, FormMapper formMapper, FormProcess process, FormHistory history,
-                         ReviewMapper reviewMapper, OpinionCatalog catalog, AuditLog audit) {
+                         ReviewMapper reviewMapper, OpinionCatalog catalog, AuditLog audit,
+                         org.perfeval.notification.WorkflowNotices notices) {
         this.audit = audit;
+        this.notices = notices;
         this.formService = formService;
         this.formMapper = formMapper;
         this.process = process;
@@ -113,6 +116,9 @@ public class ReviewService {
         }
         if (input.decision().isReturn()) {
             formMapper.updateReturnReason(formId, input.reason().strip());
+            if (input.decision() == Decision.RETURN_TO_UNIT) {
+                notices.returned(formId, input.reason().strip(), String.valueOf(opinion.id));
+            }
         }
         // Recorded before the completion so that it precedes what the process then does (公开).
         history.record(formId, actor, input.decision().action(), header.getStatus(), input.decision().leadsTo(stage),

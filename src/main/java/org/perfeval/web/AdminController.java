@@ -94,6 +94,27 @@ class AdminController {
         return "redirect:/admin/campaigns/" + created.id();
     }
 
+    @PostMapping("/admin/campaigns/{id}/deadlines")
+    String deadlines(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                     @RequestParam(required = false) String fillDue, @RequestParam(required = false) String supervisorDue,
+                     @RequestParam(required = false) String financeDue, RedirectAttributes redirect) {
+        Campaign campaign = campaigns.get(id);
+        java.time.Instant fill = endOfDay("fillDue", "填报截止日期", fillDue);
+        java.time.Instant supervisor = endOfDay("supervisorDue", "主管部门审核截止日期", supervisorDue);
+        java.time.Instant finance = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
+        int moved = campaigns.changeDeadlines(user.actor(), id, fill == null ? campaign.fillDue() : fill,
+                supervisor == null ? campaign.supervisorDue() : supervisor, finance == null ? campaign.financeDue() : finance);
+        redirect.addFlashAttribute("notice", "截止时间已修改，" + moved + " 项待办随之调整。");
+        return "redirect:/admin/campaigns/" + id;
+    }
+
+    @PostMapping("/admin/campaigns/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        campaigns.close(user.actor(), id);
+        redirect.addFlashAttribute("notice", "评价任务已结束，不再接受提交。");
+        return "redirect:/admin/campaigns/" + id;
+    }
+
     private List<OrgUnit> fillingUnits() {
         return orgMapper.listUnits().stream().filter(u -> u.kind() != UnitKind.FINANCE).toList();
     }

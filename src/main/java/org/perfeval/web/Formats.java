@@ -28,6 +28,11 @@ public class Formats {
         return at == null ? "" : DATE.format(at);
     }
 
+    /** yyyy-MM-dd in China's time zone, for date inputs. */
+    public String isoDate(Instant at) {
+        return at == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(CHINA).format(at);
+    }
+
     public String num(BigDecimal value) {
         return Numbers.twoDecimals(value);
     }

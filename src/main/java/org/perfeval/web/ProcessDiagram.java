@@ -36,7 +36,7 @@ public class ProcessDiagram {
 
     public String svg(String currentActivityId) {
         StringBuilder svg = new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"20 40 1180 300\" role=\"img\" aria-label=\"审批流程图\""
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"20 40 1180 420\" role=\"img\" aria-label=\"审批流程图\""
                         + " class=\"process\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
                         + " markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\""
                         + " fill=\"#6b7280\"/></marker></defs>");

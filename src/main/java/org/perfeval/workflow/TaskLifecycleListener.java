@@ -10,6 +10,7 @@ import org.perfeval.campaign.CampaignDeadlines;
 import org.perfeval.form.FormLifecycle;
 import org.perfeval.form.Stage;
 import org.perfeval.inbox.InboxProjection;
+import org.perfeval.notification.WorkflowNotices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,14 @@ public class TaskLifecycleListener implements TaskListener {
     private final CampaignDeadlines deadlines;
     private final FormLifecycle lifecycle;
     private final InboxProjection inbox;
+    private final WorkflowNotices notices;
 
-    public TaskLifecycleListener(CampaignDeadlines deadlines, FormLifecycle lifecycle, InboxProjection inbox) {
+    public TaskLifecycleListener(CampaignDeadlines deadlines, FormLifecycle lifecycle, InboxProjection inbox,
+                                 WorkflowNotices notices) {
         this.deadlines = deadlines;
         this.lifecycle = lifecycle;
         this.inbox = inbox;
+        this.notices = notices;
     }
 
     @Override
@@ -49,5 +53,6 @@ public class TaskLifecycleListener implements TaskListener {
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).findFirst().orElseThrow();
         inbox.taskCreated(task.getId(), formId, stage.taskKey(), group, task.getCreateTime().toInstant(), due);
+        notices.taskArrived(formId, stage, group, task.getId());
     }
 }

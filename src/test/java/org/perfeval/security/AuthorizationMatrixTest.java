@@ -94,6 +94,16 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/campaigns/{id}/deadlines", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/campaigns/{id}/close", (who, r) -> adminOnly(who)),
+            Map.entry("GET /notifications", (who, r) -> loggedIn(who)),
+            Map.entry("POST /notifications/{id}/read", (who, r) -> loggedIn(who)),
+            Map.entry("POST /notifications/read-all", (who, r) -> loggedIn(who)),
+            Map.entry("GET /overdue", (who, r) -> reviewersAndAdmin(who)),
+            Map.entry("GET /overdue/export", (who, r) -> reviewersAndAdmin(who)),
+            Map.entry("POST /overdue/remind-all", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN
+                    : who == Who.ADMIN || who == Who.REVIEWER_A || who == Who.REVIEWER_OTHER ? Outcome.PERMITTED : Outcome.FORBIDDEN),
+            Map.entry("POST /forms/{id}/remind", (who, r) -> actor(who, r, Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER))),
             Map.entry("POST /admin/users", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/units", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/users/{id}/unlock", (who, r) -> adminOnly(who)),
@@ -105,6 +115,11 @@ class AuthorizationMatrixTest {
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
+    }
+
+    static Outcome reviewersAndAdmin(Who who) {
+        return who == Who.ANONYMOUS ? Outcome.LOGIN
+                : who == Who.STAFF_A || who == Who.STAFF_B ? Outcome.FORBIDDEN : Outcome.PERMITTED;
     }
 
     static Outcome adminOnly(Who who) {

@@ -1,0 +1,16 @@
+package org.perfeval.notification;
+
+public enum NotificationKind {
+    TASK("待办"), RETURNED("退回"), APPROVED("通过"), DUE_SOON("即将到期"), OVERDUE("逾期"), REMINDED("催办"),
+    PUBLISHED("公开");
+
+    private final String label;
+
+    NotificationKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,88 @@
+package org.perfeval.notification;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.perfeval.org.AccessPolicy;
+import org.perfeval.org.Actor;
+import org.perfeval.org.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In-app notifications. They are written in the transaction of the step that causes them, each
+ * under a dedup key, and a failure to write one is logged, never allowed to undo the step.
+ */
+@Service
+public class NotificationService {
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final NotificationMapper mapper;
+    private final Clock clock;
+
+    public NotificationService(NotificationMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Everyone who works from a candidate group (unit-7, dept-3, finance), optionally the administrators too. */
+    public int notifyGroup(String group, boolean withAdmins, NotificationKind kind, Long formId, String message,
+                           String dedupKey) {
+        Recipients r = Recipients.of(group);
+        int sent = 0;
+        for (Long userId : mapper.recipients(r.role() == null ? null : r.role().name(), r.unitId(), withAdmins)) {
+            sent += notifyUser(userId, kind, formId, message, dedupKey + ":" + userId);
+        }
+        return sent;
+    }
+
+    public int notifyUser(Long userId, NotificationKind kind, Long formId, String message, String dedupKey) {
+        try {
+            String text = message.length() > 500 ? message.substring(0, 500) : message;
+            return mapper.insertOnce(userId, kind, formId, text, clock.instant(), dedupKey);
+        } catch (DataAccessException e) {
+            // A duplicate from a racing node, or any other failure: the workflow step stands.
+            log.warn("notification {} not written: {}", dedupKey, e.getMessage());
+            return 0;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> list(Actor actor) {
+        return mapper.findFor(actor.id(), 100);
+    }
+
+    @Transactional(readOnly = true)
+    public int unread(Actor actor) {
+        return mapper.unread(actor.id());
+    }
+
+    @Transactional
+    public void markRead(Actor actor, Long id) {
+        mapper.markRead(id, actor.id(), clock.instant());
+    }
+
+    @Transactional
+    public void markAllRead(Actor actor) {
+        mapper.markAllRead(actor.id(), clock.instant());
+    }
+
+    /** The role and unit behind a candidate group name. */
+    record Recipients(Role role, Long unitId) {
+        static Recipients of(String group) {
+            if (AccessPolicy.FINANCE_GROUP.equals(group)) {
+                return new Recipients(Role.FINANCE_REVIEWER, null);
+            }
+            if (group != null && group.startsWith("unit-")) {
+                return new Recipients(Role.UNIT_STAFF, Long.valueOf(group.substring(5)));
+            }
+            if (group != null && group.startsWith("dept-")) {
+                return new Recipients(Role.SUPERVISOR_REVIEWER, Long.valueOf(group.substring(5)));
+            }
+            return new Recipients(null, null);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.perfeval.notification;
+
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.Stage;
+import org.perfeval.org.AccessPolicy;
+import org.springframework.stereotype.Component;
+
+/** The notices the approval process sends as forms move: a task arrives, a form is returned or published. */
+@Component
+public class WorkflowNotices {
+    private final NotificationService notifications;
+    private final FormMapper forms;
+
+    public WorkflowNotices(NotificationService notifications, FormMapper forms) {
+        this.notifications = notifications;
+        this.forms = forms;
+    }
+
+    public void taskArrived(Long formId, Stage stage, String group, String taskId) {
+        FormHeader form = forms.findHeader(formId);
+        notifications.notifyGroup(group, false, NotificationKind.TASK, formId,
+                "【待办】" + form.getTitle() + "（" + form.getUnitName() + "）待" + stage.label(), "task:" + taskId);
+    }
+
+    public void returned(Long formId, String reason, String decisionKey) {
+        FormHeader form = forms.findHeader(formId);
+        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.RETURNED, formId,
+                "【退回】" + form.getTitle() + "被退回：" + reason, "returned:" + decisionKey);
+    }
+
+    public void published(Long formId, int revision) {
+        FormHeader form = forms.findHeader(formId);
+        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.PUBLISHED, formId,
+                "【公开】" + form.getTitle() + "已审核通过并公开。", "published:" + formId + ":" + revision);
+    }
+}

@@ -1,0 +1,191 @@
+package org.perfeval.overdue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.perfeval.campaign.Campaign;
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.campaign.FormAssignment;
+import org.perfeval.campaign.NewCampaign;
+import org.perfeval.exchange.FormType;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.inbox.InboxMapper;
+import org.perfeval.notification.Notification;
+import org.perfeval.notification.NotificationKind;
+import org.perfeval.notification.NotificationService;
+import org.perfeval.org.Actor;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Deadlines drive timers; overdue is marked and notified once; reminders are rate-limited and recorded. */
+@PerfevalTest
+class OverdueTest {
+    @Autowired TestOrg testOrg;
+    @Autowired CampaignService campaigns;
+    @Autowired EvaluationFormService forms;
+    @Autowired FormMapper formMapper;
+    @Autowired InboxMapper inboxMapper;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired OverdueService overdue;
+    @Autowired OverdueMapper overdueMapper;
+    @Autowired ReminderService reminders;
+    @Autowired NotificationService notifications;
+
+    @Test
+    void overdueTimerMarksOnceAndNotifiesTheGroupAndAdminsOnce() {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = open(w, Instant.now().minus(1, ChronoUnit.DAYS), "逾期项目");
+        Job timer = timer(form, "Timer_FillOverdue");
+        assertThat(timer.getDuedate()).isBefore(new java.util.Date());
+
+        management.executeJob(timer.getId());
+        assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
+        // A retried job or a second node: nothing more.
+        assertThat(overdue.markOverdue(form.getId())).isFalse();
+        assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
+
+        assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.OVERDUE);
+        assertThat(kinds(w.admin())).containsOnlyOnce(NotificationKind.OVERDUE);
+        assertThat(kinds(w.staffB())).doesNotContain(NotificationKind.OVERDUE);
+        assertThat(overdue.report(w.admin(), form.getCampaignId())).extracting(OverdueRow::formId)
+                .containsExactly(form.getId());
+        assertThat(overdue.report(w.reviewer2(), form.getCampaignId())).isEmpty();
+        assertThatThrownBy(() -> overdue.report(w.staffA(), null)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void dueSoonTimerFiresBeforeTheDeadline() {
+        TestOrg.World w = testOrg.create();
+        Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        FormHeader form = open(w, due, "即将到期项目");
+        Job soon = timer(form, "Timer_FillDueSoon");
+        assertThat(soon.getDuedate().toInstant()).isEqualTo(due.minus(Duration.ofDays(3)));
+        assertThat(timer(form, "Timer_FillOverdue").getDuedate().toInstant()).isEqualTo(due);
+
+        management.executeJob(soon.getId());
+        assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.DUE_SOON);
+        assertThat(overdueMapper.marksOf(form.getId())).isZero();
+        // The task is still waiting: the timers did not interrupt it.
+        assertThat(inboxMapper.findByForm(form.getId()).stage()).isEqualTo("Task_FillDraft");
+    }
+
+    @Test
+    void changingADeadlineMovesTheTaskTheProjectionAndTheTimers() {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = open(w, Instant.now().plus(5, ChronoUnit.DAYS), "改期项目");
+        Instant later = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Campaign campaign = campaigns.get(form.getCampaignId());
+
+        int moved = campaigns.changeDeadlines(w.admin(), campaign.id(), later, campaign.supervisorDue(), campaign.financeDue());
+
+        assertThat(moved).isEqualTo(1);
+        assertThat(timer(form, "Timer_FillOverdue").getDuedate().toInstant()).isEqualTo(later);
+        assertThat(timer(form, "Timer_FillDueSoon").getDuedate().toInstant()).isEqualTo(later.minus(Duration.ofDays(3)));
+        assertThat(inboxMapper.findByForm(form.getId()).dueAt()).isEqualTo(later);
+        assertThatThrownBy(() -> campaigns.changeDeadlines(w.staffA(), campaign.id(), later, null, null))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void remindersAreLimitedToOnePerDayAndRecorded() {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = open(w, Instant.now().minus(2, ChronoUnit.DAYS), "催办项目");
+        reminders.remind(w.reviewer1(), form.getId());
+        assertThatThrownBy(() -> reminders.remind(w.admin(), form.getId()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("催办过");
+        assertThatThrownBy(() -> reminders.remind(w.staffA(), form.getId())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reminders.remind(w.reviewer2(), form.getId()))
+                .isInstanceOf(org.perfeval.shared.NotFoundException.class);
+        assertThat(overdueMapper.reminders(form.getId())).isEqualTo(1);
+        assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.REMINDED);
+        assertThat(forms.history(w.admin(), form.getId())).extracting(r -> r.action()).contains("REMIND");
+    }
+
+    @Test
+    void aClosedCampaignAcceptsNoSubmission() {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = open(w, Instant.now().plus(5, ChronoUnit.DAYS), "结束项目");
+        campaigns.close(w.admin(), form.getCampaignId());
+        assertThatThrownBy(() -> forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(),
+                Fixtures.clean())).isInstanceOf(ConflictException.class).hasMessageContaining("已结束");
+    }
+
+    @Test
+    void openingTheSameCampaignTwiceAtOnceStartsEachFormOnce() throws Exception {
+        TestOrg.World w = testOrg.create();
+        NewCampaign c = new NewCampaign();
+        c.name = "并发下发";
+        c.fiscalYear = 2024;
+        c.formType = FormType.PROJECT;
+        Long id = campaigns.create(w.admin(), c).id();
+        List<FormAssignment> assignments = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            assignments.add(new FormAssignment(i % 2 == 0 ? w.unitA().id() : w.unitB().id(), "并发项目" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return campaigns.open(w.admin(), id, assignments);
+            }));
+        }
+        start.countDown();
+        int started = 0;
+        for (Future<Integer> f : results) {
+            started += f.get();
+        }
+        pool.shutdown();
+        assertThat(started).isEqualTo(10);
+        List<FormHeader> opened = formMapper.findByCampaign(id);
+        assertThat(opened).hasSize(10);
+        for (FormHeader f : opened) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(f.getId())).count())
+                    .isEqualTo(1);
+        }
+    }
+
+    private FormHeader open(TestOrg.World w, Instant fillDue, String title) {
+        NewCampaign c = new NewCampaign();
+        c.name = "逾期测试 " + title;
+        c.fiscalYear = 2024;
+        c.formType = FormType.PROJECT;
+        c.fillDue = fillDue.truncatedTo(ChronoUnit.SECONDS);
+        c.supervisorDue = fillDue.plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        c.financeDue = fillDue.plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Long id = campaigns.create(w.admin(), c).id();
+        campaigns.open(w.admin(), id, List.of(new FormAssignment(w.unitA().id(), title)));
+        return formMapper.findByCampaign(id).get(0);
+    }
+
+    private Job timer(FormHeader form, String activityId) {
+        return management.createJobQuery().processInstanceId(form.getProcessInstanceId()).activityId(activityId)
+                .singleResult();
+    }
+
+    private List<NotificationKind> kinds(Actor actor) {
+        return notifications.list(actor).stream().map(Notification::kind).toList();
+    }
+}
