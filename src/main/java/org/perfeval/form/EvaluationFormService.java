@@ -91,6 +91,14 @@ public class EvaluationFormService {
         return newVersion;
     }
 
+    /** Replaces the draft with an imported form (JSON or Excel), all or nothing. */
+    @Transactional
+    public int importDraft(Actor actor, Long formId, int version, EvaluationForm content, String source) {
+        int newVersion = saveDraft(actor, formId, version, content);
+        audit.action(actor, AuditAction.IMPORT, "form", formId, source);
+        return newVersion;
+    }
+
     /**
      * Saves and submits in one transaction: the draft, the task completion and the automatic
      * scoring commit together. ERROR findings bring the form straight back to 填报.
@@ -138,6 +146,12 @@ public class EvaluationFormService {
         process.withdraw(formId);
         history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
         audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
+    }
+
+    /** Refuses before any upload is read: only the unit's staff, only while a draft. */
+    @Transactional(readOnly = true)
+    public FormHeader requireEditable(Actor actor, Long formId) {
+        return editableHeader(actor, formId);
     }
 
     private FormHeader editableHeader(Actor actor, Long formId) {

@@ -67,6 +67,26 @@ class ErrorHandling {
         return answer(request, HttpStatus.BAD_REQUEST, "请求内容无法读取", List.of());
     }
 
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    Object badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+                        HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "参数有误", List.of(new FieldProblem(e.getName(),
+                "参数 " + e.getName() + " 的值“" + e.getValue() + "”无效")));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    Object missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
+                            HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "参数有误", List.of(new FieldProblem(e.getParameterName(),
+                "缺少参数 " + e.getParameterName())));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(Exception e, HttpServletRequest request) {
+        return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大（不超过 20 MB）",
+                List.of(new FieldProblem("file", "上传的文件过大（不超过 20 MB）")));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST, "输入有误，请按提示修改", e.problems());

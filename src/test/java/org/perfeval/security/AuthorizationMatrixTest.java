@@ -94,6 +94,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
+            Map.entry("GET /forms/{id}/export.json", AuthorizationMatrixTest::viewer),
+            Map.entry("GET /forms/{id}/export.xlsx", AuthorizationMatrixTest::viewer),
+            Map.entry("POST /forms/{id}/import", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("GET /admin/campaigns/{id}/export.xlsx", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns/{id}/deadlines", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns/{id}/close", (who, r) -> adminOnly(who)),
             Map.entry("GET /notifications", (who, r) -> loggedIn(who)),
@@ -248,6 +252,10 @@ class AuthorizationMatrixTest {
         }
         if (path.endsWith("/preview")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        } else if (path.endsWith("/import")) {
+            request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "a.json", "application/json",
+                            "{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).param("version", "0").with(csrf());
         } else if (path.endsWith("/evidence")) {
             request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
                     .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",

@@ -1,0 +1,414 @@
+package org.perfeval.form.excel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.perfeval.exchange.BudgetLine;
+import org.perfeval.exchange.BudgetLineRole;
+import org.perfeval.exchange.DeviationReasons;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormLimits;
+import org.perfeval.exchange.FormType;
+import org.perfeval.exchange.Goal;
+import org.perfeval.exchange.Indicator;
+import org.perfeval.exchange.Problem;
+import org.perfeval.exchange.Report;
+import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.Suggestions;
+import org.perfeval.exchange.json.InvalidFormException;
+
+/**
+ * Reads a sheet written by {@link FormWorkbookWriter}, also after a person edited it in Excel or
+ * WPS: blocks are found by their labels, not by row numbers; numbers may come as text; merged
+ * 一级指标 cells are unmerged. Every problem is reported with its cell and field, and nothing is
+ * returned unless all is well.
+ */
+public final class FormWorkbookReader {
+    static final int MAX_ROWS = 2_000;
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+    static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+
+    public EvaluationForm read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw problem("", "文件为空，请选择 Excel 文件（.xlsx）");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw problem("", "文件超过 10 MB");
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
+            throw problem("", "这是旧版 Excel（.xls）或加密的文件，请在 Excel 中另存为 .xlsx 后再导入");
+        }
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            throw problem("", "不是 Excel 文件（.xlsx），请检查文件");
+        }
+        ZipSecureFile.setMinInflateRatio(0.005);
+        try (InputStream in = new ByteArrayInputStream(bytes); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheet(SheetLabels.FORM_SHEET);
+            if (sheet == null) {
+                throw problem("", "找不到工作表“" + SheetLabels.FORM_SHEET + "”：请使用本系统导出的模板");
+            }
+            if (sheet.getLastRowNum() > MAX_ROWS) {
+                throw problem(SheetLabels.FORM_SHEET, "行数过多（最多 " + MAX_ROWS + " 行）");
+            }
+            Parse parse = new Parse(sheet);
+            EvaluationForm form = parse.form();
+            Sheet report = book.getSheet(SheetLabels.REPORT_SHEET);
+            if (report != null) {
+                Parse reportParse = new Parse(report);
+                form.setReport(reportParse.report());
+                parse.problems.addAll(reportParse.problems);
+            }
+            if (parse.problems.isEmpty()) {
+                parse.problems.addAll(FormLimits.check(form));
+            }
+            if (!parse.problems.isEmpty()) {
+                throw new InvalidFormException(parse.problems);
+            }
+            return form;
+        } catch (InvalidFormException e) {
+            throw e;
+        } catch (EncryptedDocumentException e) {
+            throw problem("", "文件已加密，请取消密码后再导入");
+        } catch (IOException | RuntimeException e) {
+            throw problem("", "无法读取 Excel 文件：文件可能已损坏，或不是本系统导出的 .xlsx 格式");
+        }
+    }
+
+    private static InvalidFormException problem(String path, String message) {
+        return new InvalidFormException(List.of(new Problem(path, message)));
+    }
+
+    /** One pass over a sheet, collecting problems as it goes. */
+    private static final class Parse {
+        final Sheet sheet;
+        final List<Problem> problems = new ArrayList<>();
+        final Map<String, CellRangeAddress> merged = new LinkedHashMap<>();
+
+        Parse(Sheet sheet) {
+            this.sheet = sheet;
+            for (CellRangeAddress region : sheet.getMergedRegions()) {
+                for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                    for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                        merged.put(r + ":" + c, region);
+                    }
+                }
+            }
+        }
+
+        EvaluationForm form() {
+            EvaluationForm f = new EvaluationForm();
+            int header = find(SheetLabels.HEADER.get(0), 0);
+            if (header < 0) {
+                problems.add(new Problem(SheetLabels.FORM_SHEET, "找不到表头“项目名称”：请使用本系统导出的模板"));
+                return f;
+            }
+            Row h = sheet.getRow(header);
+            f.setTitle(textAt(h, 1, "title", "项目名称"));
+            f.setSupervisingDepartment(textAt(h, 3, "supervisingDepartment", "主管部门"));
+            f.setUnit(textAt(h, 5, "unit", "实施单位"));
+            f.setMoneyUnit(textAt(h, 7, "moneyUnit", "金额单位"));
+            f.setRuleSet(textAt(h, 9, "ruleSet", "评分规则"));
+            String type = textAt(h, 11, "formType", "评价表类型");
+            try {
+                f.setFormType(type == null ? null : FormType.valueOf(type.strip()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("formType", at(h, 11) + "评价表类型应为 PROJECT 或 DEPARTMENT，收到“" + type + "”"));
+            }
+            if (f.getFormType() == null && type == null) {
+                problems.add(new Problem("formType", at(h, 11) + "缺少评价表类型（PROJECT 或 DEPARTMENT）"));
+            }
+            BigDecimal year = numberAt(h, 13, "year", "年度", true);
+            if (year != null) {
+                if (year.stripTrailingZeros().scale() > 0 || year.intValue() < 1990 || year.intValue() > 2100) {
+                    problems.add(new Problem("year", at(h, 13) + "年度应为 1990 到 2100 之间的整数"));
+                } else {
+                    f.setYear(year.intValue());
+                }
+            }
+            f.setBudgetLines(budget());
+            f.setGoal(goal());
+            f.setIndicators(indicators());
+            int totals = find(SheetLabels.TOTAL, 0);
+            if (totals >= 0) {
+                Row t = sheet.getRow(totals);
+                f.setClaimedTotal(numberAt(t, 1, "claimedTotal", "自评总分", true));
+                f.setClaimedGrade(textAt(t, 3, "claimedGrade", "自评等级"));
+            }
+            f.setSuggestions(suggestions());
+            return f;
+        }
+
+        List<BudgetLine> budget() {
+            List<BudgetLine> lines = new ArrayList<>();
+            int head = find(SheetLabels.BUDGET.get(0), 0);
+            if (head < 0) {
+                problems.add(new Problem("budgetLines", "找不到“项目资金”表头（资金名称、类型……）"));
+                return lines;
+            }
+            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
+                Row row = sheet.getRow(r);
+                String p = "budgetLines[" + lines.size() + "].";
+                BudgetLine l = new BudgetLine();
+                l.setName(textAt(row, 0, p + "name", "资金名称"));
+                String role = textAt(row, 1, p + "role", "类型");
+                int index = role == null ? -1 : Math.max(SheetLabels.ROLE_LABELS.indexOf(role.strip()),
+                        SheetLabels.ROLES.indexOf(role.strip()));
+                if (index < 0) {
+                    problems.add(new Problem(p + "role", at(row, 1) + "资金类型应为“合计”“资金来源”或“执行项”，收到“" + role + "”"));
+                } else {
+                    l.setRole(BudgetLineRole.valueOf(SheetLabels.ROLES.get(index)));
+                }
+                l.setInitialBudget(numberAt(row, 2, p + "initialBudget", "年初预算数", true));
+                l.setDeclaredBudget(numberAt(row, 3, p + "declaredBudget", "目标申报数", true));
+                l.setCompiledBudget(numberAt(row, 4, p + "compiledBudget", "预算编制数", true));
+                l.setAnnualBudget(numberAt(row, 5, p + "annualBudget", "全年预算数", true));
+                l.setExecuted(numberAt(row, 6, p + "executed", "全年执行数", true));
+                l.setBalance(numberAt(row, 7, p + "balance", "结余", false));
+                l.setStatedRate(numberAt(row, 8, p + "statedRate", "执行率", true));
+                l.setWeight(numberAt(row, 9, p + "weight", "分值", true));
+                l.setClaimedScore(numberAt(row, 10, p + "claimedScore", "得分", true));
+                String quarters = textAt(row, 11, p + "quarterlyProgress", "季度支出进度");
+                if (quarters != null && !quarters.isBlank()) {
+                    List<BigDecimal> q = new ArrayList<>();
+                    for (String part : quarters.split("[,，]")) {
+                        BigDecimal v = parse(part, p + "quarterlyProgress", at(row, 11) + "季度支出进度", true);
+                        if (v != null) {
+                            q.add(v);
+                        }
+                    }
+                    l.setQuarterlyProgress(q);
+                }
+                lines.add(l);
+            }
+            return lines;
+        }
+
+        Goal goal() {
+            int head = find(SheetLabels.GOAL.get(0), 0);
+            if (head < 0) {
+                return null;
+            }
+            Row row = sheet.getRow(head + 1);
+            Goal g = new Goal();
+            g.setExpected(row == null ? null : textAt(row, 0, "goal.expected", "预期目标"));
+            g.setActual(row == null ? null : textAt(row, 1, "goal.actual", "实际完成情况"));
+            return g.getExpected() == null && g.getActual() == null ? null : g;
+        }
+
+        List<Indicator> indicators() {
+            List<Indicator> rows = new ArrayList<>();
+            int head = find(SheetLabels.INDICATORS.get(0), 0);
+            if (head < 0) {
+                problems.add(new Problem("indicators", "找不到“绩效指标”表头（一级指标、二级指标……）"));
+                return rows;
+            }
+            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
+                Row row = sheet.getRow(r);
+                String p = "indicators[" + rows.size() + "].";
+                Indicator ind = new Indicator();
+                ind.setCategory(textAt(row, 0, p + "category", "一级指标"));
+                ind.setSubcategory(textAt(row, 1, p + "subcategory", "二级指标"));
+                ind.setName(textAt(row, 2, p + "name", "三级指标"));
+                ind.setOperator(textAt(row, 3, p + "operator", "运算符号"));
+                ind.setTarget(textAt(row, 4, p + "target", "年度指标值"));
+                ind.setAdjustedTarget(textAt(row, 5, p + "adjustedTarget", "调整后指标值"));
+                ind.setUnitOfMeasure(textAt(row, 6, p + "unitOfMeasure", "度量单位"));
+                ind.setActual(textAt(row, 7, p + "actual", "实际完成值"));
+                ind.setWeight(numberAt(row, 8, p + "weight", "分值", true));
+                ind.setClaimedScore(numberAt(row, 9, p + "claimedScore", "得分", true));
+                DeviationReasons d = new DeviationReasons();
+                d.setFunding(textAt(row, 10, p + "deviationReasons.funding", "经费保障"));
+                d.setInstitution(textAt(row, 11, p + "deviationReasons.institution", "制度保障"));
+                d.setStaffing(textAt(row, 12, p + "deviationReasons.staffing", "人员保障"));
+                d.setFacilities(textAt(row, 13, p + "deviationReasons.facilities", "硬件条件保障"));
+                d.setOther(textAt(row, 14, p + "deviationReasons.other", "其他原因"));
+                ind.setDeviationReasons(d);
+                ind.setDeviationNote(textAt(row, 15, p + "deviationNote", "原因说明"));
+                ind.setImprovement(textAt(row, 16, p + "improvement", "改进措施"));
+                rows.add(ind);
+            }
+            return rows;
+        }
+
+        Suggestions suggestions() {
+            Suggestions s = new Suggestions();
+            int head = find(SheetLabels.SUGGESTIONS.get(0), 0);
+            if (head >= 0) {
+                for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
+                    Row row = sheet.getRow(r);
+                    String option = textAt(row, 0, "suggestions.selected", "结果应用建议");
+                    if (SheetLabels.OVERALL.equals(option)) {
+                        break;
+                    }
+                    s.getSelected().add(option);
+                    String detail = textAt(row, 1, "suggestions.details", "具体建议内容");
+                    if (detail != null) {
+                        s.getDetails().put(option, detail);
+                    }
+                }
+            }
+            int overall = find(SheetLabels.OVERALL, 0);
+            if (overall >= 0) {
+                s.setOverall(textAt(sheet.getRow(overall), 1, "suggestions.overall", "总体意见"));
+            }
+            return s;
+        }
+
+        Report report() {
+            Report report = new Report();
+            int head = find(SheetLabels.REPORT.get(0), 0);
+            if (head < 0) {
+                return report;
+            }
+            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
+                Row row = sheet.getRow(r);
+                String p = "report.sections[" + report.getSections().size() + "].";
+                report.getSections().add(new ReportSection(textAt(row, 0, p + "heading", "章节标题"),
+                        textAt(row, 1, p + "body", "正文")));
+            }
+            return report;
+        }
+
+        int find(String label, int column) {
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row != null && label.equals(raw(row, column))) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        boolean blankRow(int r) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                return true;
+            }
+            for (int c = 0; c < SheetLabels.INDICATORS.size(); c++) {
+                String v = raw(row, c);
+                if (v != null && !v.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String textAt(Row row, int column, String path, String label) {
+            Cell cell = cell(row, column);
+            if (cell == null) {
+                return null;
+            }
+            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            return switch (type) {
+                case STRING -> emptyToNull(cell.getStringCellValue());
+                case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+                case BLANK -> null;
+                default -> {
+                    problems.add(new Problem(path, at(row, column) + label + "无法读取"));
+                    yield null;
+                }
+            };
+        }
+
+        BigDecimal numberAt(Row row, int column, String path, String label, boolean nonNegative) {
+            Cell cell = cell(row, column);
+            if (cell == null) {
+                return null;
+            }
+            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            if (type == CellType.NUMERIC) {
+                double d = cell.getNumericCellValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    problems.add(new Problem(path, at(row, column) + label + "不是有效数字"));
+                    return null;
+                }
+                return check(BigDecimal.valueOf(d).stripTrailingZeros(), path, at(row, column) + label, nonNegative);
+            }
+            if (type == CellType.STRING) {
+                return parse(cell.getStringCellValue(), path, at(row, column) + label, nonNegative);
+            }
+            if (type == CellType.BLANK) {
+                return null;
+            }
+            problems.add(new Problem(path, at(row, column) + label + "应为数字"));
+            return null;
+        }
+
+        BigDecimal parse(String text, String path, String label, boolean nonNegative) {
+            String s = text == null ? "" : text.strip();
+            if (s.isEmpty()) {
+                return null;
+            }
+            if (!s.matches("[+-]?\\d+(\\.\\d+)?")) {
+                problems.add(new Problem(path, label + "应为数字，收到“" + text + "”"));
+                return null;
+            }
+            return check(new BigDecimal(s), path, label, nonNegative);
+        }
+
+        BigDecimal check(BigDecimal value, String path, String label, boolean nonNegative) {
+            if (value.abs().compareTo(MAX_NUMBER) > 0) {
+                problems.add(new Problem(path, label + "数值过大，收到 " + value.toPlainString()));
+                return null;
+            }
+            if (value.scale() > 6) {
+                problems.add(new Problem(path, label + "最多保留 6 位小数，收到 " + value.toPlainString()));
+                return null;
+            }
+            if (nonNegative && value.signum() < 0) {
+                problems.add(new Problem(path, label + "不能为负数，收到 " + value.toPlainString()));
+                return null;
+            }
+            return value.scale() < 0 ? value.setScale(0) : value;
+        }
+
+        /** The cell, or the top-left cell of the merged region it lies in. */
+        Cell cell(Row row, int column) {
+            if (row == null) {
+                return null;
+            }
+            CellRangeAddress region = merged.get(row.getRowNum() + ":" + column);
+            if (region != null && (region.getFirstRow() != row.getRowNum() || region.getFirstColumn() != column)) {
+                Row top = sheet.getRow(region.getFirstRow());
+                return top == null ? null : top.getCell(region.getFirstColumn());
+            }
+            return row.getCell(column);
+        }
+
+        String raw(Row row, int column) {
+            Cell cell = row.getCell(column);
+            if (cell == null) {
+                return null;
+            }
+            return switch (cell.getCellType()) {
+                case STRING -> cell.getStringCellValue();
+                case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+                default -> null;
+            };
+        }
+
+        String at(Row row, int column) {
+            return "第 " + (row.getRowNum() + 1) + " 行（" + new CellReference(row.getRowNum(), column).formatAsString() + "）";
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+    }
+}
