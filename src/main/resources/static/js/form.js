@@ -140,3 +140,39 @@
     preview();
   }
 })();
+
+// 指标库: typing a 三级指标 offers the library; picking one fills the empty cells of its row.
+(function () {
+  'use strict';
+  var list = document.getElementById('library');
+  var form = document.getElementById('form-editor');
+  if (!list || !form || form.querySelector('fieldset').disabled) { return; }
+  var entries = {};
+  fetch(list.getAttribute('data-search'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : []; })
+    .then(function (items) {
+      items.forEach(function (e) {
+        entries[e.name] = e;
+        var option = document.createElement('option');
+        option.value = e.name;
+        option.label = e.category + ' / ' + e.subcategory;
+        list.appendChild(option);
+      });
+    }).catch(function () { /* the library is a help, not a requirement */ });
+  form.addEventListener('change', function (ev) {
+    var input = ev.target;
+    if (!input.classList || !input.classList.contains('library-pick')) { return; }
+    var e = entries[input.value];
+    if (!e) { return; }
+    var row = input.closest('tr');
+    function fill(suffix, value) {
+      var el = row.querySelector('[name$="' + suffix + '"]');
+      if (el && !el.value && value) { el.value = value; }
+    }
+    fill('.category', e.category);
+    fill('.subcategory', e.subcategory);
+    fill('.operator', e.operator);
+    fill('.target', e.typicalTarget);
+    fill('.unitOfMeasure', e.unitOfMeasure);
+  });
+})();

@@ -42,11 +42,14 @@ public class PublicationService {
     private final ObjectMapper objectMapper;
     private final AuditLog audit;
     private final org.perfeval.notification.WorkflowNotices notices;
+    private final org.perfeval.followup.FollowUpService followUps;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
                               PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
-                              AuditLog audit, org.perfeval.notification.WorkflowNotices notices) {
+                              AuditLog audit, org.perfeval.notification.WorkflowNotices notices,
+                              org.perfeval.followup.FollowUpService followUps) {
+        this.followUps = followUps;
         this.audit = audit;
         this.notices = notices;
         this.formMapper = formMapper;
@@ -90,6 +93,7 @@ public class PublicationService {
         mapper.supersede(formId, record.id);
         formMapper.markPublished(formId, now);
         notices.published(formId, record.revision);
+        followUps.createFromOpinions(formId);
         audit.action(null, AuditAction.PUBLISH, "form", formId, "第 " + record.revision + " 版");
         history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED,
                 "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");

@@ -31,6 +31,12 @@ public class OpinionCatalog {
         return lists.get(type).suggestions();
     }
 
-    record Lists(List<String> suggestions, List<String> review) {
+    /** The review opinions that ask the unit to act: each becomes a 整改事项 when the form is published. */
+    public List<String> actionOptions(FormType type) {
+        List<String> actions = lists.get(type).actions();
+        return actions == null ? List.of() : actions;
+    }
+
+    record Lists(List<String> suggestions, List<String> review, List<String> actions) {
     }
 }

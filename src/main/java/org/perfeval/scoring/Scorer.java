@@ -67,6 +67,7 @@ public final class Scorer {
                 weights = weights.add(row.getWeight());
             }
         }
+        duplicateNames(rows, findings);
         if (weights.subtract(HUNDRED).abs().compareTo(WEIGHT_TOLERANCE) > 0) {
             findings.add(new Finding("WEIGHTS_NOT_100", Severity.ERROR, "indicators",
                     "各项分值（预算执行 + 绩效指标）合计 " + Scores.display(weights) + " 分，应为 100 分。请调整各指标分值，使合计为 100 分。"));
@@ -135,6 +136,23 @@ public final class Scorer {
             }
         }
         return annual.signum() > 0 ? Scores.divide(executed, annual) : null;
+    }
+
+    /** The same 三级指标 twice in one form is almost always a copy-and-paste slip. */
+    private static void duplicateNames(List<Indicator> rows, List<Finding> findings) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Indicator row = rows.get(i);
+            if (row == null || Texts.blank(row.getName())) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(Texts.strip(row.getName()), i);
+            if (first != null) {
+                findings.add(new Finding("DUPLICATE_INDICATOR", Severity.WARNING, "indicators[" + i + "].name",
+                        "指标第 " + (i + 1) + " 行「" + row.getName() + "」与第 " + (first + 1)
+                                + " 行重名。请合并这两行，或改为能区分的名称。"));
+            }
+        }
     }
 
     /** Rows with neither a name nor a weight are the blank rows of the paper form. */

@@ -36,10 +36,13 @@ class AdminController {
     private final org.perfeval.inbox.InboxMapper inboxMapper;
     private final java.time.Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+    private final org.perfeval.followup.FollowUpService followUps;
 
     AdminController(CampaignService campaigns, FormMapper formMapper, OrgMapper orgMapper,
                     org.perfeval.inbox.InboxMapper inboxMapper, java.time.Clock clock,
-                    com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+                    com.fasterxml.jackson.databind.ObjectMapper objectMapper,
+                    org.perfeval.followup.FollowUpService followUps) {
+        this.followUps = followUps;
         this.campaigns = campaigns;
         this.formMapper = formMapper;
         this.orgMapper = orgMapper;
@@ -67,6 +70,7 @@ class AdminController {
         model.addAttribute("forms", forms);
         model.addAttribute("progress", progress);
         model.addAttribute("chartData", objectMapper.writeValueAsString(progress));
+        model.addAttribute("opinionSummary", followUps.opinionSummary(id));
         return "admin/campaign";
     }
 

@@ -32,11 +32,13 @@ class FormPageModel {
     private final ProcessDiagram diagram;
     private final org.perfeval.form.FormDiff diff;
     private final org.perfeval.evidence.EvidenceService evidence;
+    private final org.perfeval.followup.FollowUpService followUps;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, FormProcess process, OpinionCatalog catalog,
                   ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
-                  org.perfeval.evidence.EvidenceService evidence) {
+                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps) {
         this.evidence = evidence;
+        this.followUps = followUps;
         this.diagram = diagram;
         this.diff = diff;
         this.formService = formService;
@@ -67,6 +69,7 @@ class FormPageModel {
         model.addAttribute("history", formService.history(actor, header.getId()));
         model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
         model.addAttribute("evidence", evidence.list(actor, header.getId()));
+        model.addAttribute("carriedOver", followUps.carriedOver(header.getUnitId(), header.getFiscalYear()));
         model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
         model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));

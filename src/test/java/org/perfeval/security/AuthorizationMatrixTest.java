@@ -94,6 +94,13 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
+            Map.entry("GET /library", (who, r) -> loggedIn(who)),
+            Map.entry("GET /library/search", (who, r) -> loggedIn(who)),
+            Map.entry("POST /admin/library", (who, r) -> adminOnly(who)),
+            Map.entry("GET /follow-ups", (who, r) -> loggedIn(who)),
+            // Follow-up ids: none exist for these forms, so every logged-in user is told not found.
+            Map.entry("POST /follow-ups/{id}/report", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
+            Map.entry("POST /follow-ups/{id}/review", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
             Map.entry("GET /forms/{id}/export.json", AuthorizationMatrixTest::viewer),
             Map.entry("GET /forms/{id}/export.xlsx", AuthorizationMatrixTest::viewer),
             Map.entry("POST /forms/{id}/import", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
@@ -217,7 +224,8 @@ class AuthorizationMatrixTest {
                     if (endpoint.startsWith("POST /evidence/")) {
                         reattachIfDeleted(resource);
                     }
-                    Long id = endpoint.contains(" /evidence/") ? evidence.get(resource)
+                    Long id = endpoint.contains(" /follow-ups/") ? -1L - resource.ordinal()
+                            : endpoint.contains(" /evidence/") ? evidence.get(resource)
                             : endpoint.contains(" /admin/campaigns/") ? formMapper.findHeader(forms2.get(resource)).getCampaignId()
                             : forms2.get(resource);
                     Outcome actual = call(endpoint, who, id);
@@ -261,7 +269,7 @@ class AuthorizationMatrixTest {
                     .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",
                             "%PDF-1.4 x".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).with(csrf());
         } else if (parts[0].equals("POST")) {
-            request.param("version", "0").param("name", "").param("formType", "PROJECT").param("form", "0");
+            request.param("version", "0").param("name", "").param("formType", "PROJECT").param("form", "0").param("status", "DONE").param("note", "x");
         }
         Actor actor = actor(who);
         if (actor != null) {

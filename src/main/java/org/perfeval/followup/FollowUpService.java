@@ -1,0 +1,142 @@
+package org.perfeval.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.org.Actor;
+import org.perfeval.review.OpinionCatalog;
+import org.perfeval.review.ReviewOpinion;
+import org.perfeval.review.ReviewService;
+import org.perfeval.review.ReviewStage;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 整改跟踪: approving opinions that ask for action become items of the unit at publication; the unit
+ * reports what it did, the reviewer who raised the item (supervising department or finance) accepts
+ * or sends it back; unaccepted items come back on next year's form.
+ */
+@Service
+public class FollowUpService {
+    private final FollowUpMapper mapper;
+    private final FormMapper forms;
+    private final ReviewService reviews;
+    private final OpinionCatalog catalog;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration dueAfter;
+
+    public FollowUpService(FollowUpMapper mapper, FormMapper forms, ReviewService reviews, OpinionCatalog catalog,
+                           AuditLog audit, Clock clock,
+                           @Value("${perfeval.follow-up.due-after:P180D}") Duration dueAfter) {
+        this.mapper = mapper;
+        this.forms = forms;
+        this.reviews = reviews;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.clock = clock;
+        this.dueAfter = dueAfter;
+    }
+
+    /** Called at publication; returns how many items were created (0 on a re-publication). */
+    @Transactional
+    public int createFromOpinions(Long formId) {
+        FormHeader form = forms.findHeader(formId);
+        Set<String> actions = Set.copyOf(catalog.actionOptions(form.getFormType()));
+        Instant now = clock.instant();
+        int created = 0;
+        for (ReviewOpinion opinion : reviews.opinionsOf(formId)) {
+            if (opinion.decision().isReturn()) {
+                continue;
+            }
+            for (ReviewOpinion.CheckedOption option : opinion.options()) {
+                if (actions.contains(option.optionLabel())) {
+                    created += mapper.insertOnce(formId, form.getUnitId(), form.getFiscalYear(), opinion.stage().name(),
+                            option.optionLabel(), option.detail(), now.plus(dueAfter), now);
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Unit staff see their unit's items, supervising reviewers their department's, finance and admins all. */
+    @Transactional(readOnly = true)
+    public List<FollowUp> visibleTo(Actor actor) {
+        return switch (actor.role()) {
+            case UNIT_STAFF -> mapper.search(actor.unitId(), null, null);
+            case SUPERVISOR_REVIEWER -> mapper.search(null, actor.unitId(), null);
+            case FINANCE_REVIEWER, ADMIN -> mapper.search(null, null, null);
+        };
+    }
+
+    @Transactional(readOnly = true)
+    public List<FollowUp> carriedOver(Long unitId, Integer year) {
+        return mapper.carriedOver(unitId, year);
+    }
+
+    @Transactional
+    public void report(Actor actor, Long id, FollowUpStatus status, String note) {
+        FollowUp item = visible(actor, id);
+        if (!actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
+            throw new ForbiddenException("只有本单位填报人可以填报整改情况");
+        }
+        if (item.accepted()) {
+            throw new ConflictException("该整改事项已验收，不能再修改");
+        }
+        if (status != FollowUpStatus.IN_PROGRESS && status != FollowUpStatus.DONE) {
+            throw new InvalidInputException("status", "整改状态只能填“整改中”或“已完成”");
+        }
+        if (note == null || note.isBlank() || note.codePointCount(0, note.length()) > 2000) {
+            throw new InvalidInputException("note", "请填写整改情况说明（不超过 2000 个字）");
+        }
+        mapper.report(id, status, note.strip(), clock.instant());
+        audit.action(actor, AuditAction.ADMIN_CHANGE, "follow_up", id, status.label());
+    }
+
+    /** The reviewer who raised it accepts the work, or sends it back as not accepted. */
+    @Transactional
+    public void review(Actor actor, Long id, boolean accept) {
+        FollowUp item = visible(actor, id);
+        ReviewStage raisedBy = ReviewStage.valueOf(item.stage());
+        boolean mayReview = (raisedBy == ReviewStage.SUPERVISOR && actor.is(org.perfeval.org.Role.SUPERVISOR_REVIEWER))
+                || (raisedBy == ReviewStage.FINANCE && actor.is(org.perfeval.org.Role.FINANCE_REVIEWER));
+        if (!mayReview) {
+            throw new ForbiddenException("只有提出该意见的" + raisedBy.label().replace("审核意见", "") + "可以验收");
+        }
+        if (item.status() != FollowUpStatus.DONE) {
+            throw new ConflictException("单位尚未报告整改完成，不能验收");
+        }
+        mapper.review(id, accept ? FollowUpStatus.DONE : FollowUpStatus.NOT_ACCEPTED, accept, clock.instant());
+        audit.action(actor, AuditAction.ADMIN_CHANGE, "follow_up", id, accept ? "验收通过" : "验收不通过");
+    }
+
+    @Transactional(readOnly = true)
+    public List<FollowUpMapper.OpinionCount> opinionSummary(Long campaignId) {
+        return mapper.opinionSummary(campaignId);
+    }
+
+    private FollowUp visible(Actor actor, Long id) {
+        FollowUp item = mapper.find(id);
+        boolean visible = item != null && switch (actor.role()) {
+            case UNIT_STAFF -> actor.unitId().equals(item.unitId());
+            case SUPERVISOR_REVIEWER -> actor.unitId().equals(item.supervisingUnitId());
+            case FINANCE_REVIEWER, ADMIN -> true;
+        };
+        if (!visible) {
+            throw new NotFoundException("整改事项不存在或您无权查看");
+        }
+        return item;
+    }
+}

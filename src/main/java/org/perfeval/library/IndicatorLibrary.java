@@ -1,0 +1,90 @@
+package org.perfeval.library;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.org.Actor;
+import org.perfeval.org.Role;
+import org.perfeval.scoring.Operator;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * 指标库: searched by the form editor, maintained by administrators. An empty library is filled
+ * from forms/indicator-library.json at start-up.
+ */
+@Service
+public class IndicatorLibrary implements ApplicationRunner {
+    private final LibraryMapper mapper;
+    private final AuditLog audit;
+    private final ObjectMapper objectMapper;
+
+    public IndicatorLibrary(LibraryMapper mapper, AuditLog audit, ObjectMapper objectMapper) {
+        this.mapper = mapper;
+        this.audit = audit;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        if (mapper.count() > 0) {
+            return;
+        }
+        try (InputStream in = new ClassPathResource("forms/indicator-library.json").getInputStream()) {
+            for (Seed s : objectMapper.readValue(in, new TypeReference<List<Seed>>() { })) {
+                mapper.insert(new LibraryEntry(null, s.formType(), s.sector(), s.category(), s.subcategory(), s.name(),
+                        s.operator(), s.unitOfMeasure(), s.typicalTarget(), s.quantitative(), s.definition(), 0, 0));
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<LibraryEntry> search(String query, String formType, String sector) {
+        String like = query == null || query.isBlank() ? null
+                : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return mapper.search(blank(formType), blank(sector), like);
+    }
+
+    @Transactional
+    public void add(Actor admin, LibraryEntry entry) {
+        if (!admin.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有绩效管理员可以维护指标库");
+        }
+        if (entry.name() == null || entry.name().isBlank() || entry.name().length() > 200) {
+            throw new InvalidInputException("name", "请填写三级指标名称（不超过 200 个字）");
+        }
+        if (entry.category() == null || entry.category().isBlank() || entry.subcategory() == null || entry.subcategory().isBlank()) {
+            throw new InvalidInputException("category", "请填写一级指标和二级指标");
+        }
+        if (entry.operator() != null && !entry.operator().isBlank() && Operator.of(entry.operator()) == null) {
+            throw new InvalidInputException("operator", "运算符号应为 >=、>、<=、<、= 之一");
+        }
+        try {
+            mapper.insert(entry);
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "指标库中已有同一类别下的「" + entry.name() + "」");
+        }
+        audit.action(admin, AuditAction.ADMIN_CHANGE, "library", entry.name(), "新增指标库条目");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    record Seed(String formType, String sector, String category, String subcategory, String name, String operator,
+                String unitOfMeasure, String typicalTarget, boolean quantitative, String definition) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.perfeval.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.perfeval.followup.FollowUp;
+import org.perfeval.followup.FollowUpService;
+import org.perfeval.followup.FollowUpStatus;
+import org.perfeval.org.CurrentUser;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 整改跟踪: units report, reviewers accept, administrators see the counts. */
+@Controller
+class FollowUpController {
+    private final FollowUpService followUps;
+    private final Clock clock;
+
+    FollowUpController(FollowUpService followUps, Clock clock) {
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    @GetMapping("/follow-ups")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<FollowUp> items = followUps.visibleTo(user.actor());
+        model.addAttribute("items", items);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("byUnit", items.stream().collect(java.util.stream.Collectors.groupingBy(FollowUp::unitName,
+                java.util.TreeMap::new, java.util.stream.Collectors.toList())));
+        return "follow-ups";
+    }
+
+    @PostMapping("/follow-ups/{id}/report")
+    String report(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) String note,
+                  RedirectAttributes redirect) {
+        FollowUpStatus parsed;
+        try {
+            parsed = FollowUpStatus.valueOf(status == null ? "" : status);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "整改状态无效");
+        }
+        followUps.report(user.actor(), id, parsed, note);
+        redirect.addFlashAttribute("notice", "整改情况已保存。");
+        return "redirect:/follow-ups";
+    }
+
+    @PostMapping("/follow-ups/{id}/review")
+    String review(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                  @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
+        followUps.review(user.actor(), id, accept);
+        redirect.addFlashAttribute("notice", accept ? "已验收。" : "已退回整改。");
+        return "redirect:/follow-ups";
+    }
+}
