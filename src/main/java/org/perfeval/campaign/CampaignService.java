@@ -93,8 +93,9 @@ public class CampaignService {
             throw new ConflictException("评价任务已结束，不能再下发");
         }
         int started = 0;
+        EvaluationForm template = templates.blank(campaign.template());
         for (FormAssignment assignment : assignments) {
-            if (openOne(actor, campaign, assignment)) {
+            if (openOne(actor, campaign, assignment, template)) {
                 started++;
             }
         }
@@ -105,7 +106,7 @@ public class CampaignService {
         return started;
     }
 
-    private boolean openOne(Actor actor, Campaign campaign, FormAssignment assignment) {
+    private boolean openOne(Actor actor, Campaign campaign, FormAssignment assignment, EvaluationForm template) {
         OrgUnit unit = orgMapper.findUnit(assignment.unitId());
         if (unit == null) {
             throw new InvalidInputException("unitId", "单位不存在：" + assignment.unitId());
@@ -115,14 +116,14 @@ public class CampaignService {
         if (existing != null && existing.processInstanceId() != null) {
             return false;
         }
-        Long formId = existing != null ? existing.id() : createForm(campaign, unit, title);
+        Long formId = existing != null ? existing.id() : createForm(campaign, unit, title, template);
         String pid = formProcess.start(formId, unit.id(), unit.supervisingUnitId());
         formMapper.setProcessInstance(formId, pid);
         history.record(formId, actor, WorkflowAction.OPEN, null, FormStatus.DRAFT, campaign.name());
         return true;
     }
 
-    private Long createForm(Campaign campaign, OrgUnit unit, String title) {
+    private Long createForm(Campaign campaign, OrgUnit unit, String title, EvaluationForm template) {
         FormMapper.NewFormRow row = new FormMapper.NewFormRow();
         row.campaignId = campaign.id();
         row.unitId = unit.id();
@@ -131,7 +132,7 @@ public class CampaignService {
         row.fiscalYear = campaign.fiscalYear();
         row.title = title;
         row.ruleSet = campaign.ruleSet();
-        EvaluationForm blank = templates.blank(campaign.template());
+        EvaluationForm blank = copyOf(template);
         row.moneyUnit = blank.getMoneyUnit();
         formMapper.insertForm(row);
         blank.setTitle(title);
@@ -181,6 +182,11 @@ public class CampaignService {
         }
         campaignMapper.updateStatus(campaignId, CampaignStatus.CLOSED);
         audit.action(actor, AuditAction.ADMIN_CHANGE, "campaign", campaignId, "结束评价任务");
+    }
+
+    /** Each form gets its own copy: saving normalises and fills the content in place. */
+    private EvaluationForm copyOf(EvaluationForm template) {
+        return templates.copy(template);
     }
 
     @Transactional(readOnly = true)

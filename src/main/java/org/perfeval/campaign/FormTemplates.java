@@ -18,6 +18,10 @@ public class FormTemplates {
         this.objectMapper = objectMapper;
     }
 
+    public EvaluationForm copy(EvaluationForm form) {
+        return objectMapper.convertValue(form, EvaluationForm.class);
+    }
+
     public EvaluationForm blank(String template) {
         if (!template.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("bad template name " + template);

@@ -119,7 +119,8 @@ public final class ScoringBenchmark {
             ind.setOperator(r[0].isEmpty() ? null : r[0]);
             ind.setTarget(r[1]);
             ind.setActual(r[2]);
-            ind.setWeight(new BigDecimal(r[3]).multiply(new BigDecimal("0.964")).setScale(3, java.math.RoundingMode.HALF_UP));
+            // 20 × 4.5 = 90, plus 10 for execution: a form that passes the weights check.
+            ind.setWeight(new BigDecimal("4.5"));
             if (noisy) {
                 ind.setClaimedScore(ind.getWeight().multiply(new BigDecimal("0.8")));
                 ind.setImprovement(i % 3 == 0 ? "加强管理" : null);

@@ -1,0 +1,386 @@
+package org.perfeval.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.perfeval.PerfevalApplication;
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.campaign.FormAssignment;
+import org.perfeval.campaign.NewCampaign;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormType;
+import org.perfeval.exchange.json.Scorers;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.inbox.InboxFilter;
+import org.perfeval.inbox.InboxService;
+import org.perfeval.org.Actor;
+import org.perfeval.org.OrgAdminService;
+import org.perfeval.org.OrgUnit;
+import org.perfeval.org.Role;
+import org.perfeval.org.UnitKind;
+import org.perfeval.review.Decision;
+import org.perfeval.review.ReviewInput;
+import org.perfeval.review.ReviewService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The product against the bare engine, in one run on one database (docs/performance.md). Prints a
+ * table and writes it to target/bench/product.md. Arguments: scale (1.0 = the issue's sizes).
+ */
+public final class ProductBenchmark {
+    static final String PASSWORD = "bench-password-1";
+
+    private final ConfigurableApplicationContext ctx;
+    private final List<String[]> table = new ArrayList<>();
+    private final double scale;
+    private Actor admin;
+    private Actor staff;
+    private Actor reviewer;
+    private Actor finance;
+    private OrgUnit unit;
+
+    ProductBenchmark(ConfigurableApplicationContext ctx, double scale) {
+        this.ctx = ctx;
+        this.scale = scale;
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        boolean maria = "mariadb".equalsIgnoreCase(System.getProperty("perfeval.db", "h2"));
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PerfevalApplication.class, StatementCounter.class)
+                .profiles(maria ? new String[] {"bench", "mariadb"} : new String[] {"bench"})
+                .properties("server.port=0", "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
+                        "spring.datasource.hikari.maximum-pool-size=10")
+                .run();
+        try {
+            ProductBenchmark bench = new ProductBenchmark(ctx, scale);
+            bench.run(maria ? "MariaDB" : "H2");
+        } finally {
+            ctx.close();
+        }
+        System.exit(0);
+    }
+
+    void run(String database) throws Exception {
+        setUp();
+        ctx.getBean(ProcessEngine.class).getRepositoryService().createDeployment()
+                .addClasspathResource("bench/bare-lifecycle.bpmn").deploy();
+        int reps = 3;
+        int openN = n(10_000);
+        row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
+        int lifecycles = n(300);
+        double bare1 = median(reps, () -> bareLifecycles(lifecycles, 1));
+        double bare2 = median(reps, () -> bareLifecycles(lifecycles, 2));
+        double product1 = median(reps, () -> productLifecycles(lifecycles, 1));
+        double product2 = median(reps, () -> productLifecycles(lifecycles, 2));
+        row("bare engine lifecycles/s, 1 thread", bare1);
+        row("bare engine lifecycles/s, 2 threads", bare2);
+        row("product lifecycles/s, 1 thread", product1);
+        row("product lifecycles/s, 2 threads", product2);
+        row("ratio product/bare, 2 threads", product2 / bare2);
+        long before = StatementCounter.EXECUTED.get();
+        productLifecycles(20, 1);
+        row("statements per product lifecycle", (StatementCounter.EXECUTED.get() - before) / 20.0);
+        before = StatementCounter.EXECUTED.get();
+        bareLifecycles(20, 1);
+        row("statements per bare lifecycle", (StatementCounter.EXECUTED.get() - before) / 20.0);
+        inbox();
+        http();
+        row("scoring, forms/s in-process (1 thread)", scoring());
+        print(database);
+    }
+
+    private void setUp() {
+        OrgAdminService org = ctx.getBean(OrgAdminService.class);
+        String s = Long.toString(System.nanoTime(), 36);
+        OrgUnit fin = org.createUnit("bcz-" + s, "基准财政局", UnitKind.FINANCE, null);
+        OrgUnit dept = org.createUnit("bdept-" + s, "基准主管部门", UnitKind.SUPERVISING, null);
+        unit = org.createUnit("bunit-" + s, "基准单位", UnitKind.UNIT, dept);
+        admin = org.actorOf(org.createUser("badmin-" + s, "管理员", fin, Role.ADMIN, PASSWORD));
+        staff = org.actorOf(org.createUser("bstaff-" + s, "填报人", unit, Role.UNIT_STAFF, PASSWORD));
+        reviewer = org.actorOf(org.createUser("brev-" + s, "审核人", dept, Role.SUPERVISOR_REVIEWER, PASSWORD));
+        finance = org.actorOf(org.createUser("bfin-" + s, "财审", fin, Role.FINANCE_REVIEWER, PASSWORD));
+    }
+
+    private Long campaign(String name) {
+        NewCampaign c = new NewCampaign();
+        c.name = name;
+        c.fiscalYear = 2024;
+        c.formType = FormType.PROJECT;
+        c.fillDue = Instant.now().plus(Duration.ofDays(30));
+        c.supervisorDue = Instant.now().plus(Duration.ofDays(40));
+        c.financeDue = Instant.now().plus(Duration.ofDays(50));
+        return ctx.getBean(CampaignService.class).create(admin, c).id();
+    }
+
+    /** Opens forms in batches of 100 per transaction, as an administrator's one click would in a loop. */
+    private double openCampaign(int forms) {
+        CampaignService campaigns = ctx.getBean(CampaignService.class);
+        Long id = campaign("开启基准 " + System.nanoTime());
+        long start = System.nanoTime();
+        for (int i = 0; i < forms; i += 100) {
+            List<FormAssignment> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(forms, i + 100); j++) {
+                batch.add(new FormAssignment(unit.id(), "项目" + j));
+            }
+            campaigns.open(admin, id, batch);
+        }
+        return forms / seconds(start);
+    }
+
+    private double bareLifecycles(int n, int threads) {
+        ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+        TaskService tasks = engine.getTaskService();
+        return parallel(n, threads, i -> {
+            String pid = engine.getRuntimeService().startProcessInstanceByKey("bare-lifecycle",
+                    Map.of("formId", (long) i)).getId();
+            for (int step = 0; step < 3; step++) {
+                Task t = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+                tasks.claim(t.getId(), "bench");
+                tasks.complete(t.getId(), Map.of("decision", "APPROVE"));
+            }
+        });
+    }
+
+    private double productLifecycles(int n, int threads) {
+        CampaignService campaigns = ctx.getBean(CampaignService.class);
+        FormMapper forms = ctx.getBean(FormMapper.class);
+        Long id = campaign("流程基准 " + System.nanoTime());
+        List<FormAssignment> assignments = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            assignments.add(new FormAssignment(unit.id(), "流程项目" + i));
+        }
+        campaigns.open(admin, id, assignments);
+        List<FormHeader> opened = forms.findByCampaign(id);
+        EvaluationFormService service = ctx.getBean(EvaluationFormService.class);
+        ReviewService reviews = ctx.getBean(ReviewService.class);
+        EvaluationForm content = ScoringBenchmark.twentyIndicatorForm(false);
+        content.setRuleSet("national-2020");
+        return parallel(n, threads, i -> {
+            Long formId = opened.get(i).getId();
+            int v = service.saveDraft(staff, formId, forms.findHeader(formId).getVersion(), content);
+            service.submit(staff, formId, v, content);
+            reviews.decide(reviewer, formId, new ReviewInput(Decision.APPROVE, Map.of("建议继续全额安排", "良好"), "同意", null));
+            reviews.decide(finance, formId, new ReviewInput(Decision.APPROVE, Map.of(), "同意公开", null));
+        });
+    }
+
+    private void inbox() {
+        InboxService inbox = ctx.getBean(InboxService.class);
+        TaskService tasks = ctx.getBean(ProcessEngine.class).getTaskService();
+        for (int target : new int[] {n(1_000), n(10_000)}) {
+            int open = (int) tasks.createTaskQuery().taskCandidateGroup("unit-" + unit.id()).count();
+            if (open < target) {
+                openCampaignQuietly(target - open);
+            }
+            double[] unitPage = latencies(200, () -> inbox.inbox(staff, InboxFilter.none(), 0));
+            double[] enginePage = latencies(50, () -> tasks.createTaskQuery().taskCandidateGroup("unit-" + unit.id())
+                    .orderByTaskCreateTime().desc().listPage(0, 20));
+            row("unit inbox first page, " + target + " open tasks: p50 / p95 ms (projection)",
+                    unitPage[0], unitPage[1]);
+            row("same page through the engine's task query: p50 / p95 ms", enginePage[0], enginePage[1]);
+        }
+        double[] reviewerPage = latencies(200, () -> inbox.inbox(reviewer, InboxFilter.none(), 0));
+        row("reviewer inbox first page: p50 / p95 ms", reviewerPage[0], reviewerPage[1]);
+    }
+
+    private void openCampaignQuietly(int forms) {
+        CampaignService campaigns = ctx.getBean(CampaignService.class);
+        Long id = campaign("收件箱基准 " + System.nanoTime());
+        for (int i = 0; i < forms; i += 200) {
+            List<FormAssignment> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(forms, i + 200); j++) {
+                batch.add(new FormAssignment(unit.id(), "收件箱项目" + j));
+            }
+            campaigns.open(admin, id, batch);
+        }
+    }
+
+    /** 50 logged-in sessions on loopback, bounded in time, against the inbox and a form page. */
+    private void http() throws Exception {
+        String base = "http://localhost:" + ctx.getBean(Environment.class).getProperty("local.server.port");
+        Long formId = ctx.getBean(FormMapper.class).findByCampaign(campaign("HTTP 基准")).stream().findFirst()
+                .map(FormHeader::getId).orElse(null);
+        Long anyForm = ctx.getBean(InboxService.class).inbox(staff, 0).get(0).formId();
+        int users = 50;
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            clients.add(login(base, staff.username()));
+        }
+        for (String path : new String[] {"/tasks", "/forms/" + (formId != null ? formId : anyForm)}) {
+            String url = base + path;
+            List<Long> times = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger errors = new AtomicInteger();
+            long until = System.nanoTime() + Duration.ofSeconds((long) Math.max(3, 10 * Math.min(1, scale))).toNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(users);
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (HttpClient client : clients) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        long t = System.nanoTime();
+                        try {
+                            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        times.add(System.nanoTime() - t);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            double secs = seconds(start);
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            row("HTTP GET " + (path.equals("/tasks") ? "/tasks" : "/forms/{id}") + ", 50 users: req/s, p95 ms, errors",
+                    sorted.length / secs, sorted[(int) (sorted.length * 0.95)] / 1e6, errors.get());
+        }
+    }
+
+    private HttpClient login(String base, String username) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + PASSWORD
+                        + "&_csrf=" + m.group(1))).build(), HttpResponse.BodyHandlers.discarding());
+        return client;
+    }
+
+    private double scoring() {
+        var scorer = Scorers.fromClasspath();
+        EvaluationForm form = ScoringBenchmark.twentyIndicatorForm(false);
+        int n = n(200_000);
+        for (int i = 0; i < Math.min(n, 50_000); i++) {
+            scorer.score(form);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            scorer.score(form);
+        }
+        return n / seconds(start);
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    private static double parallel(int n, int threads, Step step) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return n / seconds(start);
+    }
+
+    private static double[] latencies(int n, Runnable call) {
+        for (int i = 0; i < 20; i++) {
+            call.run();
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[n / 2], ms[(int) (n * 0.95)]};
+    }
+
+    private static double median(int reps, java.util.function.DoubleSupplier run) {
+        double[] values = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            values[i] = run.getAsDouble();
+        }
+        Arrays.sort(values);
+        return values[reps / 2];
+    }
+
+    private int n(int full) {
+        return Math.max(10, (int) (full * scale));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void row(String what, double... values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.isEmpty() ? "" : " / ").append(v >= 100 ? String.format("%,.0f", v) : String.format("%.2f", v));
+        }
+        table.add(new String[] {what, s.toString()});
+        System.out.println(what + ": " + s);
+    }
+
+    private void print(String database) throws IOException {
+        StringBuilder out = new StringBuilder("| measure (" + database + ", scale " + scale + ", "
+                + Instant.now() + ") | value |\n|---|---|\n");
+        for (String[] r : table) {
+            out.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n");
+        }
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("product-" + database.toLowerCase() + ".md"), out.toString());
+        System.out.println();
+        System.out.println(out);
+    }
+
+}
