@@ -77,6 +77,7 @@ public final class Scorer {
         BigDecimal deduction = deduction(rules, lines, raw);
         BigDecimal total = raw.subtract(deduction);
         String grade = rules.grade(total);
+        ReportChecks.check(form, total, findings);
         if (form.getClaimedTotal() != null && Scores.differ(form.getClaimedTotal(), total, rules.tolerance())) {
             findings.add(new Finding("TOTAL_MISMATCH", Severity.WARNING, "claimedTotal",
                     "填写的总分 " + Scores.display(form.getClaimedTotal()) + " 与按各项得分计算的总分 "

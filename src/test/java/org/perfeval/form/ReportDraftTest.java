@@ -32,5 +32,13 @@ class ReportDraftTest {
         assertThat(s.get(1).getBody()).contains("自评得分").contains("等级");
         assertThat(s.get(2).getBody()).contains("业务办结及时率").contains("窗口人员不足");
         assertThat(s.get(3).getBody()).isEqualTo("单位自己写的建议");
+        // The draft quotes the table, so it agrees with it; an edited number does not.
+        assertThat(Scorers.fromClasspath().score(form).findings()).noneMatch(f -> f.code().equals("REPORT_NUMBER_MISMATCH"));
+        s.get(0).setBody(s.get(0).getBody().replace("执行率 65.00%", "执行率 95%"));
+        s.get(1).setBody("经自评，自评得分 99 分。");
+        assertThat(Scorers.fromClasspath().score(form).findings())
+                .filteredOn(f -> f.code().equals("REPORT_NUMBER_MISMATCH"))
+                .extracting(org.perfeval.scoring.Finding::path)
+                .containsExactly("report.sections[0].body", "report.sections[1].body");
     }
 }
