@@ -13,7 +13,8 @@ public enum WorkflowAction {
     RETURN_TO_SUPERVISOR("退回主管部门"),
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
-    REMIND("催办");
+    REMIND("催办"),
+    CORRECT("发起更正");
 
     private final String label;
 

@@ -37,6 +37,9 @@ public interface PublicationMapper {
     @Select("SELECT " + COLUMNS + " FROM published_record WHERE form_id = #{formId} AND superseded_by IS NULL")
     PublishedRecord current(Long formId);
 
+    @Select("SELECT " + COLUMNS + " FROM published_record WHERE form_id = #{formId} AND revision = #{revision}")
+    PublishedRecord revision(@Param("formId") Long formId, @Param("revision") int revision);
+
     /** Wrapped: MyBatis would read a bare byte[] return type as a list of rows. */
     @Select("SELECT pdf FROM published_record WHERE form_id = #{formId} AND superseded_by IS NULL"
             + " AND withdrawn_at IS NULL")

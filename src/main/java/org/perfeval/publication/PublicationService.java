@@ -43,13 +43,15 @@ public class PublicationService {
     private final AuditLog audit;
     private final org.perfeval.notification.WorkflowNotices notices;
     private final org.perfeval.followup.FollowUpService followUps;
+    private final org.perfeval.form.FormProcess process;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
                               PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
                               AuditLog audit, org.perfeval.notification.WorkflowNotices notices,
-                              org.perfeval.followup.FollowUpService followUps) {
+                              org.perfeval.followup.FollowUpService followUps, org.perfeval.form.FormProcess process) {
         this.followUps = followUps;
+        this.process = process;
         this.audit = audit;
         this.notices = notices;
         this.formMapper = formMapper;
@@ -141,6 +143,35 @@ public class PublicationService {
             throw new NotFoundException("未找到已公开评价表的 PDF");
         }
         return pdf;
+    }
+
+    /**
+     * 更正: an administrator sends a published form back to its unit. The published revision stays
+     * public until the corrected form is approved and supersedes it; both revisions are kept.
+     */
+    @Transactional
+    public void reopenForCorrection(Actor actor, Long formId, String reason) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有绩效管理员可以发起更正");
+        }
+        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > 500) {
+            throw new InvalidInputException("reason", "请填写更正原因（不超过 500 个字）");
+        }
+        FormHeader header = formStore.header(formId);
+        if (header.getStatus() != FormStatus.PUBLISHED) {
+            throw new ConflictException("只有已公开的评价表可以发起更正");
+        }
+        String pid = process.start(formId, header.getUnitId(), header.getSupervisingUnitId());
+        formMapper.setProcessInstance(formId, pid);
+        formMapper.updateReturnReason(formId, "更正：" + reason.strip());
+        history.record(formId, actor, WorkflowAction.CORRECT, FormStatus.PUBLISHED, FormStatus.DRAFT, reason.strip());
+        audit.action(actor, AuditAction.ADMIN_CHANGE, "form", formId, "发起更正：" + reason.strip());
+    }
+
+    /** The revision a publication replaced, or null for a first publication. */
+    @Transactional(readOnly = true)
+    public PublishedRecord previous(PublishedRecord record) {
+        return record.revision() <= 1 ? null : mapper.revision(record.formId(), record.revision() - 1);
     }
 
     /** 撤回公开: only administrators, always with a reason that the public page then shows. */

@@ -3,6 +3,7 @@ package org.perfeval.web;
 import org.perfeval.org.CurrentUser;
 import org.perfeval.publication.PublicationService;
 import org.perfeval.publication.PublishedForm;
+import org.perfeval.publication.PublishedRecord;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PublicController {
     private final PublicationService publication;
+    private final org.perfeval.form.FormDiff diff;
 
-    PublicController(PublicationService publication) {
+    PublicController(PublicationService publication, org.perfeval.form.FormDiff diff) {
         this.publication = publication;
+        this.diff = diff;
     }
 
     @GetMapping("/public")
@@ -44,6 +47,10 @@ class PublicController {
         model.addAttribute("form", published.content());
         model.addAttribute("score", published.score());
         model.addAttribute("opinions", published.opinions());
+        PublishedRecord previous = publication.previous(published.record());
+        model.addAttribute("previous", previous);
+        model.addAttribute("corrections", previous == null ? java.util.List.of()
+                : diff.between(previous.contentJson(), published.record().contentJson()));
         return "public/form";
     }
 
@@ -57,6 +64,14 @@ class PublicController {
                         .build().toString())
                 .eTag("\"" + published.record().pdfSha256() + "\"")
                 .body(bytes);
+    }
+
+    @PostMapping("/admin/forms/{id}/correct")
+    String correct(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        publication.reopenForCorrection(user.actor(), id, reason);
+        redirect.addFlashAttribute("notice", "已发起更正，评价表已退回单位修改；更正通过前仍公开原版本。");
+        return "redirect:/forms/" + id;
     }
 
     @PostMapping("/admin/forms/{id}/unpublish")

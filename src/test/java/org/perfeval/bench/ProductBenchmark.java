@@ -194,9 +194,9 @@ public final class ProductBenchmark {
         List<FormHeader> opened = forms.findByCampaign(id);
         EvaluationFormService service = ctx.getBean(EvaluationFormService.class);
         ReviewService reviews = ctx.getBean(ReviewService.class);
-        EvaluationForm content = ScoringBenchmark.twentyIndicatorForm(false);
-        content.setRuleSet("national-2020");
         return parallel(n, threads, i -> {
+            // A fresh form per lifecycle: the service fills in the fixed fields of what it is given.
+            EvaluationForm content = ScoringBenchmark.twentyIndicatorForm(false);
             Long formId = opened.get(i).getId();
             int v = service.saveDraft(staff, formId, forms.findHeader(formId).getVersion(), content);
             service.submit(staff, formId, v, content);

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/forms/{id}/unpublish", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/correct", (who, r) -> adminOnly(who)),
             Map.entry("GET /library", (who, r) -> loggedIn(who)),
             Map.entry("GET /library/search", (who, r) -> loggedIn(who)),
             Map.entry("POST /admin/library", (who, r) -> adminOnly(who)),
