@@ -63,6 +63,41 @@ class ReviewController {
         return "redirect:/tasks";
     }
 
+    /**
+     * 批量同意 for forms without findings: each decision is its own transaction, so one form
+     * handled meanwhile by someone else does not stop the rest.
+     */
+    @PostMapping("/reviews/batch-approve")
+    String batchApprove(@AuthenticationPrincipal CurrentUser user,
+                        @RequestParam(name = "form", required = false) List<Long> formIds,
+                        RedirectAttributes redirect) {
+        ReviewService.requireReviewer(user.actor());
+        if (formIds == null || formIds.isEmpty()) {
+            throw new InvalidInputException("form", "请勾选要批量同意的评价表");
+        }
+        if (formIds.size() > 200) {
+            throw new InvalidInputException("form", "一次最多批量同意 200 张评价表");
+        }
+        int approved = 0;
+        List<String> skipped = new java.util.ArrayList<>();
+        for (Long id : formIds) {
+            try {
+                FormHeader header = formService.visibleHeader(user.actor(), id);
+                if (header.isHasErrors() || header.getScoreJson() == null || header.getScoreJson().contains("\"WARNING\"")) {
+                    skipped.add(header.getTitle() + "（有检查问题，请逐张审核）");
+                    continue;
+                }
+                reviewService.decide(user.actor(), id, new ReviewInput(Decision.APPROVE, Map.of(), "批量同意", null));
+                approved++;
+            } catch (RuntimeException e) {
+                skipped.add("#" + id + "（" + e.getMessage() + "）");
+            }
+        }
+        redirect.addFlashAttribute("notice", "已批量同意 " + approved + " 张" + (skipped.isEmpty() ? "。"
+                : "；未处理：" + String.join("、", skipped)));
+        return "redirect:/tasks";
+    }
+
     private static Decision parseDecision(String decision) {
         if (decision == null || decision.isBlank()) {
             throw new InvalidInputException("decision", "请选择审核结果（同意或退回）");

@@ -95,6 +95,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/forms/{id}/correct", (who, r) -> adminOnly(who)),
+            Map.entry("POST /reviews/batch-approve", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN
+                    : who == Who.REVIEWER_A || who == Who.REVIEWER_OTHER || who == Who.FINANCE ? Outcome.PERMITTED
+                    : Outcome.FORBIDDEN),
             Map.entry("GET /library", (who, r) -> loggedIn(who)),
             Map.entry("GET /library/search", (who, r) -> loggedIn(who)),
             Map.entry("POST /admin/library", (who, r) -> adminOnly(who)),

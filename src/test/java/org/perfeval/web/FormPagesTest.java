@@ -170,4 +170,27 @@ class FormPagesTest {
     private CurrentUser principal(Actor actor) {
         return accounts.loadUserByUsername(actor.username());
     }
+
+    @Test
+    void batchApproveTakesCleanFormsAndSkipsOthers() throws Exception {
+        FormHeader second = testOrg.openForm(w, "批量项目二");
+        FormHeader blocked = testOrg.openForm(w, "批量项目三");
+        org.perfeval.form.EvaluationFormService service = forms;
+        service.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        service.submit(w.staffA(), second.getId(), formMapper.findHeader(second.getId()).getVersion(), Fixtures.clean());
+        org.perfeval.exchange.EvaluationForm warned = Fixtures.clean();
+        warned.setClaimedTotal(new java.math.BigDecimal("99"));
+        service.submit(w.staffA(), blocked.getId(), formMapper.findHeader(blocked.getId()).getVersion(), warned);
+        mvc.perform(as(post("/reviews/batch-approve"), w.reviewer1()).with(csrf())
+                        .param("form", String.valueOf(form.getId()), String.valueOf(second.getId()),
+                                String.valueOf(blocked.getId())))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(formMapper.findHeader(form.getId()).getStatus().name()).isEqualTo("FINANCE_REVIEW");
+        assertThat(formMapper.findHeader(second.getId()).getStatus().name()).isEqualTo("FINANCE_REVIEW");
+        assertThat(formMapper.findHeader(blocked.getId()).getStatus().name()).isEqualTo("SUPERVISOR_REVIEW");
+        mvc.perform(as(post("/reviews/batch-approve"), w.staffA()).with(csrf()).param("form", "1"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Autowired org.perfeval.form.EvaluationFormService forms;
 }
