@@ -1,21 +1,13 @@
 package org.perfeval.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditEntry;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.org.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,34 +42,14 @@ class AuditController {
                                   @RequestParam(required = false) String action,
                                   @RequestParam(required = false) String actor,
                                   @RequestParam(required = false) String objectId,
-                                  @RequestParam(required = false) String from) throws IOException {
+                                  @RequestParam(required = false) String from) {
         List<AuditEntry> entries = audit.search(validAction(action), actor, objectId, since(from), 5000);
         audit.event(user.getId(), user.getDisplayName(), user.getUnitName(), AuditAction.EXPORT, "audit", null,
                 entries.size() + " 条");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("审计日志");
-            String[] headings = {"时间(UTC)", "操作人", "单位", "操作", "对象类型", "对象", "客户端地址", "说明"};
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < headings.length; i++) {
-                head.createCell(i).setCellValue(headings[i]);
-            }
-            int r = 1;
-            for (AuditEntry e : entries) {
-                Row row = sheet.createRow(r++);
-                // String cells only: POI never turns them into formulas, whatever they start with.
-                String[] values = {String.valueOf(e.at()), e.actorName(), e.unitName(), e.actionLabel(),
-                        e.objectType(), e.objectId(), e.clientAddress(), e.detail()};
-                for (int i = 0; i < values.length; i++) {
-                    row.createCell(i).setCellValue(values[i] == null ? "" : values[i]);
-                }
-            }
-            workbook.write(out);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("审计日志.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                    .body(out.toByteArray());
-        }
+        return Downloads.sheet("审计日志.xlsx", "审计日志",
+                List.of("时间(UTC)", "操作人", "单位", "操作", "对象类型", "对象", "客户端地址", "说明"),
+                entries.stream().map(e -> java.util.Arrays.asList(String.valueOf(e.at()), e.actorName(), e.unitName(),
+                        e.actionLabel(), e.objectType(), e.objectId(), e.clientAddress(), e.detail())).toList());
     }
 
     private static String validAction(String action) {

@@ -20,8 +20,6 @@ import org.perfeval.form.excel.FormWorkbookReader;
 import org.perfeval.form.excel.FormWorkbookWriter;
 import org.perfeval.org.CurrentUser;
 import org.perfeval.shared.InvalidInputException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Export and import of forms: the exchange JSON and the familiar Excel sheet; a whole campaign to one workbook. */
 @Controller
 class FormTransferController {
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = Downloads.XLSX;
 
     private final EvaluationFormService forms;
     private final FormMapper formMapper;
@@ -106,9 +104,6 @@ class FormTransferController {
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
+        return Downloads.attachment(bytes, type, name);
     }
 }

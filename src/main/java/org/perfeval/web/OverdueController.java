@@ -1,13 +1,7 @@
 package org.perfeval.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.campaign.CampaignService;
@@ -16,9 +10,6 @@ import org.perfeval.overdue.OverdueRow;
 import org.perfeval.overdue.OverdueService;
 import org.perfeval.overdue.ReminderService;
 import org.perfeval.shared.Dates;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -75,35 +66,14 @@ class OverdueController {
 
     @GetMapping("/overdue/export")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
-                                  @RequestParam(required = false) Long campaign) throws IOException {
+                                  @RequestParam(required = false) Long campaign) {
         List<OverdueRow> rows = overdue.report(user.actor(), campaign);
         audit.event(user.getId(), user.getDisplayName(), user.getUnitName(), AuditAction.EXPORT, "overdue",
                 campaign, rows.size() + " 条");
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("逾期统计");
-            String[] head = {"评价任务", "评价表", "单位", "主管部门", "环节", "办理人", "截止时间", "逾期天数"};
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(head[i]);
-            }
-            int r = 1;
-            for (OverdueRow row : rows) {
-                Row x = sheet.createRow(r++);
-                x.createCell(0).setCellValue(row.campaignName());
-                x.createCell(1).setCellValue(row.title());
-                x.createCell(2).setCellValue(row.unitName());
-                x.createCell(3).setCellValue(row.departmentName());
-                x.createCell(4).setCellValue(row.stageLabel());
-                x.createCell(5).setCellValue(row.holder());
-                x.createCell(6).setCellValue(Dates.dateTime(row.dueAt()));
-                x.createCell(7).setCellValue(row.daysOverdue(overdue.now()));
-            }
-            book.write(out);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("逾期统计.xlsx", StandardCharsets.UTF_8).build().toString())
-                    .body(out.toByteArray());
-        }
+        return Downloads.sheet("逾期统计.xlsx", "逾期统计",
+                List.of("评价任务", "评价表", "单位", "主管部门", "环节", "办理人", "截止时间", "逾期天数"),
+                rows.stream().map(row -> List.of(row.campaignName(), row.title(), row.unitName(), row.departmentName(),
+                        row.stageLabel(), row.holder(), Dates.dateTime(row.dueAt()),
+                        String.valueOf(row.daysOverdue(overdue.now())))).toList());
     }
 }

@@ -81,4 +81,22 @@ class AdminPagesTest {
     }
 
     @Autowired org.perfeval.org.OrgMapper orgMapper;
+
+    @Test
+    void auditAndOverdueExportAreWorkbooksWithTheirHeadings() throws Exception {
+        TestOrg.World w = testOrg.create();
+        var admin = user(accounts.loadUserByUsername(w.admin().username()));
+        for (String[] export : new String[][] {{"/admin/audit/export", "操作人"}, {"/overdue/export", "逾期天数"}}) {
+            byte[] xlsx = mvc.perform(get(export[0]).with(admin)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                var head = book.getSheetAt(0).getRow(0);
+                boolean found = false;
+                for (var cell : head) {
+                    found |= export[1].equals(cell.getStringCellValue());
+                }
+                org.assertj.core.api.Assertions.assertThat(found).as(export[0]).isTrue();
+            }
+        }
+    }
 }
