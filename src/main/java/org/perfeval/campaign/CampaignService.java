@@ -133,6 +133,7 @@ public class CampaignService {
         row.title = title;
         row.ruleSet = campaign.ruleSet();
         EvaluationForm blank = copyOf(template);
+        startFromLastYear(blank, unit, title, campaign.fiscalYear());
         row.moneyUnit = blank.getMoneyUnit();
         formMapper.insertForm(row);
         blank.setTitle(title);
@@ -182,6 +183,41 @@ public class CampaignService {
         }
         campaignMapper.updateStatus(campaignId, CampaignStatus.CLOSED);
         audit.action(actor, AuditAction.ADMIN_CHANGE, "campaign", campaignId, "结束评价任务");
+    }
+
+    /**
+     * Next year's form of the same project starts from last year's indicators: names, operators and
+     * units kept, last year's actual shown beside the new target, this year's values left empty.
+     */
+    private void startFromLastYear(EvaluationForm blank, OrgUnit unit, String title, Integer year) {
+        Long previous = formMapper.findPrevious(unit.id(), title, year - 1);
+        if (previous == null) {
+            return;
+        }
+        EvaluationForm last = formStore.content(previous);
+        List<org.perfeval.exchange.Indicator> rows = new java.util.ArrayList<>();
+        for (org.perfeval.exchange.Indicator old : last.getIndicators()) {
+            if (old.getName() == null || old.getName().isBlank()) {
+                continue;
+            }
+            org.perfeval.exchange.Indicator row = new org.perfeval.exchange.Indicator();
+            row.setCategory(old.getCategory());
+            row.setSubcategory(old.getSubcategory());
+            row.setName(old.getName());
+            row.setOperator(old.getOperator());
+            row.setTarget(old.getAdjustedTarget() != null && !old.getAdjustedTarget().isBlank()
+                    ? old.getAdjustedTarget() : old.getTarget());
+            row.setUnitOfMeasure(old.getUnitOfMeasure());
+            row.setWeight(old.getWeight());
+            row.setPreviousActual(old.getActual());
+            rows.add(row);
+        }
+        if (!rows.isEmpty()) {
+            blank.setIndicators(rows);
+        }
+        if (last.getGoal() != null) {
+            blank.getGoal().setExpected(last.getGoal().getExpected());
+        }
     }
 
     /** Each form gets its own copy: saving normalises and fills the content in place. */

@@ -78,6 +78,7 @@ public final class FormLimits {
             number(problems, at + "claimedScore", row + "「得分」", ind.getClaimedScore(), new BigDecimal("100"));
             text(problems, at + "deviationNote", row + "「原因说明」", ind.getDeviationNote(), 2000);
             text(problems, at + "improvement", row + "「改进措施」", ind.getImprovement(), 2000);
+            text(problems, at + "previousActual", row + "「上年实际完成值」", ind.getPreviousActual(), 500);
             if (ind.getDeviationReasons() != null) {
                 text(problems, at + "deviationReasons.funding", row + "「经费保障」", ind.getDeviationReasons().getFunding(), 2000);
                 text(problems, at + "deviationReasons.institution", row + "「制度保障」", ind.getDeviationReasons().getInstitution(), 2000);

@@ -21,6 +21,8 @@ public class Indicator {
     private DeviationReasons deviationReasons;
     private String deviationNote;
     private String improvement;
+    /** 上年实际完成值: last year's actual, copied in when the form started from last year's (optional). */
+    private String previousActual;
 
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }
@@ -48,4 +50,6 @@ public class Indicator {
     public void setDeviationNote(String deviationNote) { this.deviationNote = deviationNote; }
     public String getImprovement() { return improvement; }
     public void setImprovement(String improvement) { this.improvement = improvement; }
+    public String getPreviousActual() { return previousActual; }
+    public void setPreviousActual(String previousActual) { this.previousActual = previousActual; }
 }

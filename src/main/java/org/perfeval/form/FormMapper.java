@@ -74,6 +74,11 @@ public interface FormMapper {
             + " WHERE f.id = #{formId}")
     String campaignStatus(Long formId);
 
+    /** Last year's form of the same unit and title, to start this year's from. */
+    @org.apache.ibatis.annotations.Select("SELECT MAX(id) FROM evaluation_form WHERE unit_id = #{unitId}"
+            + " AND title = #{title} AND fiscal_year = #{year}")
+    Long findPrevious(@Param("unitId") Long unitId, @Param("title") String title, @Param("year") Integer year);
+
     record OpenedForm(Long id, String processInstanceId) {
     }
 

@@ -198,7 +198,8 @@ public final class ExchangeJson {
         Indicator indicator(String at, JsonNode n) {
             String p = at + ".";
             fields(n, p, Set.of("category", "subcategory", "name", "operator", "target", "adjustedTarget",
-                    "unitOfMeasure", "actual", "weight", "claimedScore", "deviationReasons", "deviationNote", "improvement"));
+                    "unitOfMeasure", "actual", "weight", "claimedScore", "deviationReasons", "deviationNote", "improvement",
+                    "previousActual"));
             Indicator r = new Indicator();
             r.setCategory(text(n, p, "category", "一级指标"));
             r.setSubcategory(text(n, p, "subcategory", "二级指标"));
@@ -232,6 +233,7 @@ public final class ExchangeJson {
             }
             r.setDeviationNote(text(n, p, "deviationNote", "原因说明"));
             r.setImprovement(text(n, p, "improvement", "改进措施"));
+            r.setPreviousActual(textOrNumber(n, p, "previousActual", "上年实际完成值"));
             return r;
         }
 

@@ -240,6 +240,7 @@ public final class FormWorkbookReader {
                 ind.setDeviationReasons(d);
                 ind.setDeviationNote(textAt(row, 15, p + "deviationNote", "原因说明"));
                 ind.setImprovement(textAt(row, 16, p + "improvement", "改进措施"));
+                ind.setPreviousActual(textAt(row, 17, p + "previousActual", "上年实际完成值"));
                 rows.add(ind);
             }
             return rows;

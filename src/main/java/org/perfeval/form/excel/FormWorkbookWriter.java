@@ -106,6 +106,7 @@ public final class FormWorkbookWriter {
             text(row, 14, reasons == null ? null : reasons.getOther(), s.wrap);
             text(row, 15, ind.getDeviationNote(), s.wrap);
             text(row, 16, ind.getImprovement(), s.wrap);
+            text(row, 17, ind.getPreviousActual(), s.text);
         }
         mergeRuns(sheet, f.getIndicators(), first, 0, Indicator::getCategory);
         r++;
@@ -129,7 +130,7 @@ public final class FormWorkbookWriter {
         text(overall, 0, SheetLabels.OVERALL, s.label);
         text(overall, 1, f.getSuggestions() == null ? null : f.getSuggestions().getOverall(), s.wrap);
 
-        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24};
+        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24, 16};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }

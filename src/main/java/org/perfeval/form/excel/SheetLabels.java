@@ -13,7 +13,7 @@ final class SheetLabels {
     static final List<String> GOAL = List.of("预期目标", "实际完成情况");
     static final List<String> INDICATORS = List.of("一级指标", "二级指标", "三级指标", "运算符号", "年度指标值",
             "调整后指标值", "度量单位", "实际完成值", "分值", "得分", "经费保障", "制度保障", "人员保障", "硬件条件保障",
-            "其他原因", "原因说明", "改进措施");
+            "其他原因", "原因说明", "改进措施", "上年实际完成值");
     static final String TOTAL = "自评总分";
     static final String GRADE = "自评等级";
     static final List<String> SUGGESTIONS = List.of("结果应用建议", "具体建议内容");
