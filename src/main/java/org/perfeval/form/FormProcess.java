@@ -45,11 +45,37 @@ public class FormProcess {
     }
 
     public void claim(Task task, String username) {
-        guard(() -> taskService.claim(task.getId(), username));
+        guardTask(task, () -> taskService.claim(task.getId(), username));
     }
 
     public void complete(Task task, Map<String, Object> variables) {
-        guard(() -> taskService.complete(task.getId(), variables));
+        guardTask(task, () -> taskService.complete(task.getId(), variables));
+    }
+
+    /**
+     * Racing reviewers lose in many ways inside the engine (optimistic locking, a task gone between
+     * query and call, half-removed executions). Whatever the engine throws, if the task is gone,
+     * someone else completed it; any other failure is reported as itself.
+     */
+    private void guardTask(Task task, Runnable engineCall) {
+        try {
+            guard(engineCall);
+        } catch (ConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (handledByOthers(task)) {
+                throw new ConflictException(HANDLED_BY_OTHERS, e);
+            }
+            throw e;
+        }
+    }
+
+    private boolean handledByOthers(Task task) {
+        try {
+            return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**
@@ -82,7 +108,9 @@ public class FormProcess {
     private static void guard(Runnable engineCall) {
         try {
             engineCall.run();
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyFailureException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyFailureException
+                 | org.camunda.bpm.engine.exception.NullValueException e) {
+            // NullValueException: the task was completed by someone else between our query and our call.
             throw new ConflictException(HANDLED_BY_OTHERS, e);
         } catch (ProcessEngineException e) {
             if (isConcurrentUpdate(e)) {

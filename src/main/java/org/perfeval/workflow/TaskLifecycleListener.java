@@ -34,7 +34,13 @@ public class TaskLifecycleListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
+        String event = task.getEventName();
+        if (event == null) {
+            // The engine re-invokes listeners of a task whose event was already dispatched (seen
+            // when reviewers race for one task); there is nothing left to project.
+            return;
+        }
+        switch (event) {
             case EVENTNAME_CREATE -> created(task);
             case EVENTNAME_ASSIGNMENT -> inbox.taskAssigned(task.getId(), task.getAssignee());
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> inbox.taskEnded(task.getId());
