@@ -95,6 +95,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/audit", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/users", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/forms/{id}/correct", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/incidents", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/incidents/{id}/retry", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN
+                    : who == Who.ADMIN ? Outcome.NOT_FOUND : Outcome.FORBIDDEN),
             Map.entry("POST /reviews/batch-approve", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN
                     : who == Who.REVIEWER_A || who == Who.REVIEWER_OTHER || who == Who.FINANCE ? Outcome.PERMITTED
                     : Outcome.FORBIDDEN),
