@@ -14,8 +14,8 @@ public interface CampaignMapper {
     String COLUMNS = "id, name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due, finance_due";
 
     @Insert("INSERT INTO campaign (name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due,"
-            + " finance_due, created_by) VALUES (#{name}, #{fiscalYear}, #{formType}, #{ruleSet}, #{template},"
-            + " 'DRAFT', #{fillDue}, #{supervisorDue}, #{financeDue}, #{createdBy})")
+            + " finance_due, created_by, public_opinions) VALUES (#{name}, #{fiscalYear}, #{formType}, #{ruleSet},"
+            + " #{template}, 'DRAFT', #{fillDue}, #{supervisorDue}, #{financeDue}, #{createdBy}, #{publicOpinions})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insert(NewCampaign row);
 
@@ -39,6 +39,10 @@ public interface CampaignMapper {
             ") ORDER BY fiscal_year DESC, id DESC",
             "</script>"})
     List<Campaign> findWithFormsOf(@Param("unitId") Long unitId, @Param("departmentId") Long departmentId);
+
+    @Select("SELECT c.public_opinions FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
+            + " WHERE f.id = #{formId}")
+    String publicOpinionsOf(Long formId);
 
     @Update("UPDATE campaign SET status = #{status} WHERE id = #{id}")
     void updateStatus(@Param("id") Long id, @Param("status") CampaignStatus status);

@@ -71,6 +71,9 @@ public class CampaignService {
         if (campaign.ruleSet == null) {
             campaign.ruleSet = "national-2020";
         }
+        if (campaign.publicOpinions == null || !campaign.publicOpinions.matches("(SUPERVISOR|FINANCE)?(,(SUPERVISOR|FINANCE))?")) {
+            throw new InvalidInputException("publicOpinions", "公开的审核意见只能选主管部门、财政部门或都不公开");
+        }
         campaign.createdBy = actor.id();
         campaignMapper.insert(campaign);
         audit.action(actor, AuditAction.CAMPAIGN_CREATE, "campaign", campaign.id, campaign.name);

@@ -16,4 +16,6 @@ public class NewCampaign {
     public Instant supervisorDue;
     public Instant financeDue;
     public Long createdBy;
+    /** Stages whose approving opinions are published: SUPERVISOR, FINANCE, both or none. */
+    public String publicOpinions = "SUPERVISOR,FINANCE";
 }

@@ -44,12 +44,15 @@ public class PublicationService {
     private final org.perfeval.notification.WorkflowNotices notices;
     private final org.perfeval.followup.FollowUpService followUps;
     private final org.perfeval.form.FormProcess process;
+    private final org.perfeval.campaign.CampaignMapper campaignMapper;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
                               PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
                               AuditLog audit, org.perfeval.notification.WorkflowNotices notices,
-                              org.perfeval.followup.FollowUpService followUps, org.perfeval.form.FormProcess process) {
+                              org.perfeval.followup.FollowUpService followUps, org.perfeval.form.FormProcess process,
+                              org.perfeval.campaign.CampaignMapper campaignMapper) {
+        this.campaignMapper = campaignMapper;
         this.followUps = followUps;
         this.process = process;
         this.audit = audit;
@@ -73,8 +76,12 @@ public class PublicationService {
         Instant now = clock.instant();
         FormHeader header = formStore.header(formId);
         EvaluationForm content = formStore.content(formId);
-        List<ReviewOpinion> opinions = reviews.opinionsOf(formId).stream().filter(o -> !o.decision().isReturn())
-                .toList();
+        // Approving opinions of the stages the campaign publishes; return reasons are always internal.
+        String stages = campaignMapper.publicOpinionsOf(formId);
+        java.util.Set<String> publicStages = stages == null || stages.isBlank() ? java.util.Set.of()
+                : java.util.Set.of(stages.split(","));
+        List<ReviewOpinion> opinions = reviews.opinionsOf(formId).stream()
+                .filter(o -> !o.decision().isReturn() && publicStages.contains(o.stage().name())).toList();
         PublicationMapper.NewRecord record = new PublicationMapper.NewRecord();
         record.formId = formId;
         record.revision = mapper.lastRevision(formId) + 1;

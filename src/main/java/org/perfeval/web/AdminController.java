@@ -80,7 +80,9 @@ class AdminController {
                   @RequestParam(required = false) Integer fiscalYear, @RequestParam FormType formType,
                   @RequestParam(required = false) String fillDue, @RequestParam(required = false) String supervisorDue,
                   @RequestParam(required = false) String financeDue,
-                  @RequestParam(name = "unit", required = false) List<Long> units, RedirectAttributes redirect) {
+                  @RequestParam(name = "unit", required = false) List<Long> units,
+                  @RequestParam(name = "publicOpinion", required = false) List<String> publicOpinions,
+                  RedirectAttributes redirect) {
         if (units == null || units.isEmpty()) {
             throw new InvalidInputException("unit", "请至少选择一个单位");
         }
@@ -91,6 +93,7 @@ class AdminController {
         campaign.fillDue = endOfDay("fillDue", "填报截止日期", fillDue);
         campaign.supervisorDue = endOfDay("supervisorDue", "主管部门审核截止日期", supervisorDue);
         campaign.financeDue = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
+        campaign.publicOpinions = publicOpinions == null ? "" : String.join(",", publicOpinions);
         Campaign created = campaigns.create(user.actor(), campaign);
         int opened = campaigns.open(user.actor(), created.id(),
                 units.stream().map(u -> new FormAssignment(u, null)).toList());

@@ -100,4 +100,25 @@ class PublicPagesTest {
                 .andExpect(content().string(containsString("数据有误，更正后重新公开")));
         mvc.perform(get("/public")).andExpect(content().string(containsString("已撤回公开")));
     }
+
+    @Test
+    void aCampaignChoosesWhichReviewersOpinionsArePublic() throws Exception {
+        TestOrg.World w = testOrg.create();
+        org.perfeval.campaign.NewCampaign c = new org.perfeval.campaign.NewCampaign();
+        c.name = "只公开财政意见";
+        c.fiscalYear = 2024;
+        c.formType = org.perfeval.exchange.FormType.PROJECT;
+        c.publicOpinions = "FINANCE";
+        Long id = campaigns.create(w.admin(), c).id();
+        campaigns.open(w.admin(), id, java.util.List.of(new org.perfeval.campaign.FormAssignment(w.unitA().id(), "意见公开项目")));
+        FormHeader form = formMapper.findByCampaign(id).get(0);
+        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of("规范财政资金管理", "主管部门的话"), null, null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of("建议继续全额安排", "财政部门的话"), null, null));
+        mvc.perform(get("/public/forms/" + form.getId()))
+                .andExpect(content().string(containsString("财政部门的话")))
+                .andExpect(content().string(not(containsString("主管部门的话"))));
+    }
+
+    @Autowired org.perfeval.campaign.CampaignService campaigns;
 }
