@@ -12,7 +12,6 @@ import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
 import org.perfeval.exchange.EvaluationForm;
-import org.perfeval.exchange.FormType;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
@@ -83,10 +82,7 @@ class FollowUpTest {
     @Test
     void opinionSummaryCountsWhatWasStoredOnFiftyForms() {
         TestOrg.World w = testOrg.create();
-        NewCampaign c = new NewCampaign();
-        c.name = "汇总测试";
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
+        NewCampaign c = TestOrg.projectCampaign("汇总测试");
         Long id = campaigns.create(w.admin(), c).id();
         List<FormAssignment> assignments = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

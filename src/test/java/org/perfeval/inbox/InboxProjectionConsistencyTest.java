@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
-import org.perfeval.exchange.FormType;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
@@ -47,10 +46,7 @@ class InboxProjectionConsistencyTest {
     @Test
     void projectionNeverDriftsFromTheEngine() {
         TestOrg.World w = testOrg.create();
-        NewCampaign c = new NewCampaign();
-        c.name = "一致性测试";
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
+        NewCampaign c = TestOrg.projectCampaign("一致性测试");
         Long campaignId = campaigns.create(w.admin(), c).id();
         List<FormAssignment> assignments = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
-import org.perfeval.exchange.FormType;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.org.UserAccountService;
@@ -55,10 +54,7 @@ class IncidentTest {
     @Test
     void retriedThenAnIncidentForAdministrators() throws Exception {
         TestOrg.World w = testOrg.create();
-        NewCampaign c = new NewCampaign();
-        c.name = "故障测试";
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
+        NewCampaign c = TestOrg.projectCampaign("故障测试");
         c.fillDue = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Long id = campaigns.create(w.admin(), c).id();
         campaigns.open(w.admin(), id, List.of(new FormAssignment(w.unitA().id(), "故障项目")));

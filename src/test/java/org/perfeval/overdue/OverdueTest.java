@@ -21,7 +21,6 @@ import org.perfeval.campaign.Campaign;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
-import org.perfeval.exchange.FormType;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
@@ -134,10 +133,7 @@ class OverdueTest {
     @Test
     void openingTheSameCampaignTwiceAtOnceStartsEachFormOnce() throws Exception {
         TestOrg.World w = testOrg.create();
-        NewCampaign c = new NewCampaign();
-        c.name = "并发下发";
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
+        NewCampaign c = TestOrg.projectCampaign("并发下发");
         Long id = campaigns.create(w.admin(), c).id();
         List<FormAssignment> assignments = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -168,10 +164,7 @@ class OverdueTest {
     }
 
     private FormHeader open(TestOrg.World w, Instant fillDue, String title) {
-        NewCampaign c = new NewCampaign();
-        c.name = "逾期测试 " + title;
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
+        NewCampaign c = TestOrg.projectCampaign("逾期测试 " + title);
         c.fillDue = fillDue.truncatedTo(ChronoUnit.SECONDS);
         c.supervisorDue = fillDue.plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         c.financeDue = fillDue.plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

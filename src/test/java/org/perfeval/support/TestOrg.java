@@ -59,6 +59,15 @@ public class TestOrg {
         return org.actorOf(org.createUser(username, name, unit, role, PASSWORD));
     }
 
+    /** A 2024 project campaign to create: the fields tests do not care about filled in. */
+    public static NewCampaign projectCampaign(String name) {
+        NewCampaign c = new NewCampaign();
+        c.name = name;
+        c.fiscalYear = 2024;
+        c.formType = FormType.PROJECT;
+        return c;
+    }
+
     /** Opens a campaign with one project form for unit A and returns the form's header. */
     public FormHeader openForm(World w, String title) {
         return openFormFor(w, w.unitA().id(), title);
