@@ -231,7 +231,10 @@ class AuthorizationMatrixTest {
                     if (endpoint.startsWith("POST /evidence/")) {
                         reattachIfDeleted(resource);
                     }
-                    Long id = endpoint.contains(" /follow-ups/") ? -1L - resource.ordinal()
+                    // Each {id} names a thing of its own kind: a user, a follow-up item, an evidence file,
+                    // a campaign, or else the form of that kind.
+                    Long id = endpoint.contains(" /admin/users/") ? w.staffA().id()
+                            : endpoint.contains(" /follow-ups/") ? -1L - resource.ordinal()
                             : endpoint.contains(" /evidence/") ? evidence.get(resource)
                             : endpoint.contains(" /admin/campaigns/") ? formMapper.findHeader(forms2.get(resource)).getCampaignId()
                             : forms2.get(resource);
