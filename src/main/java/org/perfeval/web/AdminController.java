@@ -71,6 +71,7 @@ class AdminController {
         model.addAttribute("progress", progress);
         model.addAttribute("chartData", objectMapper.writeValueAsString(progress));
         model.addAttribute("opinionSummary", followUps.opinionSummary(id));
+        model.addAttribute("units", fillingUnits());
         return "admin/campaign";
     }
 
@@ -112,6 +113,23 @@ class AdminController {
         int moved = campaigns.changeDeadlines(user.actor(), id, fill == null ? campaign.fillDue() : fill,
                 supervisor == null ? campaign.supervisorDue() : supervisor, finance == null ? campaign.financeDue() : finance);
         redirect.addFlashAttribute("notice", "截止时间已修改，" + moved + " 项待办随之调整。");
+        return "redirect:/admin/campaigns/" + id;
+    }
+
+    /** Adds units or projects to a campaign that is already running. */
+    @PostMapping("/admin/campaigns/{id}/forms")
+    String addForms(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                    @RequestParam(name = "unit", required = false) List<Long> units,
+                    @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        if (units == null || units.isEmpty()) {
+            throw new InvalidInputException("unit", "请至少选择一个单位");
+        }
+        if (title != null && title.codePointCount(0, title.length()) > 200) {
+            throw new InvalidInputException("title", "项目名称不能超过 200 个字");
+        }
+        int opened = campaigns.open(user.actor(), id, units.stream()
+                .map(u -> new FormAssignment(u, title == null || title.isBlank() ? null : title.strip())).toList());
+        redirect.addFlashAttribute("notice", "已追加下发 " + opened + " 张评价表。");
         return "redirect:/admin/campaigns/" + id;
     }
 

@@ -38,6 +38,18 @@ class FollowUpController {
         return "follow-ups";
     }
 
+    @GetMapping("/follow-ups/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user) {
+        List<FollowUp> items = followUps.visibleTo(user.actor());
+        java.time.Instant now = clock.instant();
+        return Downloads.sheet("整改事项.xlsx", "整改事项",
+                List.of("年度", "评价表", "单位", "提出方", "审核意见", "具体意见", "状态", "已验收", "逾期", "整改期限", "整改情况"),
+                items.stream().map(x -> java.util.Arrays.asList(String.valueOf(x.fiscalYear()), x.formTitle(), x.unitName(),
+                        "FINANCE".equals(x.stage()) ? "财政部门" : "主管部门", x.opinionOption(), x.detail(),
+                        x.status().label(), x.accepted() ? "是" : "否", x.overdueAt(now) ? "是" : "否",
+                        org.perfeval.shared.Dates.dateTime(x.dueAt()), x.unitNote())).toList());
+    }
+
     @PostMapping("/follow-ups/{id}/report")
     String report(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                   @RequestParam(required = false) String status, @RequestParam(required = false) String note,

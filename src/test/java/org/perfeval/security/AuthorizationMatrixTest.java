@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /library/search", (who, r) -> loggedIn(who)),
             Map.entry("POST /admin/library", (who, r) -> adminOnly(who)),
             Map.entry("GET /follow-ups", (who, r) -> loggedIn(who)),
+            Map.entry("GET /follow-ups/export", (who, r) -> loggedIn(who)),
+            Map.entry("POST /admin/campaigns/{id}/forms", (who, r) -> adminOnly(who)),
             // Follow-up ids: none exist for these forms, so every logged-in user is told not found.
             Map.entry("POST /follow-ups/{id}/report", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
             Map.entry("POST /follow-ups/{id}/review", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),

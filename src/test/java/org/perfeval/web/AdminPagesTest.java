@@ -86,7 +86,7 @@ class AdminPagesTest {
     void auditAndOverdueExportAreWorkbooksWithTheirHeadings() throws Exception {
         TestOrg.World w = testOrg.create();
         var admin = user(accounts.loadUserByUsername(w.admin().username()));
-        for (String[] export : new String[][] {{"/admin/audit/export", "操作人"}, {"/overdue/export", "逾期天数"}}) {
+        for (String[] export : new String[][] {{"/admin/audit/export", "操作人"}, {"/overdue/export", "逾期天数"}, {"/follow-ups/export", "整改期限"}}) {
             byte[] xlsx = mvc.perform(get(export[0]).with(admin)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsByteArray();
             try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
@@ -99,4 +99,21 @@ class AdminPagesTest {
             }
         }
     }
+
+    @Test
+    void formsCanBeAddedToARunningCampaign() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "首批项目");
+        var admin = user(accounts.loadUserByUsername(w.admin().username()));
+        mvc.perform(post("/admin/campaigns/" + form.getCampaignId() + "/forms").with(csrf()).with(admin)
+                        .param("unit", String.valueOf(w.unitB().id())).param("title", "追加项目"))
+                .andExpect(status().is3xxRedirection());
+        org.assertj.core.api.Assertions.assertThat(formMapper.findByCampaign(form.getCampaignId()))
+                .extracting(FormHeader::getTitle).containsExactly("首批项目", "追加项目");
+        mvc.perform(post("/admin/campaigns/" + form.getCampaignId() + "/forms").with(csrf()).with(admin))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请至少选择一个单位")));
+    }
+
+    @Autowired org.perfeval.form.FormMapper formMapper;
 }
