@@ -27,17 +27,27 @@
         if (!/category|subcategory/.test(el.name)) { el.value = ''; }
       });
       copy.querySelectorAll('select').forEach(function (el) { el.selectedIndex = 0; });
+      copy.querySelectorAll('ul.files').forEach(function (el) { el.remove(); });
       table.appendChild(copy);
       renumber();
       copy.querySelector('[name$=".name"]').focus();
       schedule();
     });
+    // Rows move with their hidden rowOrigin, so the server can keep each row's 佐证材料 with it.
     table.addEventListener('click', function (e) {
+      var row = e.target.closest('tr');
       if (e.target.classList.contains('remove-row') && table.rows.length > 1) {
-        e.target.closest('tr').remove();
-        renumber();
-        schedule();
+        row.remove();
+      } else if (e.target.classList.contains('move-up') && row.previousElementSibling) {
+        table.insertBefore(row, row.previousElementSibling);
+      } else if (e.target.classList.contains('move-down') && row.nextElementSibling) {
+        table.insertBefore(row.nextElementSibling, row);
+      } else {
+        return;
       }
+      renumber();
+      if (document.body.contains(e.target)) { e.target.focus(); }
+      schedule();
     });
   }
 
@@ -56,7 +66,7 @@
   function collect() {
     var data = { budgetLines: [], indicators: [], suggestions: { selected: [], details: {} } };
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === 'version' || el.name === 'action' || el.name === '_csrf' || el.name.charAt(0) === '_') { return; }
+      if (!el.name || el.name === 'version' || el.name === 'action' || el.name === 'rowOrigin' || el.name === '_csrf' || el.name.charAt(0) === '_') { return; }
       if (el.name === 'suggestions.selected') {
         if (el.checked) { data.suggestions.selected.push(el.value); }
         return;

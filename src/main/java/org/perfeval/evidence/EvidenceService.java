@@ -10,18 +10,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.EvaluationFormService;
+import org.perfeval.followup.FollowUp;
+import org.perfeval.followup.FollowUpService;
 import org.perfeval.form.FormHeader;
+import org.perfeval.form.IndicatorRowsMoved;
 import org.perfeval.org.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,7 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * 佐证材料: stored outside the web root under a generated name; listed and downloaded only by those
- * who may see the form; added and deleted only by the unit while the form is a draft.
+ * who may see the form; added and deleted only by the unit while the form is a draft, or, for a
+ * 整改事项, until its reviewer accepts it.
  */
 @Service
 public class EvidenceService {
@@ -37,16 +44,19 @@ public class EvidenceService {
 
     private final EvidenceMapper mapper;
     private final EvaluationFormService forms;
+    private final FollowUpService followUps;
     private final AuditLog audit;
     private final Clock clock;
     private final Path root;
     private final long maxBytes;
 
-    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, AuditLog audit, Clock clock,
+    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, FollowUpService followUps,
+                           AuditLog audit, Clock clock,
                            @Value("${perfeval.evidence.dir:data/evidence}") Path root,
                            @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes) {
         this.mapper = mapper;
         this.forms = forms;
+        this.followUps = followUps;
         this.audit = audit;
         this.clock = clock;
         this.root = root.toAbsolutePath().normalize();
@@ -63,15 +73,51 @@ public class EvidenceService {
     public Evidence upload(Actor actor, Long formId, Integer indicatorSeq, String originalName, long size,
                            InputStream content) throws IOException {
         FormHeader header = editable(actor, formId);
+        if (indicatorSeq != null && (indicatorSeq < 0 || indicatorSeq > 10_000)) {
+            throw new InvalidInputException("indicator", "指标行号无效");
+        }
+        return store(actor, header.getId(), indicatorSeq, null, originalName, size, content);
+    }
+
+    /** What the unit did about a 整改事项, attached until the reviewer accepts the item. */
+    @Transactional
+    public Evidence uploadForFollowUp(Actor actor, Long followUpId, String originalName, long size,
+                                      InputStream content) throws IOException {
+        FollowUp item = followUps.reportableBy(actor, followUpId);
+        return store(actor, item.formId(), null, item.id(), originalName, size, content);
+    }
+
+    /** Files of the given 整改事项 the actor may see, by item. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Evidence>> ofFollowUps(Actor actor, List<FollowUp> visibleItems) {
+        if (visibleItems.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.findByFollowUps(visibleItems.stream().map(FollowUp::id).toList()).stream()
+                .collect(Collectors.groupingBy(Evidence::followUpId));
+    }
+
+    /** Files on an indicator row follow the row when the editor moves it; a removed row's files go to the whole form. */
+    @EventListener
+    public void followRows(IndicatorRowsMoved moved) {
+        for (Evidence e : mapper.findByForm(moved.formId())) {
+            if (e.indicatorSeq() != null) {
+                Integer now = moved.newIndexOf(e.indicatorSeq()).orElse(null);
+                if (!java.util.Objects.equals(now, e.indicatorSeq())) {
+                    mapper.moveToRow(e.id(), now);
+                }
+            }
+        }
+    }
+
+    private Evidence store(Actor actor, Long formId, Integer indicatorSeq, Long followUpId, String originalName,
+                           long size, InputStream content) throws IOException {
         String name = cleanName(originalName);
         if (size <= 0) {
             throw new InvalidInputException("file", "请选择要上传的文件（文件为空）");
         }
         if (size > maxBytes) {
             throw new InvalidInputException("file", "文件「" + name + "」过大：不能超过 " + (maxBytes / 1024 / 1024) + " MB");
-        }
-        if (indicatorSeq != null && (indicatorSeq < 0 || indicatorSeq > 10_000)) {
-            throw new InvalidInputException("indicator", "指标行号无效");
         }
         byte[] bytes = content.readNBytes((int) Math.min(size, maxBytes) + 1);
         if (bytes.length > maxBytes) {
@@ -85,8 +131,9 @@ public class EvidenceService {
         Files.write(target, bytes);
         deleteIfRolledBack(target);
         EvidenceMapper.NewEvidence row = new EvidenceMapper.NewEvidence();
-        row.formId = header.getId();
+        row.formId = formId;
         row.indicatorSeq = indicatorSeq;
+        row.followUpId = followUpId;
         row.originalName = name;
         row.storedName = stored;
         row.contentType = kind.contentType();
@@ -106,7 +153,11 @@ public class EvidenceService {
         if (evidence == null) {
             throw new NotFoundException("佐证材料不存在");
         }
-        forms.visibleHeader(actor, evidence.formId());
+        if (evidence.followUpId() != null) {
+            followUps.visibleItem(actor, evidence.followUpId());
+        } else {
+            forms.visibleHeader(actor, evidence.formId());
+        }
         try {
             return new Download(evidence, Files.readAllBytes(pathOf(evidence.storedName())));
         } catch (IOException e) {
@@ -115,12 +166,16 @@ public class EvidenceService {
     }
 
     @Transactional
-    public void delete(Actor actor, Long evidenceId) {
+    public Evidence delete(Actor actor, Long evidenceId) {
         Evidence evidence = mapper.find(evidenceId);
         if (evidence == null) {
             throw new NotFoundException("佐证材料不存在");
         }
-        editable(actor, evidence.formId());
+        if (evidence.followUpId() != null) {
+            followUps.reportableBy(actor, evidence.followUpId());
+        } else {
+            editable(actor, evidence.formId());
+        }
         mapper.delete(evidenceId);
         audit.action(actor, AuditAction.EVIDENCE_DELETE, "evidence", evidenceId, evidence.originalName());
         Path file = pathOf(evidence.storedName());
@@ -134,6 +189,7 @@ public class EvidenceService {
                 }
             }
         });
+        return evidence;
     }
 
     public record Download(Evidence evidence, byte[] bytes) {

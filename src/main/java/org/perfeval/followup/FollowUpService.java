@@ -88,13 +88,7 @@ public class FollowUpService {
 
     @Transactional
     public void report(Actor actor, Long id, FollowUpStatus status, String note) {
-        FollowUp item = visible(actor, id);
-        if (!actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
-            throw new ForbiddenException("只有本单位填报人可以填报整改情况");
-        }
-        if (item.accepted()) {
-            throw new ConflictException("该整改事项已验收，不能再修改");
-        }
+        reportableBy(actor, id);
         if (status != FollowUpStatus.IN_PROGRESS && status != FollowUpStatus.DONE) {
             throw new InvalidInputException("status", "整改状态只能填“整改中”或“已完成”");
         }
@@ -108,7 +102,7 @@ public class FollowUpService {
     /** The reviewer who raised it accepts the work, or sends it back as not accepted. */
     @Transactional
     public void review(Actor actor, Long id, boolean accept) {
-        FollowUp item = visible(actor, id);
+        FollowUp item = visibleItem(actor, id);
         ReviewStage raisedBy = ReviewStage.valueOf(item.stage());
         boolean mayReview = (raisedBy == ReviewStage.SUPERVISOR && actor.is(org.perfeval.org.Role.SUPERVISOR_REVIEWER))
                 || (raisedBy == ReviewStage.FINANCE && actor.is(org.perfeval.org.Role.FINANCE_REVIEWER));
@@ -127,7 +121,22 @@ public class FollowUpService {
         return mapper.opinionSummary(campaignId);
     }
 
-    private FollowUp visible(Actor actor, Long id) {
+    /** The item if the actor is its unit's staff and the reviewer has not accepted it yet. */
+    @Transactional(readOnly = true)
+    public FollowUp reportableBy(Actor actor, Long id) {
+        FollowUp item = visibleItem(actor, id);
+        if (!actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
+            throw new ForbiddenException("只有本单位填报人可以填报整改情况");
+        }
+        if (item.accepted()) {
+            throw new ConflictException("该整改事项已验收，不能再修改");
+        }
+        return item;
+    }
+
+    /** The item if the actor may see it; otherwise not found. */
+    @Transactional(readOnly = true)
+    public FollowUp visibleItem(Actor actor, Long id) {
         FollowUp item = mapper.find(id);
         boolean visible = item != null && switch (actor.role()) {
             case UNIT_STAFF -> actor.unitId().equals(item.unitId());

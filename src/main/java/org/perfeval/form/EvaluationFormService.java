@@ -35,10 +35,13 @@ public class EvaluationFormService {
     private final ObjectMapper objectMapper;
     private final FormValidator validator;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public EvaluationFormService(FormStore store, FormMapper formMapper, FormProcess process, FormHistory history,
-                       AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper, FormValidator validator,
-                                 AuditLog audit) {
+                                 AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper,
+                                 FormValidator validator, AuditLog audit,
+                                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.validator = validator;
         this.audit = audit;
         this.store = store;
@@ -82,10 +85,17 @@ public class EvaluationFormService {
 
     @Transactional
     public int saveDraft(Actor actor, Long formId, int version, EvaluationForm content) {
+        return saveDraft(actor, formId, version, content, null);
+    }
+
+    /** As {@link #saveDraft(Actor, Long, int, EvaluationForm)}, telling where each indicator row came from. */
+    @Transactional
+    public int saveDraft(Actor actor, Long formId, int version, EvaluationForm content, List<Integer> rowOrigins) {
         FormHeader header = editableHeader(actor, formId);
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         int newVersion = store.save(formId, version, content);
+        rowsMoved(formId, content, rowOrigins);
         history.record(formId, actor, WorkflowAction.SAVE, header.getStatus(), header.getStatus(), null);
         audit.action(actor, AuditAction.SAVE, "form", formId, null);
         return newVersion;
@@ -105,6 +115,11 @@ public class EvaluationFormService {
      */
     @Transactional
     public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
+        return submit(actor, formId, version, content, null);
+    }
+
+    @Transactional
+    public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content, List<Integer> rowOrigins) {
         FormHeader header = editableHeader(actor, formId);
         if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
             throw new ConflictException("评价任务已结束，不能再提交");
@@ -112,6 +127,7 @@ public class EvaluationFormService {
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         store.save(formId, version, content);
+        rowsMoved(formId, content, rowOrigins);
         Task task = fillTask(formId);
         formMapper.updateReturnReason(formId, null);
         formMapper.markSubmitted(formId, java.time.Instant.now());
@@ -126,6 +142,19 @@ public class EvaluationFormService {
                     .filter(f -> f.severity() == Severity.ERROR).toList();
         }
         return new SubmitOutcome(!after.isHasErrors(), after.getStatus(), after.getVersion(), errors);
+    }
+
+    /** Origins that do not describe the saved rows (a client without the editor script) move nothing. */
+    private void rowsMoved(Long formId, EvaluationForm content, List<Integer> rowOrigins) {
+        if (rowOrigins == null || rowOrigins.size() != content.getIndicators().size()) {
+            return;
+        }
+        if (rowOrigins.stream().filter(java.util.Objects::nonNull).distinct().count()
+                != rowOrigins.stream().filter(java.util.Objects::nonNull).count()) {
+            return;
+        }
+        events.publishEvent(new IndicatorRowsMoved(formId,
+                java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rowOrigins))));
     }
 
     /** 撤回: allowed while the supervising department has not claimed the submission. */

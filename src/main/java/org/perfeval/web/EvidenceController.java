@@ -53,9 +53,10 @@ class EvidenceController {
 
     @PostMapping("/evidence/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
-                  @RequestParam(name = "form") Long formId, RedirectAttributes redirect) {
-        evidence.delete(user.actor(), id);
+                  RedirectAttributes redirect) {
+        var deleted = evidence.delete(user.actor(), id);
         redirect.addFlashAttribute("notice", "已删除佐证材料。");
-        return "redirect:/forms/" + formId + "#evidence";
+        return deleted.followUpId() != null ? "redirect:/follow-ups#follow-up-" + deleted.followUpId()
+                : "redirect:/forms/" + deleted.formId() + "#evidence";
     }
 }

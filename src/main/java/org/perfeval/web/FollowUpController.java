@@ -1,8 +1,10 @@
 package org.perfeval.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
+import org.perfeval.evidence.EvidenceService;
 import org.perfeval.followup.FollowUp;
 import org.perfeval.followup.FollowUpService;
 import org.perfeval.followup.FollowUpStatus;
@@ -15,16 +17,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 整改跟踪: units report, reviewers accept, administrators see the counts. */
 @Controller
 class FollowUpController {
     private final FollowUpService followUps;
+    private final EvidenceService evidence;
     private final Clock clock;
 
-    FollowUpController(FollowUpService followUps, Clock clock) {
+    FollowUpController(FollowUpService followUps, EvidenceService evidence, Clock clock) {
         this.followUps = followUps;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -32,6 +37,7 @@ class FollowUpController {
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         List<FollowUp> items = followUps.visibleTo(user.actor());
         model.addAttribute("items", items);
+        model.addAttribute("evidence", evidence.ofFollowUps(user.actor(), items));
         model.addAttribute("now", clock.instant());
         model.addAttribute("byUnit", items.stream().collect(java.util.stream.Collectors.groupingBy(FollowUp::unitName,
                 java.util.TreeMap::new, java.util.stream.Collectors.toList())));
@@ -48,6 +54,19 @@ class FollowUpController {
                         "FINANCE".equals(x.stage()) ? "财政部门" : "主管部门", x.opinionOption(), x.detail(),
                         x.status().label(), x.accepted() ? "是" : "否", x.overdueAt(now) ? "是" : "否",
                         org.perfeval.shared.Dates.dateTime(x.dueAt()), x.unitNote())).toList());
+    }
+
+    @PostMapping("/follow-ups/{id}/evidence")
+    String upload(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                  @RequestParam(name = "file", required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "请选择要上传的文件");
+        }
+        var saved = evidence.uploadForFollowUp(user.actor(), id, file.getOriginalFilename(), file.getSize(),
+                file.getInputStream());
+        redirect.addFlashAttribute("notice", "已上传整改佐证材料「" + saved.originalName() + "」。");
+        return "redirect:/follow-ups#follow-up-" + id;
     }
 
     @PostMapping("/follow-ups/{id}/report")

@@ -52,8 +52,11 @@ class FormController {
     String save(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                 @ModelAttribute("form") EvaluationForm form, BindingResult binding,
                 @RequestParam int version, @RequestParam(defaultValue = "save") String action,
+                @RequestParam(name = "rowOrigin", required = false) List<String> rowOrigin,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Actor actor = user.actor();
+        List<Integer> origins = rowOrigins(rowOrigin);
+        model.addAttribute("rowOrigins", origins);
         FormHeader header = formService.visibleHeader(actor, id);
         try {
             if (binding.hasErrors()) {
@@ -67,7 +70,7 @@ class FormController {
                 return "form";
             }
             if ("submit".equals(action)) {
-                SubmitOutcome outcome = formService.submit(actor, id, version, form);
+                SubmitOutcome outcome = formService.submit(actor, id, version, form, origins);
                 if (!outcome.accepted()) {
                     redirect.addFlashAttribute("blocked", outcome.errors());
                     return "redirect:/forms/" + id;
@@ -75,7 +78,7 @@ class FormController {
                 redirect.addFlashAttribute("notice", "已提交，等待主管部门审核。");
                 return "redirect:/tasks";
             }
-            formService.saveDraft(actor, id, version, form);
+            formService.saveDraft(actor, id, version, form, origins);
             redirect.addFlashAttribute("notice", "草稿已保存。");
             return "redirect:/forms/" + id;
         } catch (InvalidInputException e) {
@@ -104,6 +107,18 @@ class FormController {
         model.addAttribute("problems", problems);
         response.setStatus(status.value());
         return "form";
+    }
+
+    /** Where each posted indicator row stood when the page was drawn; blank for a new row. */
+    private static List<Integer> rowOrigins(List<String> posted) {
+        if (posted == null) {
+            return null;
+        }
+        List<Integer> origins = new ArrayList<>();
+        for (String p : posted) {
+            origins.add(p != null && p.matches("\\d{1,5}") ? Integer.valueOf(p) : null);
+        }
+        return origins;
     }
 
     static List<FieldProblem> bindingProblems(BindingResult binding) {

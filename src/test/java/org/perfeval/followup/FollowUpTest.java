@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
+import org.perfeval.evidence.Evidence;
+import org.perfeval.evidence.EvidenceService;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
@@ -21,6 +23,7 @@ import org.perfeval.review.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.scoring.Finding;
+import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.NotFoundException;
 import org.perfeval.support.Fixtures;
@@ -120,6 +123,40 @@ class FollowUpTest {
         assertThat(findings).filteredOn(f -> f.code().equals("DUPLICATE_INDICATOR")).singleElement()
                 .satisfies(f -> assertThat(f.path()).isEqualTo("indicators[1].name"));
     }
+
+    @Test
+    void unitAttachesEvidenceToItsItemUntilTheReviewerAcceptsIt() throws java.io.IOException {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "整改佐证");
+        submit(w, form);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE,
+                Map.of("改进预算项目管理", "完善项目库"), null, null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
+        FollowUp item = followUps.visibleTo(w.staffA()).stream().filter(f -> f.formId().equals(form.getId()))
+                .findFirst().orElseThrow();
+        byte[] pdf = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        Evidence saved = evidence.uploadForFollowUp(w.staffA(), item.id(), "项目库制度.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf));
+        assertThat(saved.followUpId()).isEqualTo(item.id());
+        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.staffB(), item.id(), "x.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.reviewer1(), item.id(), "x.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf))).isInstanceOf(ForbiddenException.class);
+        assertThat(evidence.ofFollowUps(w.reviewer1(), followUps.visibleTo(w.reviewer1())).get(item.id()))
+                .extracting(Evidence::originalName).containsExactly("项目库制度.pdf");
+        assertThat(evidence.download(w.reviewer1(), saved.id()).bytes()).isEqualTo(pdf);
+        assertThatThrownBy(() -> evidence.download(w.reviewer2(), saved.id())).isInstanceOf(NotFoundException.class);
+        assertThat(evidence.list(w.staffA(), form.getId())).as("the form's own files").isEmpty();
+
+        followUps.report(w.staffA(), item.id(), FollowUpStatus.DONE, "已建立项目库");
+        followUps.review(w.reviewer1(), item.id(), true);
+        assertThatThrownBy(() -> evidence.delete(w.staffA(), saved.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.staffA(), item.id(), "迟到.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf))).isInstanceOf(ConflictException.class);
+    }
+
+    @Autowired EvidenceService evidence;
 
     private void submit(TestOrg.World w, FormHeader form) {
         forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());

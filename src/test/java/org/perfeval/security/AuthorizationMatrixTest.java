@@ -109,6 +109,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/campaigns/{id}/forms", (who, r) -> adminOnly(who)),
             // Follow-up ids: none exist for these forms, so every logged-in user is told not found.
             Map.entry("POST /follow-ups/{id}/report", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
+            Map.entry("POST /follow-ups/{id}/evidence", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
             Map.entry("POST /follow-ups/{id}/review", (who, r) -> who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.NOT_FOUND),
             Map.entry("GET /forms/{id}/export.json", AuthorizationMatrixTest::viewer),
             Map.entry("GET /forms/{id}/export.xlsx", AuthorizationMatrixTest::viewer),

@@ -193,4 +193,47 @@ class FormPagesTest {
     }
 
     @Autowired org.perfeval.form.EvaluationFormService forms;
+
+    @Test
+    void evidenceFollowsItsIndicatorRowWhenRowsAreReorderedOrRemoved() throws Exception {
+        org.perfeval.exchange.EvaluationForm content = Fixtures.clean();
+        int rows = content.getIndicators().size();
+        assertThat(rows).isGreaterThanOrEqualTo(3);
+        byte[] pdf = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Long onFirst = evidence.upload(w.staffA(), form.getId(), 0, "第一行.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf)).id();
+        Long onSecond = evidence.upload(w.staffA(), form.getId(), 1, "第二行.pdf", pdf.length,
+                new java.io.ByteArrayInputStream(pdf)).id();
+        String secondName = content.getIndicators().get(1).getName();
+
+        // The editor moved row 1 to the top, removed row 0 and added a new row at the end.
+        java.util.List<org.perfeval.exchange.Indicator> posted = new java.util.ArrayList<>(content.getIndicators());
+        posted.remove(0);
+        posted.add(Fixtures.clean().getIndicators().get(2));
+        content.setIndicators(posted);
+        MockHttpServletRequestBuilder save = as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                .param("version", String.valueOf(formMapper.findHeader(form.getId()).getVersion()))
+                .param("action", "save");
+        FormParams.addAll(save, content);
+        for (int i = 1; i < rows; i++) {
+            save.param("rowOrigin", String.valueOf(i));
+        }
+        save.param("rowOrigin", "");
+        mvc.perform(save).andExpect(status().is3xxRedirection());
+
+        java.util.Map<Long, Integer> seqs = new java.util.HashMap<>();
+        evidence.list(w.staffA(), form.getId()).forEach(e -> seqs.put(e.id(), e.indicatorSeq()));
+        assertThat(seqs.get(onSecond)).isZero();
+        assertThat(seqs).containsKey(onFirst);
+        assertThat(seqs.get(onFirst)).as("a removed row's file stays, on the whole form").isNull();
+        mvc.perform(as(get("/forms/" + form.getId()), w.staffA()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("佐证：第二行.pdf")))
+                .andExpect(content().string(containsString("aria-label=\"上移此行\"")));
+        assertThat(formService.read(w.staffA(), form.getId()).content().getIndicators().get(0).getName())
+                .isEqualTo(secondName);
+    }
+
+    @Autowired org.perfeval.evidence.EvidenceService evidence;
+    @Autowired org.perfeval.form.EvaluationFormService formService;
 }
