@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.perfeval.org.AccessPolicy;
 import org.perfeval.org.Actor;
+import org.perfeval.org.OrgMapper;
+import org.perfeval.org.OrgUnit;
+import org.perfeval.org.UnitKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,8 +17,10 @@ public class InboxService {
 
     private final InboxMapper mapper;
     private final AccessPolicy accessPolicy;
+    private final OrgMapper org;
 
-    public InboxService(InboxMapper mapper, AccessPolicy accessPolicy) {
+    public InboxService(InboxMapper mapper, AccessPolicy accessPolicy, OrgMapper org) {
+        this.org = org;
         this.mapper = mapper;
         this.accessPolicy = accessPolicy;
     }
@@ -37,5 +42,14 @@ public class InboxService {
     @Transactional(readOnly = true)
     public List<DoneItem> done(Actor actor) {
         return mapper.findDone(actor.id());
+    }
+
+    /** The filling units whose forms can reach this actor's inbox, to narrow it by unit. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> unitsToFilterBy(Actor actor) {
+        return org.listUnits().stream()
+                .filter(u -> u.kind() != UnitKind.FINANCE)
+                .filter(u -> accessPolicy.canView(actor, u.id(), u.supervisingUnitId()))
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.perfeval.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.form.Stage;
@@ -29,10 +30,11 @@ class TaskController {
 
     @GetMapping("/tasks")
     String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) Long campaign, @RequestParam(required = false) String stage,
+                 @RequestParam(required = false) Long campaign, @RequestParam(required = false) Long unit,
+                 @RequestParam(required = false) String stage,
                  @RequestParam(defaultValue = "false") boolean overdue, Model model) {
         String stageKey = stage == null || stage.isBlank() ? null : validStage(stage);
-        InboxFilter filter = new InboxFilter(campaign, null, stageKey, overdue ? clock.instant() : null);
+        InboxFilter filter = new InboxFilter(campaign, unit, stageKey, overdue ? clock.instant() : null);
         model.addAttribute("items", inbox.inbox(user.actor(), filter, page));
         model.addAttribute("page", page);
         model.addAttribute("now", clock.instant());
@@ -41,6 +43,9 @@ class TaskController {
         model.addAttribute("overdue", overdue);
         model.addAttribute("campaigns", campaigns.visibleTo(user.actor()));
         model.addAttribute("campaign", campaign);
+        model.addAttribute("units", user.actor().is(org.perfeval.org.Role.UNIT_STAFF) ? List.of()
+                : inbox.unitsToFilterBy(user.actor()));
+        model.addAttribute("unit", unit);
         return "tasks";
     }
 

@@ -106,6 +106,31 @@ class ApprovalFlowBrowserTest {
         }
     }
 
+    @Test
+    void rowsMoveByKeyboardAndTheirOrderIsSaved() {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "排序测试项目");
+        prefill(form.getId());
+        List<Indicator> before = formStore.content(form.getId()).getIndicators();
+        try (Browser b = Browser.open(port)) {
+            b.login(w.staffA().username(), TestOrg.PASSWORD);
+            b.go("/forms/" + form.getId());
+            // Keyboard only: focus the first row's 下移 button and press Enter, then 上移 on the last row.
+            b.find(By.cssSelector("#indicators tbody tr:first-child .move-down")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            b.find(By.cssSelector("#indicators tbody tr:last-child .move-up")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(b.find(By.name("indicators[0].name")).getAttribute("value")).isEqualTo(before.get(1).getName());
+            b.find(By.cssSelector("button[name=action][value=save]")).click();
+            b.waiting().until(d -> b.text(By.tagName("main")).contains("草稿已保存"));
+            b.screenshot("form-rows-moved");
+        }
+        List<Indicator> after = formStore.content(form.getId()).getIndicators();
+        int n = before.size();
+        assertThat(after.get(0).getName()).isEqualTo(before.get(1).getName());
+        assertThat(after.get(1).getName()).isEqualTo(before.get(0).getName());
+        assertThat(after.get(n - 2).getName()).isEqualTo(before.get(n - 1).getName());
+        assertThat(after.get(n - 1).getName()).isEqualTo(before.get(n - 2).getName());
+    }
+
     /** Stores the clean fixture as the draft, as if the unit had typed it in earlier. */
     private void prefill(Long formId) {
         EvaluationForm clean = Fixtures.clean();

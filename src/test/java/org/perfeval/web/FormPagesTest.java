@@ -234,6 +234,21 @@ class FormPagesTest {
                 .isEqualTo(secondName);
     }
 
+    @Test
+    void reviewerNarrowsTheInboxByUnit() throws Exception {
+        formService.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        String unitA = String.valueOf(w.unitA().id());
+        mvc.perform(as(get("/tasks").param("unit", unitA), w.reviewer1()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"inbox\"")))
+                .andExpect(content().string(containsString("<option value=\"" + unitA + "\" selected=\"selected\"")))
+                .andExpect(content().string(not(containsString(">" + w.unitB().name() + "</option>"))));
+        mvc.perform(as(get("/tasks").param("unit", String.valueOf(w.unitB().id())), w.reviewer1()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"inbox\""))))
+                .andExpect(content().string(containsString("暂无待办事项")));
+    }
+
     @Autowired org.perfeval.evidence.EvidenceService evidence;
     @Autowired org.perfeval.form.EvaluationFormService formService;
 }
