@@ -13,12 +13,31 @@ import org.apache.ibatis.annotations.Update;
 public interface NotificationMapper {
 
     /** Inserts unless the dedup key exists: a retried job or a second node adds nothing. */
-    @Insert("INSERT INTO notification (recipient_id, kind, form_id, message, created_at, dedup_key)"
-            + " SELECT #{recipientId}, #{kind}, #{formId}, #{message}, #{at}, #{key} FROM DUAL"
+    @Insert("INSERT INTO notification (recipient_id, kind, form_id, message, created_at, dedup_key, email_state)"
+            + " SELECT #{recipientId}, #{kind}, #{formId}, #{message}, #{at}, #{key}, #{emailState} FROM DUAL"
             + " WHERE NOT EXISTS (SELECT 1 FROM notification WHERE dedup_key = #{key})")
     int insertOnce(@Param("recipientId") Long recipientId, @Param("kind") NotificationKind kind,
                    @Param("formId") Long formId, @Param("message") String message, @Param("at") Instant at,
-                   @Param("key") String key);
+                   @Param("key") String key, @Param("emailState") String emailState);
+
+    @Select("SELECT n.id, n.kind, n.form_id, n.message, u.email FROM notification n JOIN app_user u ON u.id = n.recipient_id"
+            + " WHERE n.email_state = 'PENDING' ORDER BY n.id LIMIT #{limit}")
+    List<PendingEmail> pendingEmails(int limit);
+
+    /** Takes a pending e-mail for this node; 0 if another node took it first. */
+    @Update("UPDATE notification SET email_state = 'SENDING' WHERE id = #{id} AND email_state = 'PENDING'")
+    int claimEmail(Long id);
+
+    @Update("UPDATE notification SET email_state = #{state}, emailed_at = #{at} WHERE id = #{id} AND email_state = 'SENDING'")
+    int finishEmail(@Param("id") Long id, @Param("state") String state, @Param("at") Instant at);
+
+    /** A failed send goes back to PENDING, or to FAILED after the last attempt. */
+    @Update("UPDATE notification SET email_state = CASE WHEN email_attempts + 1 >= #{maxAttempts} THEN 'FAILED'"
+            + " ELSE 'PENDING' END, email_attempts = email_attempts + 1 WHERE id = #{id} AND email_state = 'SENDING'")
+    int releaseEmail(@Param("id") Long id, @Param("maxAttempts") int maxAttempts);
+
+    record PendingEmail(Long id, NotificationKind kind, Long formId, String message, String email) {
+    }
 
     @Select("SELECT id, recipient_id, kind, form_id, message, created_at, read_at FROM notification"
             + " WHERE recipient_id = #{recipientId} ORDER BY id DESC LIMIT #{limit}")

@@ -8,13 +8,15 @@ import org.perfeval.org.Actor;
 import org.perfeval.org.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * In-app notifications. They are written in the transaction of the step that causes them, each
- * under a dedup key, and a failure to write one is logged, never allowed to undo the step.
+ * under a dedup key, and a failure to write one is logged, never allowed to undo the step. With mail
+ * on, each is also queued for {@link EmailDispatcher}, which sends it after the step has committed.
  */
 @Service
 public class NotificationService {
@@ -22,10 +24,13 @@ public class NotificationService {
 
     private final NotificationMapper mapper;
     private final Clock clock;
+    private final boolean mailEnabled;
 
-    public NotificationService(NotificationMapper mapper, Clock clock) {
+    public NotificationService(NotificationMapper mapper, Clock clock,
+                               @Value("${perfeval.mail.enabled:false}") boolean mailEnabled) {
         this.mapper = mapper;
         this.clock = clock;
+        this.mailEnabled = mailEnabled;
     }
 
     /** Everyone who works from a candidate group (unit-7, dept-3, finance), optionally the administrators too. */
@@ -42,7 +47,8 @@ public class NotificationService {
     public int notifyUser(Long userId, NotificationKind kind, Long formId, String message, String dedupKey) {
         try {
             String text = message.length() > 500 ? message.substring(0, 500) : message;
-            return mapper.insertOnce(userId, kind, formId, text, clock.instant(), dedupKey);
+            return mapper.insertOnce(userId, kind, formId, text, clock.instant(), dedupKey,
+                    mailEnabled ? EmailDispatcher.PENDING : null);
         } catch (DataAccessException e) {
             // A duplicate from a racing node, or any other failure: the workflow step stands.
             log.warn("notification {} not written: {}", dedupKey, e.getMessage());

@@ -3,5 +3,6 @@ package org.perfeval.org;
 import java.time.Instant;
 
 public record AppUser(Long id, String username, String passwordHash, String displayName, Long unitId,
-                      Role role, boolean enabled, int failedLogins, Instant lockedUntil) {
+                      Role role, boolean enabled, int failedLogins, Instant lockedUntil,
+                      String email) {
 }

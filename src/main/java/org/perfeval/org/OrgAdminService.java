@@ -59,6 +59,12 @@ public class OrgAdminService {
 
     @Transactional
     public AppUser addUser(Actor admin, String username, String displayName, Long unitId, Role role, String password) {
+        return addUser(admin, username, displayName, unitId, role, password, null);
+    }
+
+    @Transactional
+    public AppUser addUser(Actor admin, String username, String displayName, Long unitId, Role role, String password,
+                           String email) {
         requireAdmin(admin);
         java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
         if (username == null || !username.matches("[A-Za-z0-9_.-]{3,64}")) {
@@ -81,10 +87,17 @@ public class OrgAdminService {
         if (password == null || password.length() < 10 || password.length() > 72) {
             problems.add(new org.perfeval.shared.FieldProblem("password", "初始密码长度应为 10 到 72 个字符"));
         }
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !validEmail(address)) {
+            problems.add(new org.perfeval.shared.FieldProblem("email", "电子邮箱格式不正确：" + address));
+        }
         if (!problems.isEmpty()) {
             throw new org.perfeval.shared.InvalidInputException(problems);
         }
         AppUser user = createUser(username, displayName.strip(), unit, role, password);
+        if (address != null) {
+            mapper.updateEmail(user.id(), address);
+        }
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", username,
                 "新增用户 " + displayName.strip() + "（" + role.label() + "）");
         return user;
@@ -99,6 +112,28 @@ public class OrgAdminService {
         }
         mapper.updateLoginState(userId, 0, null);
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(), "解锁账号");
+    }
+
+    /** Sets or clears (blank) the address notifications are mailed to. */
+    @Transactional
+    public void changeEmail(Actor admin, Long userId, String email) {
+        requireAdmin(admin);
+        AppUser user = mapper.findUser(userId);
+        if (user == null) {
+            throw new org.perfeval.shared.NotFoundException("用户不存在");
+        }
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !validEmail(address)) {
+            throw new org.perfeval.shared.InvalidInputException("email", "电子邮箱格式不正确：" + address);
+        }
+        mapper.updateEmail(userId, address);
+        audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
+                address == null ? "清除电子邮箱" : "设置电子邮箱");
+    }
+
+    /** Plain addresses only: no display names, no line breaks that could inject mail headers. */
+    static boolean validEmail(String address) {
+        return address.length() <= 254 && address.matches("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     }
 
     private static boolean roleFits(Role role, UnitKind kind) {

@@ -25,22 +25,25 @@ public interface OrgMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insertUnit(UnitRow row);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
-            + " FROM app_user WHERE username = #{username}")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
+            + " email FROM app_user WHERE username = #{username}")
     AppUser findUserByUsername(String username);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
-            + " FROM app_user WHERE id = #{id}")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
+            + " email FROM app_user WHERE id = #{id}")
     AppUser findUser(Long id);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until"
-            + " FROM app_user ORDER BY unit_id, role, id")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
+            + " email FROM app_user ORDER BY unit_id, role, id")
     List<AppUser> listUsers();
 
     @Insert("INSERT INTO app_user (username, password_hash, display_name, unit_id, role)"
             + " VALUES (#{username}, #{passwordHash}, #{displayName}, #{unitId}, #{role})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insertUser(UserRow row);
+
+    @Update("UPDATE app_user SET email = #{email} WHERE id = #{id}")
+    int updateEmail(@Param("id") Long id, @Param("email") String email);
 
     @Update("UPDATE app_user SET failed_logins = #{failedLogins}, locked_until = #{lockedUntil} WHERE id = #{id}")
     void updateLoginState(@Param("id") Long id, @Param("failedLogins") int failedLogins,

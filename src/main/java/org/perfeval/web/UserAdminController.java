@@ -39,8 +39,8 @@ class UserAdminController {
     String addUser(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String username,
                    @RequestParam(required = false) String displayName, @RequestParam(required = false) Long unitId,
                    @RequestParam(required = false) Role role, @RequestParam(required = false) String password,
-                   RedirectAttributes redirect) {
-        org.addUser(user.actor(), username, displayName, unitId, role, password);
+                   @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        org.addUser(user.actor(), username, displayName, unitId, role, password, email);
         redirect.addFlashAttribute("notice", "已新增用户 " + username + "。");
         return "redirect:/admin/users";
     }
@@ -51,6 +51,14 @@ class UserAdminController {
                    @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
         org.addUnit(user.actor(), code, name, kind == null ? UnitKind.UNIT : kind, parentId);
         redirect.addFlashAttribute("notice", "已新增单位 " + name + "。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/email")
+    String changeEmail(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                       @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        org.changeEmail(user.actor(), id, email);
+        redirect.addFlashAttribute("notice", "已保存电子邮箱。");
         return "redirect:/admin/users";
     }
 

@@ -242,6 +242,15 @@ class MalformedInputCorpusTest {
                 .param("role", "KING"), "role"));
         cases.add(new Case("new unit bad code", t -> t.as(post("/admin/units"), t.w.admin()).param("code", "中文编码")
                 .param("name", "x").param("kind", "SUPERVISING"), "编码"));
+        for (String[] email : new String[][] {{"email header injection", "a@b.cn\r\nBcc: x@y.cn"},
+                {"email without at", "没有邮箱"}, {"email four-byte", "𠮷@b.cn"}, {"email script", "<script>@b.cn"},
+                {"email over-long", "a".repeat(250) + "@b.cn"}}) {
+            cases.add(new Case(email[0], t -> t.as(post("/admin/users/" + t.w.staffA().id() + "/email"), t.w.admin())
+                    .param("email", email[1]), "电子邮箱"));
+        }
+        cases.add(new Case("new user bad email", t -> t.as(post("/admin/users"), t.w.admin()).param("username", "mailuser")
+                .param("displayName", "x").param("unitId", String.valueOf(t.w.unitA().id())).param("role", "UNIT_STAFF")
+                .param("password", "long-enough-1").param("email", "x@"), "电子邮箱"));
         // Uploads.
         cases.add(upload("upload html as pdf", "a.pdf", "<html>".getBytes(StandardCharsets.UTF_8), "类型不被接受"));
         cases.add(upload("upload exe", "a.exe", new byte[] {'M', 'Z', 0, 0}, "类型不被接受"));
