@@ -66,7 +66,7 @@
   function collect() {
     var data = { budgetLines: [], indicators: [], suggestions: { selected: [], details: {} } };
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === 'version' || el.name === 'action' || el.name === 'rowOrigin' || el.name === '_csrf' || el.name.charAt(0) === '_') { return; }
+      if (!el.name || el.name === 'version' || el.name === 'action' || el.name === 'rowOrigin' || el.name === 'requestKey' || el.name === '_csrf' || el.name.charAt(0) === '_') { return; }
       if (el.name === 'suggestions.selected') {
         if (el.checked) { data.suggestions.selected.push(el.value); }
         return;

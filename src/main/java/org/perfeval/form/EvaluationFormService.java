@@ -36,12 +36,15 @@ public class EvaluationFormService {
     private final FormValidator validator;
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final RequestKeyMapper requestKeys;
 
     public EvaluationFormService(FormStore store, FormMapper formMapper, FormProcess process, FormHistory history,
                                  AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper,
                                  FormValidator validator, AuditLog audit,
-                                 org.springframework.context.ApplicationEventPublisher events) {
+                                 org.springframework.context.ApplicationEventPublisher events,
+                                 RequestKeyMapper requestKeys) {
         this.events = events;
+        this.requestKeys = requestKeys;
         this.validator = validator;
         this.audit = audit;
         this.store = store;
@@ -85,20 +88,38 @@ public class EvaluationFormService {
 
     @Transactional
     public int saveDraft(Actor actor, Long formId, int version, EvaluationForm content) {
-        return saveDraft(actor, formId, version, content, null);
+        return saveDraft(actor, formId, FormEdit.of(version, content));
     }
 
-    /** As {@link #saveDraft(Actor, Long, int, EvaluationForm)}, telling where each indicator row came from. */
+    /** Saves the draft; a request whose key was already done is answered with the current version. */
     @Transactional
-    public int saveDraft(Actor actor, Long formId, int version, EvaluationForm content, List<Integer> rowOrigins) {
+    public int saveDraft(Actor actor, Long formId, FormEdit edit) {
+        if (earlierOutcome(actor, formId, edit.requestKey()).isPresent()) {
+            return formMapper.findHeader(formId).getVersion();
+        }
         FormHeader header = editableHeader(actor, formId);
+        EvaluationForm content = edit.content();
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
-        int newVersion = store.save(formId, version, content);
-        rowsMoved(formId, content, rowOrigins);
+        int newVersion = store.save(formId, edit.version(), content);
+        rowsMoved(formId, content, edit.rowOrigins());
         history.record(formId, actor, WorkflowAction.SAVE, header.getStatus(), header.getStatus(), null);
         audit.action(actor, AuditAction.SAVE, "form", formId, null);
+        rememberKey(actor, formId, edit.requestKey(), "SAVE", "SAVED");
         return newVersion;
+    }
+
+    /** How this actor's request with this key ended, if it was already carried out on this form (SAVED, ACCEPTED, BLOCKED). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> earlierOutcome(Actor actor, Long formId, String requestKey) {
+        return requestKey == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(requestKeys.outcome(actor.id(), requestKey, formId));
+    }
+
+    private void rememberKey(Actor actor, Long formId, String requestKey, String action, String outcome) {
+        if (requestKey != null) {
+            requestKeys.insert(actor.id(), requestKey, formId, action, outcome, java.time.Instant.now());
+        }
     }
 
     /** Replaces the draft with an imported form (JSON or Excel), all or nothing. */
@@ -115,19 +136,28 @@ public class EvaluationFormService {
      */
     @Transactional
     public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
-        return submit(actor, formId, version, content, null);
+        return submit(actor, formId, FormEdit.of(version, content));
     }
 
     @Transactional
-    public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content, List<Integer> rowOrigins) {
+    public SubmitOutcome submit(Actor actor, Long formId, FormEdit edit) {
+        if (edit.requestKey() != null) {
+            String earlier = requestKeys.outcome(actor.id(), edit.requestKey(), formId);
+            if (earlier != null) {
+                FormHeader now = formMapper.findHeader(formId);
+                return new SubmitOutcome("ACCEPTED".equals(earlier), now.getStatus(), now.getVersion(), List.of());
+            }
+        }
         FormHeader header = editableHeader(actor, formId);
+        EvaluationForm content = edit.content();
+        int version = edit.version();
         if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
             throw new ConflictException("评价任务已结束，不能再提交");
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         store.save(formId, version, content);
-        rowsMoved(formId, content, rowOrigins);
+        rowsMoved(formId, content, edit.rowOrigins());
         Task task = fillTask(formId);
         formMapper.updateReturnReason(formId, null);
         formMapper.markSubmitted(formId, java.time.Instant.now());
@@ -141,6 +171,7 @@ public class EvaluationFormService {
             errors = scorer.score(store.content(formId)).findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR).toList();
         }
+        rememberKey(actor, formId, edit.requestKey(), "SUBMIT", after.isHasErrors() ? "BLOCKED" : "ACCEPTED");
         return new SubmitOutcome(!after.isHasErrors(), after.getStatus(), after.getVersion(), errors);
     }
 

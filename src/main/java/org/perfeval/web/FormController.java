@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.FormEdit;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.StoredForm;
@@ -53,6 +54,7 @@ class FormController {
                 @ModelAttribute("form") EvaluationForm form, BindingResult binding,
                 @RequestParam int version, @RequestParam(defaultValue = "save") String action,
                 @RequestParam(name = "rowOrigin", required = false) List<String> rowOrigin,
+                @RequestParam(required = false) String requestKey,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Actor actor = user.actor();
         List<Integer> origins = rowOrigins(rowOrigin);
@@ -69,25 +71,44 @@ class FormController {
                 model.addAttribute("notice", "已生成 " + filled + " 节报告草稿（尚未保存），请修改后保存。");
                 return "form";
             }
+            FormEdit edit = new FormEdit(version, form, origins, blankToNull(requestKey));
             if ("submit".equals(action)) {
-                SubmitOutcome outcome = formService.submit(actor, id, version, form, origins);
-                if (!outcome.accepted()) {
-                    redirect.addFlashAttribute("blocked", outcome.errors());
-                    return "redirect:/forms/" + id;
-                }
-                redirect.addFlashAttribute("notice", "已提交，等待主管部门审核。");
-                return "redirect:/tasks";
+                SubmitOutcome outcome = formService.submit(actor, id, edit);
+                return submitted(id, outcome.accepted(), outcome.errors(), redirect);
             }
-            formService.saveDraft(actor, id, version, form, origins);
+            formService.saveDraft(actor, id, edit);
             redirect.addFlashAttribute("notice", "草稿已保存。");
             return "redirect:/forms/" + id;
         } catch (InvalidInputException e) {
             return keepInput(model, actor, header, form, version, response, HttpStatus.BAD_REQUEST,
                     "输入有误，未保存。请按提示修改：", e.problems());
         } catch (org.perfeval.shared.ConflictException e) {
+            // A double click or a retry whose first attempt did commit: answer as the first attempt was.
+            var earlier = formService.earlierOutcome(actor, id, blankToNull(requestKey));
+            if (earlier.isPresent()) {
+                if ("SAVED".equals(earlier.get())) {
+                    redirect.addFlashAttribute("notice", "草稿已保存。");
+                    return "redirect:/forms/" + id;
+                }
+                return submitted(id, "ACCEPTED".equals(earlier.get()), List.of(), redirect);
+            }
             return keepInput(model, actor, header, form, version, response, HttpStatus.CONFLICT, e.getMessage(),
                     List.of());
         }
+    }
+
+    private static String submitted(Long id, boolean accepted, List<org.perfeval.scoring.Finding> errors,
+                                    RedirectAttributes redirect) {
+        if (!accepted) {
+            redirect.addFlashAttribute("blocked", errors);
+            return "redirect:/forms/" + id;
+        }
+        redirect.addFlashAttribute("notice", "已提交，等待主管部门审核。");
+        return "redirect:/tasks";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @PostMapping("/forms/{id}/withdraw")

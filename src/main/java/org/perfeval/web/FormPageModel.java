@@ -69,6 +69,8 @@ class FormPageModel {
         model.addAttribute("history", formService.history(actor, header.getId()));
         model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
         model.addAttribute("evidence", evidence.list(actor, header.getId()));
+        // A fresh key per drawing of the page: a resubmission of the same post is recognised.
+        model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
         model.addAttribute("carriedOver", followUps.carriedOver(header.getUnitId(), header.getFiscalYear()));
         model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));

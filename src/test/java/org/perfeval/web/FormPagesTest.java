@@ -249,6 +249,47 @@ class FormPagesTest {
                 .andExpect(content().string(containsString("暂无待办事项")));
     }
 
+    @Test
+    void aRetriedPostWithTheSameRequestKeyIsAnsweredAsTheFirstAndDoneOnce() throws Exception {
+        int version = formMapper.findHeader(form.getId()).getVersion();
+        java.util.function.Supplier<MockHttpServletRequestBuilder> save = () -> {
+            MockHttpServletRequestBuilder r = as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                    .param("version", String.valueOf(version)).param("action", "save")
+                    .param("requestKey", "save-key-0001");
+            FormParams.addAll(r, Fixtures.clean());
+            return r;
+        };
+        mvc.perform(save.get()).andExpect(redirectedUrl("/forms/" + form.getId()));
+        mvc.perform(save.get()).andExpect(redirectedUrl("/forms/" + form.getId()));
+        assertThat(formMapper.findHeader(form.getId()).getVersion()).isEqualTo(version + 1);
+
+        int saved = version + 1;
+        java.util.function.Supplier<MockHttpServletRequestBuilder> submit = () -> {
+            MockHttpServletRequestBuilder r = as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                    .param("version", String.valueOf(saved)).param("action", "submit")
+                    .param("requestKey", "submit-key-0001");
+            FormParams.addAll(r, Fixtures.clean());
+            return r;
+        };
+        mvc.perform(submit.get()).andExpect(redirectedUrl("/tasks"));
+        mvc.perform(submit.get()).andExpect(redirectedUrl("/tasks"));
+        assertThat(formService.history(w.staffA(), form.getId()))
+                .filteredOn(r -> r.action().equals("SUBMIT")).hasSize(1);
+        assertThat(formService.history(w.staffA(), form.getId()))
+                .filteredOn(r -> r.action().equals("SAVE")).hasSize(1);
+
+        // Without the key (or with another one) the stale post is refused as before.
+        MockHttpServletRequestBuilder fresh = as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                .param("version", String.valueOf(saved)).param("action", "submit").param("requestKey", "another-key-1");
+        FormParams.addAll(fresh, Fixtures.clean());
+        mvc.perform(fresh).andExpect(status().isConflict());
+        // A malformed key is refused with its field named, before anything is saved.
+        mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf()).param("version", "0")
+                        .param("action", "save").param("requestKey", "bad key!"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请求标识无效")));
+    }
+
     @Autowired org.perfeval.evidence.EvidenceService evidence;
     @Autowired org.perfeval.form.EvaluationFormService formService;
 }

@@ -14,6 +14,12 @@ final class FormParams {
     }
 
     static void addAll(MockHttpServletRequestBuilder request, EvaluationForm form) {
+        pairs(form).forEach(p -> request.param(p[0], p[1]));
+    }
+
+    /** The same fields as name/value pairs, for a plain HTTP client. */
+    static List<String[]> pairs(EvaluationForm form) {
+        List<String[]> request = new java.util.ArrayList<>();
         List<BudgetLine> lines = form.getBudgetLines();
         for (int i = 0; i < lines.size(); i++) {
             BudgetLine l = lines.get(i);
@@ -41,11 +47,12 @@ final class FormParams {
             put(request, p + "claimedScore", ind.getClaimedScore());
         }
         put(request, "claimedTotal", form.getClaimedTotal());
+        return request;
     }
 
-    private static void put(MockHttpServletRequestBuilder request, String name, Object value) {
+    private static void put(List<String[]> request, String name, Object value) {
         if (value != null) {
-            request.param(name, value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            request.add(new String[] {name, value instanceof BigDecimal d ? d.toPlainString() : value.toString()});
         }
     }
 }
