@@ -5,6 +5,7 @@ public enum AuditAction {
     LOGIN_SUCCESS("登录成功"),
     LOGIN_FAILURE("登录失败"),
     LOGIN_LOCKED("账号锁定"),
+    LOGIN_THROTTLED("登录地址受限"),
     PERMISSION_DENIED("越权访问被拒绝"),
     SAVE("保存草稿"),
     SUBMIT("提交"),

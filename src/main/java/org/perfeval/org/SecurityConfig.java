@@ -16,9 +16,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -29,8 +33,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccountService accounts, AuditLog audit)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccountService accounts, AuditLog audit,
+                                            LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
@@ -38,7 +42,8 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccess(accounts, audit))
-                        .failureHandler(new LoginFailure(accounts, audit)))
+                        .failureHandler(new LoginFailure(accounts, audit, throttle)))
+                .addFilterBefore(new BlockedAddressFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
@@ -76,10 +81,12 @@ public class SecurityConfig {
     static class LoginFailure extends SimpleUrlAuthenticationFailureHandler {
         private final UserAccountService accounts;
         private final AuditLog audit;
+        private final LoginThrottle throttle;
 
-        LoginFailure(UserAccountService accounts, AuditLog audit) {
+        LoginFailure(UserAccountService accounts, AuditLog audit, LoginThrottle throttle) {
             this.accounts = accounts;
             this.audit = audit;
+            this.throttle = throttle;
         }
 
         @Override
@@ -96,7 +103,44 @@ public class SecurityConfig {
             if (username != null) {
                 accounts.loginFailed(username);
             }
+            if (throttle.failed(request.getRemoteAddr())) {
+                audit.event(null, name, null, AuditAction.LOGIN_THROTTLED, "login_address", request.getRemoteAddr(),
+                        "登录失败次数过多，地址被暂停登录");
+                response.sendRedirect(request.getContextPath() + "/login?throttled");
+                return;
+            }
             response.sendRedirect(request.getContextPath() + "/login?error");
+        }
+    }
+
+    /** Turns away login attempts from a blocked address before the password is even checked. */
+    static class BlockedAddressFilter extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+        private final AuditLog audit;
+
+        BlockedAddressFilter(LoginThrottle throttle, AuditLog audit) {
+            this.throttle = throttle;
+            this.audit = audit;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !("POST".equals(request.getMethod())
+                    && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
+            if (throttle.isBlocked(request.getRemoteAddr())) {
+                String username = request.getParameter("username");
+                String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
+                audit.event(null, name, null, AuditAction.LOGIN_THROTTLED, "login_address", request.getRemoteAddr(),
+                        "地址暂停登录期间的尝试");
+                response.sendRedirect(request.getContextPath() + "/login?throttled");
+                return;
+            }
+            chain.doFilter(request, response);
         }
     }
 }

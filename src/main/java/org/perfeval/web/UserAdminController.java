@@ -19,10 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
     private final OrgAdminService org;
     private final OrgMapper orgMapper;
+    private final org.perfeval.org.LoginThrottle throttle;
 
-    UserAdminController(OrgAdminService org, OrgMapper orgMapper) {
+    UserAdminController(OrgAdminService org, OrgMapper orgMapper, org.perfeval.org.LoginThrottle throttle) {
         this.org = org;
         this.orgMapper = orgMapper;
+        this.throttle = throttle;
     }
 
     @GetMapping("/admin/users")
@@ -32,6 +34,7 @@ class UserAdminController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("blockedAddresses", throttle.blocked());
         return "admin/users";
     }
 
@@ -59,6 +62,14 @@ class UserAdminController {
                        @RequestParam(required = false) String email, RedirectAttributes redirect) {
         org.changeEmail(user.actor(), id, email);
         redirect.addFlashAttribute("notice", "已保存电子邮箱。");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/login-addresses/unblock")
+    String unblock(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String address,
+                   RedirectAttributes redirect) {
+        throttle.unblock(user.actor(), address);
+        redirect.addFlashAttribute("notice", "已解除地址 " + address + " 的登录限制。");
         return "redirect:/admin/users";
     }
 

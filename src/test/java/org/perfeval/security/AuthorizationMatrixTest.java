@@ -129,6 +129,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/units", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/users/{id}/unlock", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/users/{id}/email", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/login-addresses/unblock", (who, r) -> who == Who.ADMIN ? Outcome.NOT_FOUND : adminOnly(who)),
             Map.entry("POST /forms/{id}/evidence", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             // For these {id} is the evidence file attached to the form of that kind.
             Map.entry("GET /evidence/{id}", AuthorizationMatrixTest::viewer),
