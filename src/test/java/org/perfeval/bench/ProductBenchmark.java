@@ -59,6 +59,10 @@ public final class ProductBenchmark {
 
     private final ConfigurableApplicationContext ctx;
     private final List<String[]> table = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong[] stepNanos = {new java.util.concurrent.atomic.AtomicLong(),
+            new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(),
+            new java.util.concurrent.atomic.AtomicLong()};
+    private final AtomicInteger stepCount = new AtomicInteger();
     private final double scale;
     private boolean maria;
     private Actor admin;
@@ -94,31 +98,48 @@ public final class ProductBenchmark {
     }
 
     void run(String database) throws Exception {
+        // -Dbench.parts=open,lifecycle,inbox,http,scoring (default all) to rerun one part while profiling.
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("bench.parts",
+                "open,lifecycle,inbox,http,scoring").split(","));
         setUp();
         ctx.getBean(ProcessEngine.class).getRepositoryService().createDeployment()
                 .addClasspathResource("bench/bare-lifecycle.bpmn").deploy();
         int reps = 3;
-        int openN = n(10_000);
-        row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
-        int lifecycles = n(300);
-        double bare1 = median(reps, () -> bareLifecycles(lifecycles, 1));
-        double bare2 = median(reps, () -> bareLifecycles(lifecycles, 2));
-        double product1 = median(reps, () -> productLifecycles(lifecycles, 1));
-        double product2 = median(reps, () -> productLifecycles(lifecycles, 2));
-        row("bare engine lifecycles/s, 1 thread", bare1);
-        row("bare engine lifecycles/s, 2 threads", bare2);
-        row("product lifecycles/s, 1 thread", product1);
-        row("product lifecycles/s, 2 threads", product2);
-        row("ratio product/bare, 2 threads", product2 / bare2);
-        long before = statements();
-        productLifecycles(20, 1);
-        row("statements per product lifecycle", (statements() - before) / 20.0);
-        before = statements();
-        bareLifecycles(20, 1);
-        row("statements per bare lifecycle", (statements() - before) / 20.0);
-        inbox();
-        http();
-        row("scoring, forms/s in-process (1 thread)", scoring());
+        if (parts.contains("open")) {
+            int openN = n(10_000);
+            row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
+        }
+        if (parts.contains("lifecycle")) {
+            int lifecycles = n(300);
+            double bare1 = median(reps, () -> bareLifecycles(lifecycles, 1));
+            double bare2 = median(reps, () -> bareLifecycles(lifecycles, 2));
+            double product1 = median(reps, () -> productLifecycles(lifecycles, 1));
+            double steps = Math.max(1, stepCount.get());
+            row("product lifecycle, 1 thread, ms per step: save draft / submit / supervisor approve / finance approve + publish",
+                    stepNanos[0].get() / steps / 1e6, stepNanos[1].get() / steps / 1e6, stepNanos[2].get() / steps / 1e6,
+                    stepNanos[3].get() / steps / 1e6);
+            double product2 = median(reps, () -> productLifecycles(lifecycles, 2));
+            row("bare engine lifecycles/s, 1 thread", bare1);
+            row("bare engine lifecycles/s, 2 threads", bare2);
+            row("product lifecycles/s, 1 thread", product1);
+            row("product lifecycles/s, 2 threads", product2);
+            row("ratio product/bare, 2 threads", product2 / bare2);
+            long before = statements();
+            productLifecycles(20, 1);
+            row("statements per product lifecycle", (statements() - before) / 20.0);
+            before = statements();
+            bareLifecycles(20, 1);
+            row("statements per bare lifecycle", (statements() - before) / 20.0);
+        }
+        if (parts.contains("inbox")) {
+            inbox();
+        }
+        if (parts.contains("http")) {
+            http();
+        }
+        if (parts.contains("scoring")) {
+            row("scoring, forms/s in-process (1 thread)", scoring());
+        }
         print(database);
     }
 
@@ -198,10 +219,20 @@ public final class ProductBenchmark {
             // A fresh form per lifecycle: the service fills in the fixed fields of what it is given.
             EvaluationForm content = ScoringBenchmark.twentyIndicatorForm(false);
             Long formId = opened.get(i).getId();
+            long t0 = System.nanoTime();
             int v = service.saveDraft(staff, formId, forms.findHeader(formId).getVersion(), content);
+            long t1 = System.nanoTime();
             service.submit(staff, formId, v, content);
+            long t2 = System.nanoTime();
             reviews.decide(reviewer, formId, new ReviewInput(Decision.APPROVE, Map.of("建议继续全额安排", "良好"), "同意", null));
+            long t3 = System.nanoTime();
             reviews.decide(finance, formId, new ReviewInput(Decision.APPROVE, Map.of(), "同意公开", null));
+            long t4 = System.nanoTime();
+            stepNanos[0].addAndGet(t1 - t0);
+            stepNanos[1].addAndGet(t2 - t1);
+            stepNanos[2].addAndGet(t3 - t2);
+            stepNanos[3].addAndGet(t4 - t3);
+            stepCount.incrementAndGet();
         });
     }
 
