@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.perfeval.org.Actor;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +41,7 @@ public class AuditLog {
         write(actorId, actorName, unitName, action, objectType, objectId, detail);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<AuditEntry> search(String action, String actor, String objectId, java.time.Instant from, int limit) {
         String like = actor == null || actor.isBlank() ? null : "%" + actor.strip() + "%";
         return mapper.search(blank(action), like, blank(objectId), from, Math.min(Math.max(limit, 1), 5000));

@@ -19,6 +19,7 @@ import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -228,13 +229,13 @@ public class CampaignService {
         return templates.copy(template);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<Campaign> all() {
         return campaignMapper.findAll();
     }
 
     /** Campaigns in which the actor has forms to see, for filters; never others' campaign names. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<Campaign> visibleTo(Actor actor) {
         return switch (actor.role()) {
             case UNIT_STAFF -> campaignMapper.findWithFormsOf(actor.unitId(), null);
@@ -243,7 +244,7 @@ public class CampaignService {
         };
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public Campaign get(Long id) {
         Campaign campaign = campaignMapper.find(id);
         if (campaign == null) {

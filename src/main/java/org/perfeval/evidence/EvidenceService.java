@@ -26,6 +26,7 @@ import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ public class EvidenceService {
         this.maxBytes = maxBytes;
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<Evidence> list(Actor actor, Long formId) {
         forms.visibleHeader(actor, formId);
         return mapper.findByForm(formId);
@@ -88,7 +89,7 @@ public class EvidenceService {
     }
 
     /** Files of the given 整改事项 the actor may see, by item. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public Map<Long, List<Evidence>> ofFollowUps(Actor actor, List<FollowUp> visibleItems) {
         if (visibleItems.isEmpty()) {
             return Map.of();
@@ -147,7 +148,7 @@ public class EvidenceService {
     }
 
     /** The file's bytes for someone who may see its form. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public Download download(Actor actor, Long evidenceId) {
         Evidence evidence = mapper.find(evidenceId);
         if (evidence == null) {

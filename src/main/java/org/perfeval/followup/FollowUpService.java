@@ -19,6 +19,7 @@ import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class FollowUpService {
     }
 
     /** Unit staff see their unit's items, supervising reviewers their department's, finance and admins all. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<FollowUp> visibleTo(Actor actor) {
         return switch (actor.role()) {
             case UNIT_STAFF -> mapper.search(actor.unitId(), null, null);
@@ -81,7 +82,7 @@ public class FollowUpService {
         };
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<FollowUp> carriedOver(Long unitId, Integer year) {
         return mapper.carriedOver(unitId, year);
     }
@@ -116,13 +117,13 @@ public class FollowUpService {
         audit.action(actor, AuditAction.ADMIN_CHANGE, "follow_up", id, accept ? "验收通过" : "验收不通过");
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<FollowUpMapper.OpinionCount> opinionSummary(Long campaignId) {
         return mapper.opinionSummary(campaignId);
     }
 
     /** The item if the actor is its unit's staff and the reviewer has not accepted it yet. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public FollowUp reportableBy(Actor actor, Long id) {
         FollowUp item = visibleItem(actor, id);
         if (!actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
@@ -135,7 +136,7 @@ public class FollowUpService {
     }
 
     /** The item if the actor may see it; otherwise not found. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public FollowUp visibleItem(Actor actor, Long id) {
         FollowUp item = mapper.find(id);
         boolean visible = item != null && switch (actor.role()) {

@@ -17,6 +17,7 @@ import org.perfeval.scoring.Severity;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +58,7 @@ public class EvaluationFormService {
     }
 
     /** The form header if the actor may see it; otherwise not found, so foreign forms stay unknown. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public FormHeader visibleHeader(Actor actor, Long formId) {
         FormHeader header = formMapper.findHeader(formId);
         if (header == null || !accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())) {
@@ -66,12 +67,12 @@ public class EvaluationFormService {
         return header;
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public StoredForm read(Actor actor, Long formId) {
         return new StoredForm(visibleHeader(actor, formId), store.content(formId));
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<WorkflowRecord> history(Actor actor, Long formId) {
         visibleHeader(actor, formId);
         return history.of(formId);
@@ -110,7 +111,7 @@ public class EvaluationFormService {
     }
 
     /** How this actor's request with this key ended, if it was already carried out on this form (SAVED, ACCEPTED, BLOCKED). */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public java.util.Optional<String> earlierOutcome(Actor actor, Long formId, String requestKey) {
         return requestKey == null ? java.util.Optional.empty()
                 : java.util.Optional.ofNullable(requestKeys.outcome(actor.id(), requestKey, formId));
@@ -209,7 +210,7 @@ public class EvaluationFormService {
     }
 
     /** Refuses before any upload is read: only the unit's staff, only while a draft. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public FormHeader requireEditable(Actor actor, Long formId) {
         return editableHeader(actor, formId);
     }

@@ -17,6 +17,11 @@ public interface InboxMapper {
             + " VALUES (#{taskId}, #{formId}, #{stage}, #{candidateGroup}, #{assignee}, #{createdAt}, #{dueAt})")
     void insert(InboxTask task);
 
+    /** The form's next task takes over the row of the one that ended. */
+    @Update("UPDATE inbox_task SET task_id = #{t.taskId}, stage = #{t.stage}, candidate_group = #{t.candidateGroup},"
+            + " assignee = #{t.assignee}, created_at = #{t.createdAt}, due_at = #{t.dueAt} WHERE task_id = #{endedTaskId}")
+    int replace(@Param("endedTaskId") String endedTaskId, @Param("t") InboxTask task);
+
     @Update("UPDATE inbox_task SET assignee = #{assignee} WHERE task_id = #{taskId}")
     void updateAssignee(@Param("taskId") String taskId, @Param("assignee") String assignee);
 

@@ -1,10 +1,22 @@
 package org.perfeval.inbox;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Keeps inbox_task equal to the engine's open user tasks; called from the task listener only. */
+/**
+ * Keeps inbox_task equal to the engine's open user tasks; called from the task listener only.
+ *
+ * <p>A step that completes one task and creates the next for the same form rewrites that form's row
+ * in place instead of deleting it and inserting another: a delete and a re-insert of the same
+ * unique form_id in one transaction deadlocks on InnoDB against a neighbour doing the same (seen
+ * with two threads on MariaDB). So ended tasks are held until the next task of the form arrives in
+ * the same transaction, or deleted just before commit.
+ */
 @Component
 public class InboxProjection {
     private final InboxMapper mapper;
@@ -15,14 +27,52 @@ public class InboxProjection {
 
     public void taskCreated(String taskId, Long formId, String stage, String candidateGroup, Instant createdAt,
                             Instant dueAt) {
-        mapper.insert(new InboxTask(taskId, formId, stage, candidateGroup, null, createdAt, dueAt));
+        InboxTask task = new InboxTask(taskId, formId, stage, candidateGroup, null, createdAt, dueAt);
+        String ended = pendingEnds().remove(formId);
+        if (ended == null || mapper.replace(ended, task) == 0) {
+            mapper.insert(task);
+        }
     }
 
     public void taskAssigned(String taskId, String assignee) {
         mapper.updateAssignee(taskId, assignee);
     }
 
-    public void taskEnded(String taskId) {
-        mapper.delete(taskId);
+    public void taskEnded(String taskId, Long formId) {
+        if (formId == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            mapper.delete(taskId);
+            return;
+        }
+        String earlier = pendingEnds().put(formId, taskId);
+        if (earlier != null) {
+            mapper.delete(earlier);
+        }
+    }
+
+    /** Ended tasks of this transaction by form, deleted before commit unless replaced. */
+    private Map<Long, String> pendingEnds() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new LinkedHashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<Long, String> pending = (Map<Long, String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Map<Long, String> fresh = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    fresh.values().forEach(mapper::delete);
+                    fresh.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(InboxProjection.this);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
     }
 }

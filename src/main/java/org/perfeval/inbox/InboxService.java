@@ -7,8 +7,8 @@ import org.perfeval.org.Actor;
 import org.perfeval.org.OrgMapper;
 import org.perfeval.org.OrgUnit;
 import org.perfeval.org.UnitKind;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** 待办: the open tasks of the groups the actor works from, newest first. */
 @Service
@@ -25,12 +25,12 @@ public class InboxService {
         this.accessPolicy = accessPolicy;
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<InboxItem> inbox(Actor actor, int page) {
         return inbox(actor, InboxFilter.none(), page);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<InboxItem> inbox(Actor actor, InboxFilter filter, int page) {
         List<String> groups = accessPolicy.candidateGroups(actor);
         if (groups.isEmpty()) {
@@ -39,13 +39,13 @@ public class InboxService {
         return mapper.findForGroups(groups, filter, PAGE_SIZE, Math.max(0, Math.min(page, 10_000)) * PAGE_SIZE);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<DoneItem> done(Actor actor) {
         return mapper.findDone(actor.id());
     }
 
     /** The filling units whose forms can reach this actor's inbox, to narrow it by unit. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<OrgUnit> unitsToFilterBy(Actor actor) {
         return org.listUnits().stream()
                 .filter(u -> u.kind() != UnitKind.FINANCE)

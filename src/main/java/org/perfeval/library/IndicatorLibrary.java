@@ -11,6 +11,7 @@ import org.perfeval.org.Role;
 import org.perfeval.scoring.Operator;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -51,7 +52,7 @@ public class IndicatorLibrary implements ApplicationRunner {
         }
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<LibraryEntry> search(String query, String formType, String sector) {
         String like = query == null || query.isBlank() ? null
                 : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

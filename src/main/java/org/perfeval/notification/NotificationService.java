@@ -6,6 +6,7 @@ import java.util.List;
 import org.perfeval.org.AccessPolicy;
 import org.perfeval.org.Actor;
 import org.perfeval.org.Role;
+import org.perfeval.shared.ReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,12 +57,12 @@ public class NotificationService {
         }
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<Notification> list(Actor actor) {
         return mapper.findFor(actor.id(), 100);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public int unread(Actor actor) {
         return mapper.unread(actor.id());
     }

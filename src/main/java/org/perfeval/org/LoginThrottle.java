@@ -8,6 +8,7 @@ import java.util.List;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.shared.NotFoundException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class LoginThrottle {
         this.block = block;
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public boolean isBlocked(String address) {
         LoginAddressMapper.LoginAddress row = mapper.find(key(address));
         return row != null && row.blockedUntil() != null && row.blockedUntil().isAfter(clock.instant());
@@ -69,7 +70,7 @@ public class LoginThrottle {
         return failures >= maxFailures;
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<LoginAddressMapper.LoginAddress> blocked() {
         return mapper.blocked(clock.instant());
     }

@@ -18,6 +18,7 @@ import org.perfeval.notification.NotificationService;
 import org.perfeval.org.Actor;
 import org.perfeval.org.Role;
 import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +75,7 @@ public class OverdueService {
     }
 
     /** Overdue tasks an administrator, finance reviewer or supervising reviewer may see. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<OverdueRow> report(Actor actor, Long campaignId) {
         Long department = switch (actor.role()) {
             case ADMIN, FINANCE_REVIEWER -> null;

@@ -23,6 +23,7 @@ import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
 import org.perfeval.shared.Numbers;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,7 @@ public class PublicationService {
     private final FormHistory history;
     private final ReviewService reviews;
     private final PublicationMapper mapper;
-    private final PublishedPdfs pdfs;
+    private final PdfRendering pdfRendering;
     private final ObjectMapper objectMapper;
     private final AuditLog audit;
     private final org.perfeval.notification.WorkflowNotices notices;
@@ -48,7 +49,7 @@ public class PublicationService {
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
-                              PublicationMapper mapper, PublishedPdfs pdfs, ObjectMapper objectMapper, Clock clock,
+                              PublicationMapper mapper, PdfRendering pdfRendering, ObjectMapper objectMapper, Clock clock,
                               AuditLog audit, org.perfeval.notification.WorkflowNotices notices,
                               org.perfeval.followup.FollowUpService followUps, org.perfeval.form.FormProcess process,
                               org.perfeval.campaign.CampaignMapper campaignMapper) {
@@ -62,7 +63,7 @@ public class PublicationService {
         this.history = history;
         this.reviews = reviews;
         this.mapper = mapper;
-        this.pdfs = pdfs;
+        this.pdfRendering = pdfRendering;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -96,9 +97,8 @@ public class PublicationService {
         record.scoreJson = header.getScoreJson();
         record.opinionsJson = json(opinions);
         record.publishedAt = now;
-        record.pdf = pdfs.render(header, content, parseScore(header.getScoreJson()), opinions, now);
-        record.pdfSha256 = record.pdf == null ? null : PublishedPdfs.sha256(record.pdf);
         mapper.insert(record);
+        pdfRendering.afterCommit(record.id);
         mapper.supersede(formId, record.id);
         formMapper.markPublished(formId, now);
         notices.published(formId, record.revision);
@@ -108,14 +108,14 @@ public class PublicationService {
                 "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<PublishedRecord> search(Integer year, String department, String unit, String title) {
         String like = title == null || title.isBlank() ? null
                 : "%" + title.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return mapper.search(year, blankToNull(department), blankToNull(unit), like);
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<PublishedRecord> published() {
         return search(null, null, null, null);
     }
@@ -129,7 +129,7 @@ public class PublicationService {
     }
 
     /** The current publication of a form; a draft, a returned or a withdrawn form is not found. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public PublishedForm publishedForm(Long formId) {
         PublishedRecord record = mapper.current(formId);
         if (record == null) {
@@ -142,10 +142,9 @@ public class PublicationService {
                 parseScore(record.scoreJson()), read(record.opinionsJson(), new TypeReference<List<ReviewOpinion>>() { }));
     }
 
-    @Transactional(readOnly = true)
     public byte[] pdf(Long formId) {
-        PublicationMapper.PdfRow row = mapper.currentPdf(formId);
-        byte[] pdf = row == null ? null : row.pdf();
+        PublishedRecord current = mapper.current(formId);
+        byte[] pdf = current == null || current.withdrawn() ? null : pdfRendering.pdfOf(current.id());
         if (pdf == null) {
             throw new NotFoundException("未找到已公开评价表的 PDF");
         }
@@ -176,7 +175,7 @@ public class PublicationService {
     }
 
     /** The revision a publication replaced, or null for a first publication. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public PublishedRecord previous(PublishedRecord record) {
         return record.revision() <= 1 ? null : mapper.revision(record.formId(), record.revision() - 1);
     }

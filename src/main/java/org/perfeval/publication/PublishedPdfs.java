@@ -43,11 +43,13 @@ public class PublishedPdfs {
 
     public byte[] render(FormHeader header, EvaluationForm content, ScoringResult score, List<ReviewOpinion> opinions,
                          Instant publishedAt) {
-        if (font == null) {
-            return null;
-        }
-        return new PublishedFormPdf(font).render(new PdfContent(content, score, header.getUnitName(),
-                header.getSupervisingUnitName(), opinions, publishedAt));
+        return render(new PdfContent(content, score, header.getUnitName(), header.getSupervisingUnitName(), opinions,
+                publishedAt));
+    }
+
+    /** The PDF, or null when no CJK font is installed. */
+    public byte[] render(PdfContent content) {
+        return font == null ? null : new PublishedFormPdf(font).render(content);
     }
 
     public static String sha256(byte[] bytes) {

@@ -22,6 +22,7 @@ import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.FieldProblem;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +63,7 @@ public class ReviewService {
     }
 
     /** True when the form waits at this actor's review stage and nobody else has claimed it. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public boolean canReview(Actor actor, FormHeader header) {
         Stage stage = reviewStageOf(actor);
         if (stage == null || header.getStatus() != stage.status()) {
@@ -128,14 +129,14 @@ public class ReviewService {
         process.complete(task, Map.of("decision", input.decision().name()));
     }
 
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<ReviewOpinion> opinions(Actor actor, Long formId) {
         formService.visibleHeader(actor, formId);
         return opinionsOf(formId);
     }
 
     /** Without an access check: for published pages, which decide themselves what is public. */
-    @Transactional(readOnly = true)
+    @ReadOnly
     public List<ReviewOpinion> opinionsOf(Long formId) {
         Map<Long, List<ReviewOpinion.CheckedOption>> options = reviewMapper.findOptionsByForm(formId).stream()
                 .collect(Collectors.groupingBy(ReviewMapper.OptionRow::opinionId,

@@ -62,7 +62,7 @@ class PublicController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(published.record().title() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString())
-                .eTag("\"" + published.record().pdfSha256() + "\"")
+                .eTag("\"" + org.perfeval.publication.PublishedPdfs.sha256(bytes) + "\"")
                 .body(bytes);
     }
 

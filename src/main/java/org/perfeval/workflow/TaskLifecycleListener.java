@@ -43,13 +43,18 @@ public class TaskLifecycleListener implements TaskListener {
         switch (event) {
             case EVENTNAME_CREATE -> created(task);
             case EVENTNAME_ASSIGNMENT -> inbox.taskAssigned(task.getId(), task.getAssignee());
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> inbox.taskEnded(task.getId());
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> inbox.taskEnded(task.getId(), formIdOf(task));
             default -> { }
         }
     }
 
+    private static Long formIdOf(DelegateTask task) {
+        String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        return key == null ? null : Long.valueOf(key);
+    }
+
     private void created(DelegateTask task) {
-        Long formId = Long.valueOf(task.getExecution().getProcessBusinessKey());
+        Long formId = formIdOf(task);
         Stage stage = Stage.ofTaskKey(task.getTaskDefinitionKey());
         Instant due = deadlines.dueFor(formId, stage);
         if (due != null) {
