@@ -13,8 +13,10 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface InboxMapper {
 
-    @Insert("INSERT INTO inbox_task (task_id, form_id, stage, candidate_group, assignee, created_at, due_at)"
-            + " VALUES (#{taskId}, #{formId}, #{stage}, #{candidateGroup}, #{assignee}, #{createdAt}, #{dueAt})")
+    /** The form's campaign and unit are copied along, for the inbox filters. */
+    @Insert("INSERT INTO inbox_task (task_id, form_id, stage, candidate_group, assignee, created_at, due_at,"
+            + " campaign_id, unit_id) SELECT #{taskId}, #{formId}, #{stage}, #{candidateGroup}, #{assignee},"
+            + " #{createdAt}, #{dueAt}, f.campaign_id, f.unit_id FROM evaluation_form f WHERE f.id = #{formId}")
     void insert(InboxTask task);
 
     /** The form's next task takes over the row of the one that ended. */
@@ -43,18 +45,25 @@ public interface InboxMapper {
             + " FROM inbox_task i JOIN evaluation_form f ON f.id = i.form_id WHERE f.campaign_id = #{campaignId}")
     List<InboxTask> findByCampaign(Long campaignId);
 
+    /**
+     * One page, chosen from inbox_task alone on its (candidate_group, ...) indexes and only then joined
+     * (outer joins, so that no optimizer starts from the campaigns: it did, with fresh statistics, and
+     * read every form of the campaign). Every row has its form, unit and campaign (foreign keys).
+     */
     @Select({"<script>",
             "SELECT i.task_id, i.form_id, i.stage, i.assignee, i.created_at, i.due_at, f.title, f.fiscal_year,",
             " u.name AS unit_name, c.name AS campaign_name, f.status, f.score_total, f.score_grade, f.has_errors",
-            " FROM inbox_task i JOIN evaluation_form f ON f.id = i.form_id",
-            " JOIN org_unit u ON u.id = f.unit_id JOIN campaign c ON c.id = f.campaign_id",
-            " WHERE i.candidate_group IN",
-            " <foreach collection='groups' item='g' open='(' separator=',' close=')'>#{g}</foreach>",
-            " <if test='f.campaignId != null'> AND f.campaign_id = #{f.campaignId}</if>",
-            " <if test='f.unitId != null'> AND f.unit_id = #{f.unitId}</if>",
-            " <if test='f.stage != null'> AND i.stage = #{f.stage}</if>",
-            " <if test='f.overdueAt != null'> AND i.due_at &lt; #{f.overdueAt}</if>",
-            " ORDER BY i.created_at DESC, i.task_id LIMIT #{limit} OFFSET #{offset}",
+            " FROM (SELECT task_id, form_id, stage, assignee, created_at, due_at FROM inbox_task",
+            "  WHERE candidate_group IN",
+            "  <foreach collection='groups' item='g' open='(' separator=',' close=')'>#{g}</foreach>",
+            "  <if test='f.campaignId != null'> AND campaign_id = #{f.campaignId}</if>",
+            "  <if test='f.unitId != null'> AND unit_id = #{f.unitId}</if>",
+            "  <if test='f.stage != null'> AND stage = #{f.stage}</if>",
+            "  <if test='f.overdueAt != null'> AND due_at &lt; #{f.overdueAt}</if>",
+            "  ORDER BY created_at DESC, task_id DESC LIMIT #{limit} OFFSET #{offset}) i",
+            " LEFT JOIN evaluation_form f ON f.id = i.form_id",
+            " LEFT JOIN org_unit u ON u.id = f.unit_id LEFT JOIN campaign c ON c.id = f.campaign_id",
+            " ORDER BY i.created_at DESC, i.task_id DESC",
             "</script>"})
     List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("f") InboxFilter filter,
                                   @Param("limit") int limit, @Param("offset") int offset);
