@@ -43,7 +43,9 @@ public interface NotificationMapper {
             + " WHERE recipient_id = #{recipientId} ORDER BY id DESC LIMIT #{limit}")
     List<Notification> findFor(@Param("recipientId") Long recipientId, @Param("limit") int limit);
 
-    @Select("SELECT COUNT(*) FROM notification WHERE recipient_id = #{recipientId} AND read_at IS NULL")
+    /** Counts at most 100: the top bar shows "99+" beyond, and a unit with 10,000 forms need not count them all. */
+    @Select("SELECT COUNT(*) FROM (SELECT 1 FROM notification WHERE recipient_id = #{recipientId} AND read_at IS NULL"
+            + " LIMIT 100) unread")
     int unread(Long recipientId);
 
     @Update("UPDATE notification SET read_at = #{at} WHERE id = #{id} AND recipient_id = #{recipientId}"

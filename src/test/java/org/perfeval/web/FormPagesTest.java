@@ -290,6 +290,18 @@ class FormPagesTest {
                 .andExpect(content().string(containsString("请求标识无效")));
     }
 
+    @Test
+    void theUnreadCountStopsAtNinetyNinePlus() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            notifications.notifyUser(w.staffB().id(), org.perfeval.notification.NotificationKind.REMINDED, null,
+                    "催办 " + i, "test-unread-" + w.staffB().id() + "-" + i);
+        }
+        assertThat(notifications.unread(w.staffB())).isEqualTo(100);
+        mvc.perform(as(get("/tasks"), w.staffB()))
+                .andExpect(content().string(containsString(">99+</span>")));
+    }
+
+    @Autowired org.perfeval.notification.NotificationService notifications;
     @Autowired org.perfeval.evidence.EvidenceService evidence;
     @Autowired org.perfeval.form.EvaluationFormService formService;
 }
