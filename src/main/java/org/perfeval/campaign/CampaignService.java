@@ -141,7 +141,7 @@ public class CampaignService {
         row.moneyUnit = blank.getMoneyUnit();
         formMapper.insertForm(row);
         blank.setTitle(title);
-        formStore.save(row.id, 0, blank);
+        formStore.saveFirst(row.id, blank);
         return row.id;
     }
 

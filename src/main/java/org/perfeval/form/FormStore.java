@@ -68,6 +68,21 @@ public class FormStore {
         mapper.deleteIndicators(formId);
         mapper.deleteSuggestions(formId);
         mapper.deleteReportSections(formId);
+        insertChildren(formId, content);
+        return expectedVersion + 1;
+    }
+
+    /** The first content of a form just inserted (version 0): it has no child rows to replace yet. */
+    public int saveFirst(Long formId, EvaluationForm content) {
+        normalized(content);
+        if (mapper.updateContent(formId, 0, content) == 0) {
+            throw new ConflictException("评价表已有内容，不能作为新表保存");
+        }
+        insertChildren(formId, content);
+        return 1;
+    }
+
+    private void insertChildren(Long formId, EvaluationForm content) {
         if (!content.getBudgetLines().isEmpty()) {
             mapper.insertBudgetLines(formId, content.getBudgetLines());
         }
@@ -81,7 +96,6 @@ public class FormStore {
         if (!content.getReport().getSections().isEmpty()) {
             mapper.insertReportSections(formId, content.getReport().getSections());
         }
-        return expectedVersion + 1;
     }
 
     private static List<FormMapper.SuggestionRow> suggestionRows(Suggestions suggestions) {
