@@ -83,6 +83,7 @@ class DatabaseRestartTest {
     final AtomicInteger acknowledged = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger retries = new AtomicInteger();
+    final AtomicInteger incompletePages = new AtomicInteger();
     final AtomicLong firstAckAfterRestart = new AtomicLong();
     final Set<Long> acknowledgedForms = ConcurrentHashMap.newKeySet();
     volatile Instant restartedAt;
@@ -141,10 +142,10 @@ class DatabaseRestartTest {
         long recovery = firstAckAfterRestart.get() == 0 ? -1
                 : firstAckAfterRestart.get() - restartedAt.toEpochMilli();
         System.out.printf("database restart fault: %d users, %d submissions, %d acknowledged (%d before the kill),"
-                        + " %d present, %d duplicated, %d refused, %d retried posts; database down %.1f s; first"
-                        + " acknowledged submission %.1f s after it answered again%n", USERS, total, acknowledged.get(),
-                acknowledgedBeforeStop, present, duplicated, refused.get(), retries.get(), downMillis / 1000.0,
-                recovery / 1000.0);
+                        + " %d present, %d duplicated, %d refused, %d retried posts, %d incomplete pages reloaded; database down"
+                        + " %.1f s; first acknowledged submission %.1f s after it answered again%n", USERS, total,
+                acknowledged.get(), acknowledgedBeforeStop, present, duplicated, refused.get(), retries.get(),
+                incompletePages.get(), downMillis / 1000.0, recovery / 1000.0);
 
         // The outage fell in the middle of the batch (requests in flight then either failed and were
         // resubmitted, or waited for a connection), and submissions went on after it.
@@ -193,7 +194,9 @@ class DatabaseRestartTest {
         HttpClient client = client();
         login(client, username);
         for (Long formId : forms) {
-            String page = untilOk(client, get("/forms/" + formId)).body();
+            // A page that lacks its form (seen once while the database was down) is loaded again,
+            // as a person would reload it.
+            String page = untilOk(client, get("/forms/" + formId), VERSION, KEY, CSRF).body();
             List<String[]> fields = new ArrayList<>(FormParams.pairs(content));
             fields.add(new String[] {"version", find(VERSION, page)});
             fields.add(new String[] {"requestKey", find(KEY, page)});
@@ -231,7 +234,7 @@ class DatabaseRestartTest {
 
     private void login(HttpClient client, String username) throws Exception {
         while (true) {
-            String page = untilOk(client, get("/login")).body();
+            String page = untilOk(client, get("/login"), CSRF).body();
             HttpResponse<String> answer = trySend(client, post("/login", List.of(new String[] {"username", username},
                     new String[] {"password", TestOrg.PASSWORD}, new String[] {"_csrf", find(CSRF, page)})));
             if (answer != null && answer.statusCode() == 302
@@ -242,12 +245,17 @@ class DatabaseRestartTest {
         }
     }
 
-    private HttpResponse<String> untilOk(HttpClient client, HttpRequest request) throws InterruptedException {
+    private HttpResponse<String> untilOk(HttpClient client, HttpRequest request, Pattern... needed)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (true) {
             HttpResponse<String> answer = trySend(client, request);
-            if (answer != null && answer.statusCode() == 200) {
+            if (answer != null && answer.statusCode() == 200
+                    && java.util.Arrays.stream(needed).allMatch(p -> p.matcher(answer.body()).find())) {
                 return answer;
+            }
+            if (answer != null && answer.statusCode() == 200) {
+                incompletePages.incrementAndGet();
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(request.uri() + " never answered 200");
