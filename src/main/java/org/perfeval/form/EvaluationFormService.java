@@ -181,8 +181,8 @@ public class EvaluationFormService {
         if (rowOrigins == null || rowOrigins.size() != content.getIndicators().size()) {
             return;
         }
-        if (rowOrigins.stream().filter(java.util.Objects::nonNull).distinct().count()
-                != rowOrigins.stream().filter(java.util.Objects::nonNull).count()) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        if (!rowOrigins.stream().filter(java.util.Objects::nonNull).allMatch(seen::add)) {
             return;
         }
         events.publishEvent(new IndicatorRowsMoved(formId,

@@ -55,6 +55,12 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** The user name a login attempt gave, cut to what the audit log keeps. */
+    static String attemptedName(HttpServletRequest request) {
+        String username = request.getParameter("username");
+        return username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
+    }
+
     /** Resets the failure count and goes to the page asked for, or the home page. */
     static class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         private final UserAccountService accounts;
@@ -93,7 +99,7 @@ public class SecurityConfig {
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                             AuthenticationException exception) throws IOException {
             String username = request.getParameter("username");
-            String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
+            String name = attemptedName(request);
             if (exception instanceof LockedException) {
                 audit.event(null, name, null, AuditAction.LOGIN_LOCKED, "user", name, "账号已锁定");
                 response.sendRedirect(request.getContextPath() + "/login?locked");
@@ -133,9 +139,7 @@ public class SecurityConfig {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws jakarta.servlet.ServletException, IOException {
             if (throttle.isBlocked(request.getRemoteAddr())) {
-                String username = request.getParameter("username");
-                String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
-                audit.event(null, name, null, AuditAction.LOGIN_THROTTLED, "login_address", request.getRemoteAddr(),
+                audit.event(null, attemptedName(request), null, AuditAction.LOGIN_THROTTLED, "login_address", request.getRemoteAddr(),
                         "地址暂停登录期间的尝试");
                 response.sendRedirect(request.getContextPath() + "/login?throttled");
                 return;

@@ -1,12 +1,8 @@
 package org.perfeval.publication;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.perfeval.exchange.EvaluationForm;
-import org.perfeval.review.ReviewOpinion;
-import org.perfeval.scoring.ScoringResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,8 +13,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.annotation.PreDestroy;
@@ -107,20 +101,11 @@ public class PdfRendering {
         if (record == null || record.pdfSha256() != null) {
             return;
         }
-        byte[] pdf = pdfs.render(new PdfContent(read(record.contentJson(), new TypeReference<EvaluationForm>() { }),
-                record.scoreJson() == null ? null : read(record.scoreJson(), new TypeReference<ScoringResult>() { }),
-                record.unitName(), record.supervisingUnitName(),
-                read(record.opinionsJson(), new TypeReference<List<ReviewOpinion>>() { }), record.publishedAt()));
+        PublishedForm published = PublishedForm.of(record, objectMapper);
+        byte[] pdf = pdfs.render(new PdfContent(published.content(), published.score(), record.unitName(),
+                record.supervisingUnitName(), published.opinions(), record.publishedAt()));
         if (pdf != null) {
             tx.executeWithoutResult(status -> mapper.storePdf(recordId, pdf, PublishedPdfs.sha256(pdf)));
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("published record " + json.length() + " chars unreadable", e);
         }
     }
 }

@@ -17,7 +17,6 @@ import org.perfeval.org.Actor;
 import org.perfeval.org.Role;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.review.ReviewService;
-import org.perfeval.scoring.ScoringResult;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** 公开: freezes approved forms into published records and serves them without login. */
@@ -138,8 +136,7 @@ public class PublicationService {
         if (record.withdrawn()) {
             throw new WithdrawnException("该评价表的公开信息已撤回：" + record.withdrawnReason());
         }
-        return new PublishedForm(record, read(record.contentJson(), new TypeReference<EvaluationForm>() { }),
-                parseScore(record.scoreJson()), read(record.opinionsJson(), new TypeReference<List<ReviewOpinion>>() { }));
+        return PublishedForm.of(record, objectMapper);
     }
 
     public byte[] pdf(Long formId) {
@@ -197,18 +194,6 @@ public class PublicationService {
         }
         audit.action(actor, AuditAction.UNPUBLISH, "form", formId, reason.strip());
         history.record(formId, actor, WorkflowAction.UNPUBLISH, FormStatus.PUBLISHED, FormStatus.PUBLISHED, reason.strip());
-    }
-
-    private ScoringResult parseScore(String json) {
-        return json == null ? null : read(json, new TypeReference<ScoringResult>() { });
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("published record unreadable", e);
-        }
     }
 
     private String json(Object value) {
