@@ -43,11 +43,6 @@ public interface PublicationMapper {
     @Select("SELECT " + COLUMNS + " FROM published_record WHERE id = #{id}")
     PublishedRecord find(Long id);
 
-    /** Current records still waiting for their PDF (rendering is done after the publishing commit). */
-    @Select("SELECT id FROM published_record WHERE pdf IS NULL AND superseded_by IS NULL AND withdrawn_at IS NULL"
-            + " ORDER BY id")
-    List<Long> withoutPdf();
-
     /** The first rendering wins: a PDF once stored is never replaced. */
     @Update("UPDATE published_record SET pdf = #{pdf}, pdf_sha256 = #{sha256} WHERE id = #{id} AND pdf IS NULL")
     int storePdf(@Param("id") Long id, @Param("pdf") byte[] pdf, @Param("sha256") String sha256);

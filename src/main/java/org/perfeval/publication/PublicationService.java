@@ -96,7 +96,6 @@ public class PublicationService {
         record.opinionsJson = json(opinions);
         record.publishedAt = now;
         mapper.insert(record);
-        pdfRendering.afterCommit(record.id);
         mapper.supersede(formId, record.id);
         formMapper.markPublished(formId, now);
         notices.published(formId, record.revision);

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import com.lowagie.text.pdf.BaseFont;
 
 /**
- * Renders the PDF of a publication once, at publication time; the bytes and their SHA-256 are
- * stored with the record, so every download is the same file. Without a CJK font installed the
+ * Renders the PDF of a publication (once, when first asked for: {@link PdfRendering}); the bytes and
+ * their SHA-256 are stored with the record, so every download is the same file. Without a CJK font installed the
  * publication goes ahead without a PDF (a warning is logged), rather than blocking the approval.
  */
 @Component
