@@ -2,27 +2,22 @@ package org.perfeval.campaign;
 
 import java.time.Instant;
 
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormRoute;
 import org.perfeval.form.Stage;
 import org.springframework.stereotype.Component;
 
 /** The due date of a form's task at a stage, from its campaign. */
 @Component
 public class CampaignDeadlines {
-    private final CampaignMapper mapper;
+    private final FormMapper forms;
 
-    public CampaignDeadlines(CampaignMapper mapper) {
-        this.mapper = mapper;
+    public CampaignDeadlines(FormMapper forms) {
+        this.forms = forms;
     }
 
     public Instant dueFor(Long formId, Stage stage) {
-        Campaign campaign = mapper.findByForm(formId);
-        if (campaign == null) {
-            return null;
-        }
-        return switch (stage) {
-            case FILL -> campaign.fillDue();
-            case SUPERVISOR_REVIEW -> campaign.supervisorDue();
-            case FINANCE_REVIEW -> campaign.financeDue();
-        };
+        FormRoute route = forms.findRoute(formId);
+        return route == null ? null : route.dueAt(stage);
     }
 }

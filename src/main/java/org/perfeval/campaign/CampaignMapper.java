@@ -22,11 +22,6 @@ public interface CampaignMapper {
     @Select("SELECT " + COLUMNS + " FROM campaign WHERE id = #{id}")
     Campaign find(Long id);
 
-    @Select("SELECT c.id, c.name, c.fiscal_year, c.form_type, c.rule_set, c.template, c.status, c.fill_due,"
-            + " c.supervisor_due, c.finance_due FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
-            + " WHERE f.id = #{formId}")
-    Campaign findByForm(Long formId);
-
     @Select("SELECT " + COLUMNS + " FROM campaign ORDER BY fiscal_year DESC, id DESC")
     List<Campaign> findAll();
 

@@ -121,7 +121,7 @@ public class CampaignService {
             return false;
         }
         Long formId = existing != null ? existing.id() : createForm(campaign, unit, title, template);
-        String pid = formProcess.start(formId, unit.id(), unit.supervisingUnitId());
+        String pid = formProcess.start(formId);
         formMapper.setProcessInstance(formId, pid);
         history.record(formId, actor, WorkflowAction.OPEN, null, FormStatus.DRAFT, campaign.name());
         return true;

@@ -31,6 +31,15 @@ public class FormLifecycle {
         this.clock = clock;
     }
 
+    /** Where the form's tasks go and when they are due. */
+    public FormRoute route(Long formId) {
+        FormRoute route = formMapper.findRoute(formId);
+        if (route == null) {
+            throw new org.perfeval.shared.NotFoundException("评价表不存在：" + formId);
+        }
+        return route;
+    }
+
     public void entered(Long formId, Stage stage) {
         formMapper.updateStatus(formId, stage.status());
     }

@@ -19,6 +19,9 @@ public interface FormMapper {
 
     FormHeader findHeader(Long id);
 
+    /** Null when the form does not exist. */
+    FormRoute findRoute(Long id);
+
     /** The header fields of the content; 0 rows when the version moved on. */
     int updateContent(@Param("id") Long id, @Param("version") int expectedVersion,
                       @Param("c") EvaluationForm content);

@@ -25,19 +25,22 @@ public class FormProcess {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final org.camunda.bpm.engine.ManagementService managementService;
+    private final RoutingFlags routingFlags;
 
     public FormProcess(RuntimeService runtimeService, TaskService taskService,
-                       org.camunda.bpm.engine.ManagementService managementService) {
+                       org.camunda.bpm.engine.ManagementService managementService, RoutingFlags routingFlags) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.routingFlags = routingFlags;
     }
 
-    public String start(Long formId, Long unitId, Long supervisingUnitId) {
-        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId),
-                // The form id is the business key; a variable for it would only cost three rows per start.
-                Map.of("unitId", unitId, "supervisingUnitId", supervisingUnitId))
-                .getId();
+    /**
+     * Starts the form's process with no variables: the form id is the business key, and the process
+     * reads the rest from the form (a variable costs three rows per start and more at the end).
+     */
+    public String start(Long formId) {
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId)).getId();
     }
 
     /** The form's open user task, or null when it has none (e.g. published). */
@@ -49,8 +52,10 @@ public class FormProcess {
         guardTask(task, () -> taskService.claim(task.getId(), username));
     }
 
-    public void complete(Task task, Map<String, Object> variables) {
-        guardTask(task, () -> taskService.complete(task.getId(), variables));
+    /** Completes the task; the variables are routing flags for the next gateway ({@link RoutingFlags}). */
+    public void complete(Task task, Map<String, Object> flags) {
+        guardTask(task, () -> taskService.complete(task.getId(),
+                routingFlags.flags(task.getProcessDefinitionId(), flags)));
     }
 
     /**

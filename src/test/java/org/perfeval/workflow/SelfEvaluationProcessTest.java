@@ -38,7 +38,6 @@ class SelfEvaluationProcessTest {
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
-    @Autowired org.perfeval.campaign.CampaignMapper campaignMapper;
 
     TestOrg.World w;
     FormHeader form;
@@ -65,6 +64,23 @@ class SelfEvaluationProcessTest {
         assertThat(running).isEnded().hasPassed("Task_SelfScore", "Task_Publish", "EndEvent_Published");
         assertThat(status()).isEqualTo(FormStatus.PUBLISHED);
         assertThat(inboxMapper.findByForm(form.getId())).isNull();
+    }
+
+    @Test
+    void groupsComeFromTheFormAndNoVariableIsStored() {
+        String pid = instance().getId();
+        assertThat(projection().candidateGroup()).isEqualTo("unit-" + w.unitA().id());
+        submitClean();
+        assertThat(projection().candidateGroup()).isEqualTo("dept-" + w.dept1().id());
+        reviews.decide(w.reviewer1(), form.getId(), returnWith(Decision.RETURN_TO_UNIT, "请补充佐证"));
+        submitClean();
+        reviews.decide(w.reviewer1(), form.getId(), approve());
+        assertThat(projection().candidateGroup()).isEqualTo("finance");
+
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pid).count())
+                .as("routing flags are transient, groups are read from the form").isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).count())
+                .isZero();
     }
 
     @Test
@@ -157,7 +173,7 @@ class SelfEvaluationProcessTest {
         assertThat(review.getDueDate()).isAfter(fill.getDueDate());
         assertThat(projection().dueAt()).isEqualTo(review.getDueDate().toInstant());
         assertThat(review.getDueDate().toInstant())
-                .isEqualTo(campaignMapper.findByForm(form.getId()).supervisorDue());
+                .isEqualTo(formMapper.findRoute(form.getId()).supervisorDue());
     }
 
     private SubmitOutcome submitClean() {
