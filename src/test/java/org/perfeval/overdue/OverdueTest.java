@@ -46,6 +46,7 @@ class OverdueTest {
     @Autowired InboxMapper inboxMapper;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
     @Autowired OverdueService overdue;
     @Autowired OverdueMapper overdueMapper;
     @Autowired ReminderService reminders;
@@ -71,6 +72,13 @@ class OverdueTest {
                 .containsExactly(form.getId());
         assertThat(overdue.report(w.reviewer2(), form.getCampaignId())).isEmpty();
         assertThatThrownBy(() -> overdue.report(w.staffA(), null)).isInstanceOf(ForbiddenException.class);
+
+        // The engine's job log is not written (NoJobLogHistory); the rest of its history is.
+        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(form.getId()))
+                .singleResult().getId();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pid).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid)
+                .activityId("Task_MarkOverdue").count()).isEqualTo(1);
     }
 
     @Test
