@@ -160,7 +160,6 @@ public class EvaluationFormService {
         store.save(formId, version, content);
         rowsMoved(formId, content, edit.rowOrigins());
         Task task = fillTask(formId);
-        formMapper.updateReturnReason(formId, null);
         formMapper.markSubmitted(formId, java.time.Instant.now());
         history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null,
                 snapshot(store.content(formId)));

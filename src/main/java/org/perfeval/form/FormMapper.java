@@ -28,6 +28,7 @@ public interface FormMapper {
 
     int updateStatus(@Param("id") Long id, @Param("status") FormStatus status);
 
+    /** Also clears the reason of the last return, which the submission answers. */
     void markSubmitted(@Param("id") Long id, @Param("at") Instant at);
 
     void updateScore(@Param("id") Long id, @Param("total") BigDecimal total, @Param("grade") String grade,

@@ -13,10 +13,15 @@ import org.perfeval.exchange.Suggestions;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.NotFoundException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Reads and writes a form's content; no access checks here (the services do them). */
 @Repository
 public class FormStore {
+    /** Key of the contents read in the current transaction. */
+    private static final Object READ = new Object();
+
     private final FormMapper mapper;
 
     public FormStore(FormMapper mapper) {
@@ -36,7 +41,44 @@ public class FormStore {
         return new StoredForm(header, content(formId));
     }
 
+    /**
+     * The form's content. A submission needs it three times (the snapshot in its history, the
+     * scoring, the error list), so inside a read-write transaction the first read is kept until the
+     * form is saved again or the transaction ends. Callers must not change what they are given.
+     */
     public EvaluationForm content(Long formId) {
+        Map<Long, EvaluationForm> read = readInThisTransaction();
+        return read == null ? read(formId) : read.computeIfAbsent(formId, id -> read(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Long, EvaluationForm> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return null;
+        }
+        Map<Long, EvaluationForm> read = (Map<Long, EvaluationForm>) TransactionSynchronizationManager.getResource(READ);
+        if (read == null) {
+            read = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ);
+                }
+            });
+        }
+        return read;
+    }
+
+    private static void forget(Long formId) {
+        Object read = TransactionSynchronizationManager.getResource(READ);
+        if (read instanceof Map<?, ?> map) {
+            map.remove(formId);
+        }
+    }
+
+    private EvaluationForm read(Long formId) {
         EvaluationForm form = mapper.findContentHeader(formId);
         form.setBudgetLines(new ArrayList<>(mapper.findBudgetLines(formId)));
         form.setIndicators(new ArrayList<>(mapper.findIndicators(formId)));
@@ -59,6 +101,7 @@ public class FormStore {
      * are rewritten in the same transaction. Returns the new version.
      */
     public int save(Long formId, int expectedVersion, EvaluationForm content) {
+        forget(formId);
         normalized(content);
         if (mapper.updateContent(formId, expectedVersion, content) == 0) {
             header(formId);
@@ -74,6 +117,7 @@ public class FormStore {
 
     /** The first content of a form just inserted (version 0): it has no child rows to replace yet. */
     public int saveFirst(Long formId, EvaluationForm content) {
+        forget(formId);
         normalized(content);
         if (mapper.updateContent(formId, 0, content) == 0) {
             throw new ConflictException("评价表已有内容，不能作为新表保存");

@@ -56,15 +56,25 @@ public interface NotificationMapper {
     int markAllRead(@Param("recipientId") Long recipientId, @Param("at") Instant at);
 
     /** Users behind an engine candidate group (see AccessPolicy.candidateGroups), plus administrators if asked. */
-    @Select({"<script>",
-            "SELECT id FROM app_user WHERE enabled = TRUE AND (",
-            " <choose>",
-            "  <when test='role != null'>(role = #{role} <if test='unitId != null'>AND unit_id = #{unitId}</if>)</when>",
-            "  <otherwise>1 = 0</otherwise>",
-            " </choose>",
-            " <if test='withAdmins'> OR role = 'ADMIN'</if>)",
-            " ORDER BY id",
+    String RECIPIENTS = "u.enabled = TRUE AND ("
+            + " <choose>"
+            + "  <when test='role != null'>(u.role = #{role} <if test='unitId != null'>AND u.unit_id = #{unitId}</if>)</when>"
+            + "  <otherwise>1 = 0</otherwise>"
+            + " </choose>"
+            + " <if test='withAdmins'> OR u.role = 'ADMIN'</if>)";
+
+    /**
+     * One notice to every recipient in one statement; each row's dedup key is the given key plus the
+     * user id, and users who already have theirs (a retried job, a second node) get nothing more.
+     */
+    @Insert({"<script>",
+            "INSERT INTO notification (recipient_id, kind, form_id, message, created_at, dedup_key, email_state)",
+            " SELECT u.id, #{kind}, #{formId}, #{message}, #{at}, CONCAT(#{key}, ':', u.id), #{emailState}",
+            " FROM app_user u WHERE " + RECIPIENTS,
+            " AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.dedup_key = CONCAT(#{key}, ':', u.id))",
             "</script>"})
-    List<Long> recipients(@Param("role") String role, @Param("unitId") Long unitId,
-                          @Param("withAdmins") boolean withAdmins);
+    int insertForGroup(@Param("role") String role, @Param("unitId") Long unitId, @Param("withAdmins") boolean withAdmins,
+                       @Param("kind") NotificationKind kind, @Param("formId") Long formId,
+                       @Param("message") String message, @Param("at") Instant at, @Param("key") String key,
+                       @Param("emailState") String emailState);
 }

@@ -38,17 +38,23 @@ public class NotificationService {
     public int notifyGroup(String group, boolean withAdmins, NotificationKind kind, Long formId, String message,
                            String dedupKey) {
         Recipients r = Recipients.of(group);
-        int sent = 0;
-        for (Long userId : mapper.recipients(r.role() == null ? null : r.role().name(), r.unitId(), withAdmins)) {
-            sent += notifyUser(userId, kind, formId, message, dedupKey + ":" + userId);
+        try {
+            return mapper.insertForGroup(r.role() == null ? null : r.role().name(), r.unitId(), withAdmins, kind, formId,
+                    clip(message), clock.instant(), dedupKey, mailEnabled ? EmailDispatcher.PENDING : null);
+        } catch (DataAccessException e) {
+            // A racing node inserted the same keys first, or any other failure: the workflow step stands.
+            log.warn("notifications {} not written: {}", dedupKey, e.getMessage());
+            return 0;
         }
-        return sent;
+    }
+
+    private static String clip(String message) {
+        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
     public int notifyUser(Long userId, NotificationKind kind, Long formId, String message, String dedupKey) {
         try {
-            String text = message.length() > 500 ? message.substring(0, 500) : message;
-            return mapper.insertOnce(userId, kind, formId, text, clock.instant(), dedupKey,
+            return mapper.insertOnce(userId, kind, formId, clip(message), clock.instant(), dedupKey,
                     mailEnabled ? EmailDispatcher.PENDING : null);
         } catch (DataAccessException e) {
             // A duplicate from a racing node, or any other failure: the workflow step stands.
