@@ -54,11 +54,17 @@ public class FollowUpService {
     /** Called at publication; returns how many items were created (0 on a re-publication). */
     @Transactional
     public int createFromOpinions(Long formId) {
-        FormHeader form = forms.findHeader(formId);
+        return createFromOpinions(forms.findHeader(formId), reviews.opinionsOf(formId));
+    }
+
+    /** The same, with the form and its opinions already read (publication has both at hand). */
+    @Transactional
+    public int createFromOpinions(FormHeader form, List<ReviewOpinion> opinions) {
+        Long formId = form.getId();
         Set<String> actions = Set.copyOf(catalog.actionOptions(form.getFormType()));
         Instant now = clock.instant();
         int created = 0;
-        for (ReviewOpinion opinion : reviews.opinionsOf(formId)) {
+        for (ReviewOpinion opinion : opinions) {
             if (opinion.decision().isReturn()) {
                 continue;
             }

@@ -29,8 +29,8 @@ public class WorkflowNotices {
                 "【退回】" + form.getTitle() + "被退回：" + reason, "returned:" + decisionKey);
     }
 
-    public void published(Long formId, int revision) {
-        FormHeader form = forms.findHeader(formId);
+    public void published(FormHeader form, int revision) {
+        Long formId = form.getId();
         notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.PUBLISHED, formId,
                 "【公开】" + form.getTitle() + "已审核通过并公开。", "published:" + formId + ":" + revision);
     }

@@ -79,7 +79,8 @@ public class PublicationService {
         String stages = campaignMapper.publicOpinionsOf(formId);
         java.util.Set<String> publicStages = stages == null || stages.isBlank() ? java.util.Set.of()
                 : java.util.Set.of(stages.split(","));
-        List<ReviewOpinion> opinions = reviews.opinionsOf(formId).stream()
+        List<ReviewOpinion> allOpinions = reviews.opinionsOf(formId);
+        List<ReviewOpinion> opinions = allOpinions.stream()
                 .filter(o -> !o.decision().isReturn() && publicStages.contains(o.stage().name())).toList();
         PublicationMapper.NewRecord record = new PublicationMapper.NewRecord();
         record.formId = formId;
@@ -96,10 +97,12 @@ public class PublicationService {
         record.opinionsJson = json(opinions);
         record.publishedAt = now;
         mapper.insert(record);
-        mapper.supersede(formId, record.id);
+        if (record.revision > 1) {
+            mapper.supersede(formId, record.id);
+        }
         formMapper.markPublished(formId, now);
-        notices.published(formId, record.revision);
-        followUps.createFromOpinions(formId);
+        notices.published(header, record.revision);
+        followUps.createFromOpinions(header, allOpinions);
         audit.action(null, AuditAction.PUBLISH, "form", formId, "第 " + record.revision + " 版");
         history.record(formId, null, WorkflowAction.PUBLISH, FormStatus.FINANCE_REVIEW, FormStatus.PUBLISHED,
                 "总分 " + Numbers.twoDecimals(header.getScoreTotal()) + "，第 " + record.revision + " 版");

@@ -26,15 +26,16 @@ public interface ReviewMapper {
             + " WHERE o.form_id = #{formId} ORDER BY o.id")
     List<OpinionRow> findByForm(Long formId);
 
-    @Select("SELECT x.opinion_id, x.option_label, x.detail FROM review_opinion_option x"
-            + " JOIN review_opinion o ON o.id = x.opinion_id WHERE o.form_id = #{formId} ORDER BY x.opinion_id, x.seq")
+    /** Unordered: sorting a join by the inner table's columns made MariaDB build a temporary table. */
+    @Select("SELECT x.opinion_id, x.seq, x.option_label, x.detail FROM review_opinion_option x"
+            + " JOIN review_opinion o ON o.id = x.opinion_id WHERE o.form_id = #{formId}")
     List<OptionRow> findOptionsByForm(Long formId);
 
     record OpinionRow(Long id, ReviewStage stage, String reviewerName, Decision decision, String reason,
                       String overallOpinion, java.time.Instant createdAt) {
     }
 
-    record OptionRow(Long opinionId, String optionLabel, String detail) {
+    record OptionRow(Long opinionId, Integer seq, String optionLabel, String detail) {
     }
 
     class NewOpinion {

@@ -140,6 +140,8 @@ public class ReviewService {
     @ReadOnly
     public List<ReviewOpinion> opinionsOf(Long formId) {
         Map<Long, List<ReviewOpinion.CheckedOption>> options = reviewMapper.findOptionsByForm(formId).stream()
+                .sorted(java.util.Comparator.comparing(ReviewMapper.OptionRow::opinionId)
+                        .thenComparing(ReviewMapper.OptionRow::seq))
                 .collect(Collectors.groupingBy(ReviewMapper.OptionRow::opinionId,
                         Collectors.mapping(o -> new ReviewOpinion.CheckedOption(o.optionLabel(), o.detail()),
                                 Collectors.toList())));
