@@ -4,16 +4,8 @@ import java.util.List;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
-import org.perfeval.exchange.EvaluationForm;
-import org.perfeval.form.FormHistory;
-import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormProcess;
-import org.perfeval.form.FormStatus;
-import org.perfeval.form.FormStore;
-import org.perfeval.form.WorkflowAction;
 import org.perfeval.org.Actor;
-import org.perfeval.org.OrgMapper;
-import org.perfeval.org.OrgUnit;
 import org.perfeval.org.Role;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
@@ -27,31 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignService {
     private final CampaignMapper campaignMapper;
-    private final FormMapper formMapper;
-    private final FormStore formStore;
+    private final CampaignOpening opening;
     private final FormProcess formProcess;
-    private final FormHistory history;
-    private final FormTemplates templates;
-    private final OrgMapper orgMapper;
     private final AuditLog audit;
     private final org.perfeval.inbox.InboxMapper inboxMapper;
     private final java.time.Duration warnBefore;
 
-    public CampaignService(CampaignMapper campaignMapper, FormMapper formMapper, FormStore formStore,
-                           FormProcess formProcess, FormHistory history, FormTemplates templates,
-                           OrgMapper orgMapper, AuditLog audit, org.perfeval.inbox.InboxMapper inboxMapper,
+    public CampaignService(CampaignMapper campaignMapper, CampaignOpening opening, FormProcess formProcess,
+                           AuditLog audit, org.perfeval.inbox.InboxMapper inboxMapper,
                            @org.springframework.beans.factory.annotation.Value("${perfeval.reminder.before-deadline:P3D}")
                            java.time.Duration warnBefore) {
+        this.campaignMapper = campaignMapper;
+        this.opening = opening;
+        this.formProcess = formProcess;
         this.audit = audit;
         this.inboxMapper = inboxMapper;
         this.warnBefore = warnBefore;
-        this.campaignMapper = campaignMapper;
-        this.formMapper = formMapper;
-        this.formStore = formStore;
-        this.formProcess = formProcess;
-        this.history = history;
-        this.templates = templates;
-        this.orgMapper = orgMapper;
     }
 
     @Transactional
@@ -96,53 +79,12 @@ public class CampaignService {
         if (campaign.status() == CampaignStatus.CLOSED) {
             throw new ConflictException("评价任务已结束，不能再下发");
         }
-        int started = 0;
-        EvaluationForm template = templates.blank(campaign.template());
-        for (FormAssignment assignment : assignments) {
-            if (openOne(actor, campaign, assignment, template)) {
-                started++;
-            }
-        }
+        int started = opening.open(actor, campaign, assignments);
         if (campaign.status() == CampaignStatus.DRAFT) {
             campaignMapper.updateStatus(campaignId, CampaignStatus.OPEN);
         }
         audit.action(actor, AuditAction.CAMPAIGN_OPEN, "campaign", campaignId, "下发 " + started + " 张");
         return started;
-    }
-
-    private boolean openOne(Actor actor, Campaign campaign, FormAssignment assignment, EvaluationForm template) {
-        OrgUnit unit = orgMapper.findUnit(assignment.unitId());
-        if (unit == null) {
-            throw new InvalidInputException("unitId", "单位不存在：" + assignment.unitId());
-        }
-        String title = assignment.title() == null || assignment.title().isBlank() ? unit.name() : assignment.title();
-        FormMapper.OpenedForm existing = formMapper.findOpened(campaign.id(), unit.id(), title);
-        if (existing != null && existing.processInstanceId() != null) {
-            return false;
-        }
-        Long formId = existing != null ? existing.id() : createForm(campaign, unit, title, template);
-        String pid = formProcess.start(formId);
-        formMapper.setProcessInstance(formId, pid);
-        history.record(formId, actor, WorkflowAction.OPEN, null, FormStatus.DRAFT, campaign.name());
-        return true;
-    }
-
-    private Long createForm(Campaign campaign, OrgUnit unit, String title, EvaluationForm template) {
-        FormMapper.NewFormRow row = new FormMapper.NewFormRow();
-        row.campaignId = campaign.id();
-        row.unitId = unit.id();
-        row.supervisingUnitId = unit.supervisingUnitId();
-        row.formType = campaign.formType().name();
-        row.fiscalYear = campaign.fiscalYear();
-        row.title = title;
-        row.ruleSet = campaign.ruleSet();
-        EvaluationForm blank = copyOf(template);
-        startFromLastYear(blank, unit, title, campaign.fiscalYear());
-        row.moneyUnit = blank.getMoneyUnit();
-        formMapper.insertForm(row);
-        blank.setTitle(title);
-        formStore.saveFirst(row.id, blank);
-        return row.id;
     }
 
     /**
@@ -187,46 +129,6 @@ public class CampaignService {
         }
         campaignMapper.updateStatus(campaignId, CampaignStatus.CLOSED);
         audit.action(actor, AuditAction.ADMIN_CHANGE, "campaign", campaignId, "结束评价任务");
-    }
-
-    /**
-     * Next year's form of the same project starts from last year's indicators: names, operators and
-     * units kept, last year's actual shown beside the new target, this year's values left empty.
-     */
-    private void startFromLastYear(EvaluationForm blank, OrgUnit unit, String title, Integer year) {
-        Long previous = formMapper.findPrevious(unit.id(), title, year - 1);
-        if (previous == null) {
-            return;
-        }
-        EvaluationForm last = formStore.content(previous);
-        List<org.perfeval.exchange.Indicator> rows = new java.util.ArrayList<>();
-        for (org.perfeval.exchange.Indicator old : last.getIndicators()) {
-            if (old.getName() == null || old.getName().isBlank()) {
-                continue;
-            }
-            org.perfeval.exchange.Indicator row = new org.perfeval.exchange.Indicator();
-            row.setCategory(old.getCategory());
-            row.setSubcategory(old.getSubcategory());
-            row.setName(old.getName());
-            row.setOperator(old.getOperator());
-            row.setTarget(old.getAdjustedTarget() != null && !old.getAdjustedTarget().isBlank()
-                    ? old.getAdjustedTarget() : old.getTarget());
-            row.setUnitOfMeasure(old.getUnitOfMeasure());
-            row.setWeight(old.getWeight());
-            row.setPreviousActual(old.getActual());
-            rows.add(row);
-        }
-        if (!rows.isEmpty()) {
-            blank.setIndicators(rows);
-        }
-        if (last.getGoal() != null) {
-            blank.getGoal().setExpected(last.getGoal().getExpected());
-        }
-    }
-
-    /** Each form gets its own copy: saving normalises and fills the content in place. */
-    private EvaluationForm copyOf(EvaluationForm template) {
-        return templates.copy(template);
     }
 
     @ReadOnly

@@ -191,6 +191,7 @@ public class EvaluationFormService {
     /** 撤回: allowed while the supervising department has not claimed the submission. */
     @Transactional
     public void withdraw(Actor actor, Long formId) {
+        formMapper.lockForm(formId);
         FormHeader header = visibleHeader(actor, formId);
         if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
             throw new ForbiddenException("只有本单位填报人可以撤回");

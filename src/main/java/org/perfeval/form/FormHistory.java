@@ -27,6 +27,15 @@ public class FormHistory {
                 action, from, to, detail, snapshot);
     }
 
+    /** One step that several forms took together (opening a campaign). */
+    public void recordAll(List<Long> formIds, Actor actor, WorkflowAction action, FormStatus from, FormStatus to,
+                          String detail) {
+        if (!formIds.isEmpty()) {
+            mapper.insertAll(formIds, actor == null ? null : actor.id(), actor == null ? SYSTEM : actor.displayName(),
+                    action, from, to, detail);
+        }
+    }
+
     public List<WorkflowRecord> of(Long formId) {
         return mapper.findByForm(formId);
     }

@@ -40,8 +40,8 @@ public class FormLifecycle {
         return route;
     }
 
-    public void entered(Long formId, Stage stage) {
-        formMapper.updateStatus(formId, stage.status());
+    public void entered(Long formId, Stage stage, String processInstanceId) {
+        formMapper.updateStatus(formId, stage.status(), processInstanceId);
     }
 
     /** Scores the submitted form and stores the result with it; true when ERROR findings block it. */

@@ -22,11 +22,19 @@ public interface FormMapper {
     /** Null when the form does not exist. */
     FormRoute findRoute(Long id);
 
+    /**
+     * Locks the form's row until the transaction ends: steps that race for one form (two reviewers
+     * deciding, a withdrawal against a decision) queue here instead of deadlocking further on.
+     */
+    @org.apache.ibatis.annotations.Select("SELECT id FROM evaluation_form WHERE id = #{id} FOR UPDATE")
+    Long lockForm(Long id);
+
     /** The header fields of the content; 0 rows when the version moved on. */
     int updateContent(@Param("id") Long id, @Param("version") int expectedVersion,
                       @Param("c") EvaluationForm content);
 
-    int updateStatus(@Param("id") Long id, @Param("status") FormStatus status);
+    /** The form enters a stage of its process (and so learns its process instance, at the first). */
+    int updateStatus(@Param("id") Long id, @Param("status") FormStatus status, @Param("pid") String processInstanceId);
 
     /** Also clears the reason of the last return, which the submission answers. */
     void markSubmitted(@Param("id") Long id, @Param("at") Instant at);
@@ -38,8 +46,6 @@ public interface FormMapper {
     void updateReturnReason(@Param("id") Long id, @Param("reason") String reason);
 
     void markPublished(@Param("id") Long id, @Param("at") Instant at);
-
-    void setProcessInstance(@Param("id") Long id, @Param("pid") String processInstanceId);
 
     EvaluationForm findContentHeader(Long id);
 
@@ -59,34 +65,45 @@ public interface FormMapper {
 
     void deleteSuggestions(Long formId);
 
-    void insertBudgetLines(@Param("formId") Long formId, @Param("rows") List<BudgetLine> rows);
+    /** Rows of one or more forms in one statement; each entry must have rows. */
+    void insertBudgetLines(@Param("forms") List<FormRows<BudgetLine>> forms);
 
-    void insertIndicators(@Param("formId") Long formId, @Param("rows") List<Indicator> rows);
+    void insertIndicators(@Param("forms") List<FormRows<Indicator>> forms);
 
-    void insertReportSections(@Param("formId") Long formId, @Param("rows") List<ReportSection> rows);
+    void insertReportSections(@Param("forms") List<FormRows<ReportSection>> forms);
 
-    void insertSuggestions(@Param("formId") Long formId, @Param("rows") List<SuggestionRow> rows);
+    void insertSuggestions(@Param("forms") List<FormRows<SuggestionRow>> forms);
 
     List<FormHeader> findByCampaign(Long campaignId);
 
-    @org.apache.ibatis.annotations.Select("SELECT id, process_instance_id FROM evaluation_form"
-            + " WHERE campaign_id = #{campaignId} AND unit_id = #{unitId} AND title = #{title}")
-    OpenedForm findOpened(@Param("campaignId") Long campaignId, @Param("unitId") Long unitId,
-                          @Param("title") String title);
+    /** The forms these units already have in the campaign (opening is idempotent). */
+    @org.apache.ibatis.annotations.Select({"<script>",
+            "SELECT id, unit_id, title, process_instance_id FROM evaluation_form WHERE campaign_id = #{campaignId}",
+            " AND unit_id IN <foreach collection='unitIds' item='u' open='(' separator=',' close=')'>#{u}</foreach>",
+            "</script>"})
+    List<OpenedForm> findOpened(@Param("campaignId") Long campaignId, @Param("unitIds") java.util.Collection<Long> unitIds);
 
     @org.apache.ibatis.annotations.Select("SELECT c.status FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
             + " WHERE f.id = #{formId}")
     String campaignStatus(Long formId);
 
-    /** Last year's form of the same unit and title, to start this year's from. */
-    @org.apache.ibatis.annotations.Select("SELECT MAX(id) FROM evaluation_form WHERE unit_id = #{unitId}"
-            + " AND title = #{title} AND fiscal_year = #{year}")
-    Long findPrevious(@Param("unitId") Long unitId, @Param("title") String title, @Param("year") Integer year);
+    /** These units' forms of a year, newest per title: last year's form to start this year's from. */
+    @org.apache.ibatis.annotations.Select({"<script>",
+            "SELECT MAX(id) AS id, unit_id, title, NULL AS process_instance_id FROM evaluation_form",
+            " WHERE fiscal_year = #{year}",
+            " AND unit_id IN <foreach collection='unitIds' item='u' open='(' separator=',' close=')'>#{u}</foreach>",
+            " GROUP BY unit_id, title",
+            "</script>"})
+    List<OpenedForm> findOfYear(@Param("unitIds") java.util.Collection<Long> unitIds, @Param("year") Integer year);
 
-    record OpenedForm(Long id, String processInstanceId) {
+    record OpenedForm(Long id, Long unitId, String title, String processInstanceId) {
     }
 
     record SuggestionRow(String optionLabel, String detail) {
+    }
+
+    /** A form's rows of one child table, for the inserts that write several forms at once. */
+    record FormRows<T>(Long formId, List<T> rows) {
     }
 
     /** Insert row for a new form; id is filled in. */
@@ -99,6 +116,7 @@ public interface FormMapper {
         public Integer fiscalYear;
         public String title;
         public String ruleSet;
-        public String moneyUnit;
+        /** The first content: its header fields go into the row, its rows into the child tables. */
+        public EvaluationForm content;
     }
 }

@@ -115,30 +115,51 @@ public class FormStore {
         return expectedVersion + 1;
     }
 
-    /** The first content of a form just inserted (version 0): it has no child rows to replace yet. */
-    public int saveFirst(Long formId, EvaluationForm content) {
-        forget(formId);
-        normalized(content);
-        if (mapper.updateContent(formId, 0, content) == 0) {
-            throw new ConflictException("评价表已有内容，不能作为新表保存");
+    /**
+     * Inserts new forms with their first content (version 1): a row each, then each child table's rows
+     * of all of them in one statement. Fills in the rows' ids.
+     */
+    public void createAll(List<FormMapper.NewFormRow> rows) {
+        for (FormMapper.NewFormRow row : rows) {
+            normalized(row.content).setTitle(row.title);
+            mapper.insertForm(row);
         }
-        insertChildren(formId, content);
-        return 1;
+        insertChildren(rows.stream().map(r -> Map.entry(r.id, r.content)).toList());
     }
 
     private void insertChildren(Long formId, EvaluationForm content) {
-        if (!content.getBudgetLines().isEmpty()) {
-            mapper.insertBudgetLines(formId, content.getBudgetLines());
+        insertChildren(List.of(Map.entry(formId, content)));
+    }
+
+    private void insertChildren(List<Map.Entry<Long, EvaluationForm>> forms) {
+        List<FormMapper.FormRows<org.perfeval.exchange.BudgetLine>> lines = new ArrayList<>();
+        List<FormMapper.FormRows<Indicator>> indicators = new ArrayList<>();
+        List<FormMapper.FormRows<FormMapper.SuggestionRow>> suggestions = new ArrayList<>();
+        List<FormMapper.FormRows<org.perfeval.exchange.ReportSection>> sections = new ArrayList<>();
+        for (Map.Entry<Long, EvaluationForm> form : forms) {
+            EvaluationForm content = form.getValue();
+            collect(lines, form.getKey(), content.getBudgetLines());
+            collect(indicators, form.getKey(), content.getIndicators());
+            collect(suggestions, form.getKey(), suggestionRows(content.getSuggestions()));
+            collect(sections, form.getKey(), content.getReport().getSections());
         }
-        if (!content.getIndicators().isEmpty()) {
-            mapper.insertIndicators(formId, content.getIndicators());
+        if (!lines.isEmpty()) {
+            mapper.insertBudgetLines(lines);
         }
-        List<FormMapper.SuggestionRow> suggestions = suggestionRows(content.getSuggestions());
+        if (!indicators.isEmpty()) {
+            mapper.insertIndicators(indicators);
+        }
         if (!suggestions.isEmpty()) {
-            mapper.insertSuggestions(formId, suggestions);
+            mapper.insertSuggestions(suggestions);
         }
-        if (!content.getReport().getSections().isEmpty()) {
-            mapper.insertReportSections(formId, content.getReport().getSections());
+        if (!sections.isEmpty()) {
+            mapper.insertReportSections(sections);
+        }
+    }
+
+    private static <T> void collect(List<FormMapper.FormRows<T>> into, Long formId, List<T> rows) {
+        if (!rows.isEmpty()) {
+            into.add(new FormMapper.FormRows<>(formId, rows));
         }
     }
 

@@ -18,6 +18,18 @@ public interface WorkflowRecordMapper {
                 @Param("action") WorkflowAction action, @Param("from") FormStatus from, @Param("to") FormStatus to,
                 @Param("detail") String detail, @Param("snapshot") String snapshot);
 
+    /** The same record for several forms (a campaign opening), in one statement. */
+    @Insert({"<script>",
+            "INSERT INTO workflow_record (form_id, actor_id, actor_name, action, from_status, to_status, detail,",
+            " snapshot, created_at) VALUES",
+            " <foreach collection='formIds' item='formId' separator=','>",
+            "(#{formId}, #{actorId}, #{actorName}, #{action}, #{from}, #{to}, #{detail}, NULL, CURRENT_TIMESTAMP)",
+            " </foreach>",
+            "</script>"})
+    void insertAll(@Param("formIds") List<Long> formIds, @Param("actorId") Long actorId,
+                   @Param("actorName") String actorName, @Param("action") WorkflowAction action,
+                   @Param("from") FormStatus from, @Param("to") FormStatus to, @Param("detail") String detail);
+
     @Select("SELECT id, form_id, actor_id, actor_name, action, from_status, to_status, detail, created_at"
             + " FROM workflow_record WHERE form_id = #{formId} ORDER BY id")
     List<WorkflowRecord> findByForm(Long formId);

@@ -15,6 +15,10 @@ public interface OrgMapper {
     @Select("SELECT id, code, name, kind, parent_id FROM org_unit WHERE id = #{id}")
     OrgUnit findUnit(Long id);
 
+    @Select({"<script>SELECT id, code, name, kind, parent_id FROM org_unit WHERE id IN",
+            " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>"})
+    List<OrgUnit> findUnits(@org.apache.ibatis.annotations.Param("ids") java.util.Collection<Long> ids);
+
     @Select("SELECT id, code, name, kind, parent_id FROM org_unit WHERE code = #{code}")
     OrgUnit findUnitByCode(String code);
 

@@ -166,8 +166,7 @@ public class PublicationService {
         if (header.getStatus() != FormStatus.PUBLISHED) {
             throw new ConflictException("只有已公开的评价表可以发起更正");
         }
-        String pid = process.start(formId);
-        formMapper.setProcessInstance(formId, pid);
+        process.start(formId);
         formMapper.updateReturnReason(formId, "更正：" + reason.strip());
         history.record(formId, actor, WorkflowAction.CORRECT, FormStatus.PUBLISHED, FormStatus.DRAFT, reason.strip());
         audit.action(actor, AuditAction.ADMIN_CHANGE, "form", formId, "发起更正：" + reason.strip());

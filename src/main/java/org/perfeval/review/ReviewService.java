@@ -94,13 +94,14 @@ public class ReviewService {
      */
     @Transactional
     public void decide(Actor actor, Long formId, ReviewInput input) {
+        // The second of two reviewers deciding at once waits here, then finds the task gone.
+        formMapper.lockForm(formId);
         FormHeader header = formService.visibleHeader(actor, formId);
         Task task = reviewTask(actor, header);
         ReviewStage stage = actor.is(Role.FINANCE_REVIEWER) ? ReviewStage.FINANCE : ReviewStage.SUPERVISOR;
         validate(header, stage, input);
         // An unclaimed task is completed without claiming it first: a claim is one more engine command
-        // (about a dozen statements), and who decided is in the opinion and the form's history. A
-        // reviewer racing to claim or decide loses on the task's revision and gets a conflict.
+        // (about a dozen statements), and who decided is in the opinion and the form's history.
         if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
             throw new ConflictException("该评价表已由其他审核人签收");
         }

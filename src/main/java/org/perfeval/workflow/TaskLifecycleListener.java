@@ -60,7 +60,7 @@ public class TaskLifecycleListener implements TaskListener {
         if (due != null) {
             task.setDueDate(Date.from(due));
         }
-        lifecycle.entered(formId, stage);
+        lifecycle.entered(formId, stage, task.getProcessInstanceId());
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).findFirst().orElseThrow();
         inbox.taskCreated(task.getId(), formId, stage.taskKey(), group, task.getCreateTime().toInstant(), due);

@@ -107,6 +107,9 @@ public final class ProductBenchmark {
         if (parts.contains("open")) {
             int openN = n(10_000);
             row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
+            long before = statements();
+            openCampaign(100);
+            row("statements per opened form (a batch of 100)", (statements() - before) / 100.0);
         }
         if (parts.contains("lifecycle")) {
             int lifecycles = n(300);
