@@ -38,6 +38,27 @@ class AdminPagesTest {
         mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
     }
 
+    /** The top bar and the inbox show each role its own entries (Viewer). */
+    @Test
+    void menusAndInboxFollowTheRole() throws Exception {
+        TestOrg.World w = testOrg.create();
+        testOrg.openForm(w, "菜单项目");
+        String admin = mvc.perform(get("/admin/campaigns").with(user(accounts.loadUserByUsername(w.admin().username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(admin).contains("/admin/users", "/admin/incidents", "/overdue")
+                .doesNotContain("href=\"/done\"").contains("退出");
+        String staff = mvc.perform(get("/tasks").with(user(accounts.loadUserByUsername(w.staffA().username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(staff).contains("href=\"/done\"", "菜单项目")
+                .doesNotContain("/admin/users", "href=\"/overdue\"", "批量同意", "登录</a>");
+        String finance = mvc.perform(get("/tasks").with(user(accounts.loadUserByUsername(w.finance().username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(finance).contains("href=\"/overdue\"").doesNotContain("/admin/users");
+        String anonymous = mvc.perform(get("/public")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(anonymous).contains("登录</a>").doesNotContain("退出", "href=\"/tasks\"");
+    }
+
     @Test
     void campaignFormNamesTheBadField() throws Exception {
         TestOrg.World w = testOrg.create();
