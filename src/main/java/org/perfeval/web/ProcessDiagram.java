@@ -27,6 +27,8 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class ProcessDiagram {
     private final BpmnModelInstance model;
+    /** The picture depends only on the highlighted activity; drawing it cost a third of the form page's handler. */
+    private final java.util.Map<String, String> drawn = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProcessDiagram() throws IOException {
         try (InputStream in = new ClassPathResource("bpmn/self-evaluation.bpmn").getInputStream()) {
@@ -35,6 +37,10 @@ public class ProcessDiagram {
     }
 
     public String svg(String currentActivityId) {
+        return drawn.computeIfAbsent(currentActivityId == null ? "" : currentActivityId, this::draw);
+    }
+
+    private String draw(String currentActivityId) {
         StringBuilder svg = new StringBuilder(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"20 40 1180 420\" role=\"img\" aria-label=\"审批流程图\""
                         + " class=\"process\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
