@@ -353,11 +353,31 @@ public final class ProductBenchmark {
         }
         long window = (long) Math.max(3, 10 * Math.min(1, scale));
         for (String path : new String[] {"/tasks", "/forms/" + formId}) {
+            String page = path.equals("/tasks") ? "/tasks" : "/forms/{id}";
+            long[] result = loadFromOwnProcess(base + path, sessions, window);
+            row("HTTP GET " + page + ", 50 users, load generator in its own JVM: req/s, p95 ms, errors",
+                    result[0] / (double) window, result[1] / 1e6, result[2]);
             load(client, base + path, sessions, 3);
-            long[] result = load(client, base + path, sessions, window);
-            row("HTTP GET " + (path.equals("/tasks") ? "/tasks" : "/forms/{id}") + ", 50 users: req/s, p95 ms, errors",
+            result = load(client, base + path, sessions, window);
+            row("  same, load generator inside the application's JVM: req/s, p95 ms, errors",
                     result[0] / (double) window, result[1] / 1e6, result[2]);
         }
+    }
+
+    /** {@link HttpLoad} started from its source file as a separate process (3 s warm-up, then the window). */
+    private static long[] loadFromOwnProcess(String url, List<String> sessions, long seconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                java.nio.file.Path.of("src", "test", "java", "org", "perfeval", "bench", "HttpLoad.java").toString(),
+                url, "3", String.valueOf(seconds)));
+        command.addAll(sessions);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        if (process.waitFor() != 0 || out.isEmpty()) {
+            throw new IllegalStateException("load generator failed: " + out);
+        }
+        String[] figures = out.split(" ");
+        return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2])};
     }
 
     /** Every session in a loop for the given seconds; returns requests, p95 nanoseconds, errors. */
