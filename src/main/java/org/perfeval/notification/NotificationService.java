@@ -48,6 +48,18 @@ public class NotificationService {
         }
     }
 
+    /** 【待办】: the form's task has arrived at a group; the text is made from the form in the insert itself. */
+    public int notifyTaskArrived(String group, Long formId, String stageLabel, String dedupKey) {
+        Recipients r = Recipients.of(group);
+        try {
+            return mapper.insertTaskArrived(r.role() == null ? null : r.role().name(), r.unitId(), false, formId,
+                    stageLabel, clock.instant(), dedupKey, mailEnabled ? EmailDispatcher.PENDING : null);
+        } catch (DataAccessException e) {
+            log.warn("notifications {} not written: {}", dedupKey, e.getMessage());
+            return 0;
+        }
+    }
+
     private static String clip(String message) {
         return message.length() > 500 ? message.substring(0, 500) : message;
     }

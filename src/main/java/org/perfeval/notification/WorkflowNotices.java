@@ -17,10 +17,9 @@ public class WorkflowNotices {
         this.forms = forms;
     }
 
+    /** 【待办】title（unit）待stage, to everyone in the group. */
     public void taskArrived(Long formId, Stage stage, String group, String taskId) {
-        FormHeader form = forms.findHeader(formId);
-        notifications.notifyGroup(group, false, NotificationKind.TASK, formId,
-                "【待办】" + form.getTitle() + "（" + form.getUnitName() + "）待" + stage.label(), "task:" + taskId);
+        notifications.notifyTaskArrived(group, formId, stage.label(), "task:" + taskId);
     }
 
     public void returned(Long formId, String reason, String decisionKey) {

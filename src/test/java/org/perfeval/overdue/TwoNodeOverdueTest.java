@@ -70,7 +70,7 @@ class TwoNodeOverdueTest {
             while (jdbc.queryForObject(marks, Integer.class, id) < FORMS && System.nanoTime() < deadline) {
                 lockOwners.addAll(jdbc.queryForList("SELECT DISTINCT LOCK_OWNER_ FROM ACT_RU_JOB"
                         + " WHERE LOCK_OWNER_ IS NOT NULL AND TYPE_ = 'timer'", String.class));
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
             // Let both executors go on a little longer: a duplicate would show up now.
             Thread.sleep(3000);

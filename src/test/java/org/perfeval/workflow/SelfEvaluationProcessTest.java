@@ -38,6 +38,7 @@ class SelfEvaluationProcessTest {
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
+    @Autowired org.perfeval.notification.NotificationService notifications;
 
     TestOrg.World w;
     FormHeader form;
@@ -72,6 +73,9 @@ class SelfEvaluationProcessTest {
         assertThat(projection().candidateGroup()).isEqualTo("unit-" + w.unitA().id());
         submitClean();
         assertThat(projection().candidateGroup()).isEqualTo("dept-" + w.dept1().id());
+        assertThat(notifications.list(w.reviewer1())).extracting(org.perfeval.notification.Notification::message)
+                .contains("【待办】流程测试项目（" + w.unitA().name() + "）待主管部门审核");
+        assertThat(notifications.list(w.reviewer2())).isEmpty();
         reviews.decide(w.reviewer1(), form.getId(), returnWith(Decision.RETURN_TO_UNIT, "请补充佐证"));
         submitClean();
         reviews.decide(w.reviewer1(), form.getId(), approve());
