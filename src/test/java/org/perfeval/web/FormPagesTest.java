@@ -98,11 +98,14 @@ class FormPagesTest {
         FormHeader before = formMapper.findHeader(form.getId());
         mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
                         .param("version", String.valueOf(before.getVersion())).param("action", "save")
-                        .param("indicators[0].name", "培训场次").param("indicators[0].weight", "十分"))
+                        .param("indicators[0].name", "培训场次").param("indicators[0].weight", "十分")
+                        .param("indicators[0].operator", "<=").param("indicators[0].deviationNote", "原因<说明>"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("指标第 1 行「分值」应为数字")))
                 .andExpect(content().string(containsString("value=\"十分\"")))
-                .andExpect(content().string(containsString("value=\"培训场次\"")));
+                .andExpect(content().string(containsString("value=\"培训场次\"")))
+                .andExpect(content().string(containsString("selected=\"selected\">≤")))
+                .andExpect(content().string(containsString(">原因&lt;说明&gt;</textarea>")));
         assertThat(formMapper.findHeader(form.getId()).getVersion()).isEqualTo(before.getVersion());
     }
 
