@@ -3,7 +3,6 @@ package org.perfeval.form;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.exchange.EvaluationForm;
@@ -159,7 +158,7 @@ public class EvaluationFormService {
         validator.check(FormStore.normalized(content));
         store.save(formId, version, content);
         rowsMoved(formId, content, edit.rowOrigins());
-        Task task = fillTask(formId);
+        FormProcess.OpenTask task = fillTask(formId);
         formMapper.markSubmitted(formId, java.time.Instant.now());
         history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null,
                 snapshot(store.content(formId)));
@@ -196,12 +195,12 @@ public class EvaluationFormService {
         if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
             throw new ForbiddenException("只有本单位填报人可以撤回");
         }
-        Task task = process.openTask(formId);
+        FormProcess.OpenTask task = process.openTask(formId);
         if (header.getStatus() != FormStatus.SUPERVISOR_REVIEW || task == null
-                || !Stage.SUPERVISOR_REVIEW.taskKey().equals(task.getTaskDefinitionKey())) {
+                || !Stage.SUPERVISOR_REVIEW.taskKey().equals(task.taskKey())) {
             throw new ConflictException("当前状态为「" + header.getStatus().label() + "」，不能撤回");
         }
-        if (task.getAssignee() != null) {
+        if (task.assignee() != null) {
             throw new ConflictException("主管部门已签收，不能撤回；如需修改请联系审核人退回");
         }
         process.withdraw(formId);
@@ -226,9 +225,9 @@ public class EvaluationFormService {
         return header;
     }
 
-    private Task fillTask(Long formId) {
-        Task task = process.openTask(formId);
-        if (task == null || !Stage.FILL.taskKey().equals(task.getTaskDefinitionKey())) {
+    private FormProcess.OpenTask fillTask(Long formId) {
+        FormProcess.OpenTask task = process.openTask(formId);
+        if (task == null || !Stage.FILL.taskKey().equals(task.taskKey())) {
             throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
         }
         return task;

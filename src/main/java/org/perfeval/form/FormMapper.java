@@ -22,6 +22,11 @@ public interface FormMapper {
     /** Null when the form does not exist. */
     FormRoute findRoute(Long id);
 
+    /** The form's open task as the inbox projection holds it (see FormProcess.openTask). */
+    @org.apache.ibatis.annotations.Select("SELECT task_id, stage, assignee, due_at, process_definition_id FROM inbox_task"
+            + " WHERE form_id = #{formId}")
+    FormProcess.OpenTask findOpenTask(Long formId);
+
     /**
      * Locks the form's row until the transaction ends: steps that race for one form (two reviewers
      * deciding, a withdrawal against a decision) queue here instead of deadlocking further on.

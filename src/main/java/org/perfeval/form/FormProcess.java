@@ -26,9 +26,12 @@ public class FormProcess {
     private final TaskService taskService;
     private final org.camunda.bpm.engine.ManagementService managementService;
     private final RoutingFlags routingFlags;
+    private final FormMapper formMapper;
 
     public FormProcess(RuntimeService runtimeService, TaskService taskService,
-                       org.camunda.bpm.engine.ManagementService managementService, RoutingFlags routingFlags) {
+                       org.camunda.bpm.engine.ManagementService managementService, RoutingFlags routingFlags,
+                       FormMapper formMapper) {
+        this.formMapper = formMapper;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -43,19 +46,38 @@ public class FormProcess {
         return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId)).getId();
     }
 
-    /** The form's open user task, or null when it has none (e.g. published). */
-    public Task openTask(Long formId) {
+    /** A form's open user task: its id, BPMN task key, assignee, due date and process definition. */
+    public record OpenTask(String id, String taskKey, String assignee, java.time.Instant dueAt,
+                           String processDefinitionId) {
+    }
+
+    /**
+     * The form's open user task, or null when it has none (e.g. published). Read from the inbox
+     * projection, which the task listeners keep in the engine's transaction (InboxProjectionConsistencyTest);
+     * a row written before the projection kept the process definition is looked up in the engine.
+     */
+    public OpenTask openTask(Long formId) {
+        OpenTask task = formMapper.findOpenTask(formId);
+        if (task != null && task.processDefinitionId() != null) {
+            return task;
+        }
+        Task engineTask = engineTask(formId);
+        return engineTask == null ? null : new OpenTask(engineTask.getId(), engineTask.getTaskDefinitionKey(),
+                engineTask.getAssignee(), engineTask.getDueDate() == null ? null : engineTask.getDueDate().toInstant(),
+                engineTask.getProcessDefinitionId());
+    }
+
+    private Task engineTask(Long formId) {
         return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(formId)).singleResult();
     }
 
-    public void claim(Task task, String username) {
-        guardTask(task, () -> taskService.claim(task.getId(), username));
+    public void claim(OpenTask task, String username) {
+        guardTask(task, () -> taskService.claim(task.id(), username));
     }
 
     /** Completes the task; the variables are routing flags for the next gateway ({@link RoutingFlags}). */
-    public void complete(Task task, Map<String, Object> flags) {
-        guardTask(task, () -> taskService.complete(task.getId(),
-                routingFlags.flags(task.getProcessDefinitionId(), flags)));
+    public void complete(OpenTask task, Map<String, Object> flags) {
+        guardTask(task, () -> taskService.complete(task.id(), routingFlags.flags(task.processDefinitionId(), flags)));
     }
 
     /**
@@ -63,7 +85,7 @@ public class FormProcess {
      * query and call, half-removed executions). Whatever the engine throws, if the task is gone,
      * someone else completed it; any other failure is reported as itself.
      */
-    private void guardTask(Task task, Runnable engineCall) {
+    private void guardTask(OpenTask task, Runnable engineCall) {
         try {
             guard(engineCall);
         } catch (ConflictException e) {
@@ -76,9 +98,9 @@ public class FormProcess {
         }
     }
 
-    private boolean handledByOthers(Task task) {
+    private boolean handledByOthers(OpenTask task) {
         try {
-            return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+            return taskService.createTaskQuery().taskId(task.id()).count() == 0;
         } catch (RuntimeException e) {
             return true;
         }
@@ -89,7 +111,7 @@ public class FormProcess {
      * is not at that stage.
      */
     public boolean moveDeadline(Long formId, Stage stage, java.time.Instant due, java.time.Duration warnBefore) {
-        Task task = openTask(formId);
+        Task task = engineTask(formId);
         if (task == null || !stage.taskKey().equals(task.getTaskDefinitionKey()) || due == null) {
             return false;
         }

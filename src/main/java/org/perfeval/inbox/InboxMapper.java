@@ -15,14 +15,17 @@ public interface InboxMapper {
 
     /** The form's campaign and unit are copied along, for the inbox filters. */
     @Insert("INSERT INTO inbox_task (task_id, form_id, stage, candidate_group, assignee, created_at, due_at,"
-            + " campaign_id, unit_id) SELECT #{taskId}, #{formId}, #{stage}, #{candidateGroup}, #{assignee},"
-            + " #{createdAt}, #{dueAt}, f.campaign_id, f.unit_id FROM evaluation_form f WHERE f.id = #{formId}")
-    void insert(InboxTask task);
+            + " campaign_id, unit_id, process_definition_id) SELECT #{t.taskId}, #{t.formId}, #{t.stage},"
+            + " #{t.candidateGroup}, #{t.assignee}, #{t.createdAt}, #{t.dueAt}, f.campaign_id, f.unit_id, #{definition}"
+            + " FROM evaluation_form f WHERE f.id = #{t.formId}")
+    void insert(@Param("t") InboxTask task, @Param("definition") String processDefinitionId);
 
     /** The form's next task takes over the row of the one that ended. */
     @Update("UPDATE inbox_task SET task_id = #{t.taskId}, stage = #{t.stage}, candidate_group = #{t.candidateGroup},"
-            + " assignee = #{t.assignee}, created_at = #{t.createdAt}, due_at = #{t.dueAt} WHERE task_id = #{endedTaskId}")
-    int replace(@Param("endedTaskId") String endedTaskId, @Param("t") InboxTask task);
+            + " assignee = #{t.assignee}, created_at = #{t.createdAt}, due_at = #{t.dueAt},"
+            + " process_definition_id = #{definition} WHERE task_id = #{endedTaskId}")
+    int replace(@Param("endedTaskId") String endedTaskId, @Param("t") InboxTask task,
+                @Param("definition") String processDefinitionId);
 
     @Update("UPDATE inbox_task SET assignee = #{assignee} WHERE task_id = #{taskId}")
     void updateAssignee(@Param("taskId") String taskId, @Param("assignee") String assignee);

@@ -26,11 +26,11 @@ public class InboxProjection {
     }
 
     public void taskCreated(String taskId, Long formId, String stage, String candidateGroup, Instant createdAt,
-                            Instant dueAt) {
+                            Instant dueAt, String processDefinitionId) {
         InboxTask task = new InboxTask(taskId, formId, stage, candidateGroup, null, createdAt, dueAt);
         String ended = pendingEnds().remove(formId);
-        if (ended == null || mapper.replace(ended, task) == 0) {
-            mapper.insert(task);
+        if (ended == null || mapper.replace(ended, task, processDefinitionId) == 0) {
+            mapper.insert(task, processDefinitionId);
         }
     }
 

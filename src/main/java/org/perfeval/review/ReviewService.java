@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.FormHeader;
@@ -69,16 +68,16 @@ public class ReviewService {
         if (stage == null || header.getStatus() != stage.status()) {
             return false;
         }
-        Task task = process.openTask(header.getId());
-        return task != null && (task.getAssignee() == null || task.getAssignee().equals(actor.username()));
+        FormProcess.OpenTask task = process.openTask(header.getId());
+        return task != null && (task.assignee() == null || task.assignee().equals(actor.username()));
     }
 
     @Transactional
     public void claim(Actor actor, Long formId) {
         FormHeader header = formService.visibleHeader(actor, formId);
-        Task task = reviewTask(actor, header);
-        if (task.getAssignee() != null) {
-            if (task.getAssignee().equals(actor.username())) {
+        FormProcess.OpenTask task = reviewTask(actor, header);
+        if (task.assignee() != null) {
+            if (task.assignee().equals(actor.username())) {
                 return;
             }
             throw new ConflictException("该评价表已由其他审核人签收");
@@ -97,12 +96,12 @@ public class ReviewService {
         // The second of two reviewers deciding at once waits here, then finds the task gone.
         formMapper.lockForm(formId);
         FormHeader header = formService.visibleHeader(actor, formId);
-        Task task = reviewTask(actor, header);
+        FormProcess.OpenTask task = reviewTask(actor, header);
         ReviewStage stage = actor.is(Role.FINANCE_REVIEWER) ? ReviewStage.FINANCE : ReviewStage.SUPERVISOR;
         validate(header, stage, input);
         // An unclaimed task is completed without claiming it first: a claim is one more engine command
         // (about a dozen statements), and who decided is in the opinion and the form's history.
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
+        if (task.assignee() != null && !task.assignee().equals(actor.username())) {
             throw new ConflictException("该评价表已由其他审核人签收");
         }
         ReviewMapper.NewOpinion opinion = new ReviewMapper.NewOpinion();
@@ -163,10 +162,10 @@ public class ReviewService {
         return stage;
     }
 
-    private Task reviewTask(Actor actor, FormHeader header) {
+    private FormProcess.OpenTask reviewTask(Actor actor, FormHeader header) {
         Stage stage = requireReviewer(actor);
-        Task task = process.openTask(header.getId());
-        if (task == null || !stage.taskKey().equals(task.getTaskDefinitionKey())) {
+        FormProcess.OpenTask task = process.openTask(header.getId());
+        if (task == null || !stage.taskKey().equals(task.taskKey())) {
             throw new ConflictException("该评价表当前状态为「" + header.getStatus().label() + "」，不在您的审核环节；可能已被他人处理。");
         }
         return task;

@@ -2,7 +2,6 @@ package org.perfeval.web;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.task.Task;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormProcess;
@@ -49,20 +48,20 @@ class FormPageModel {
     }
 
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
-        Task task = process.openTask(header.getId());
+        FormProcess.OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = reviewService.canReview(actor, header);
         model.addAttribute("header", header);
-        model.addAttribute("diagram", diagram.svg(task != null ? task.getTaskDefinitionKey()
+        model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);
-        model.addAttribute("claimedByMe", task != null && actor.username().equals(task.getAssignee()));
-        model.addAttribute("assignee", task == null ? null : task.getAssignee());
-        model.addAttribute("dueDate", task == null ? null : task.getDueDate());
+        model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
+        model.addAttribute("assignee", task == null ? null : task.assignee());
+        model.addAttribute("dueDate", task == null ? null : task.dueAt());
         model.addAttribute("canWithdraw", actor.is(Role.UNIT_STAFF) && actor.unitId().equals(header.getUnitId())
-                && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.getAssignee() == null);
+                && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.assignee() == null);
         model.addAttribute("canUnpublish", actor.is(Role.ADMIN) && header.getStatus() == FormStatus.PUBLISHED);
         model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
         model.addAttribute("score", storedScore(header));

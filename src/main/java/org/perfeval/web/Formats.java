@@ -47,6 +47,10 @@ public class Formats {
     }
 
     public boolean overdue(Date due) {
-        return due != null && due.toInstant().isBefore(Instant.now());
+        return due != null && overdue(due.toInstant());
+    }
+
+    public boolean overdue(Instant due) {
+        return due != null && due.isBefore(Instant.now());
     }
 }

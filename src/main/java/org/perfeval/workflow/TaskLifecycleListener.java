@@ -63,7 +63,8 @@ public class TaskLifecycleListener implements TaskListener {
         lifecycle.entered(formId, stage, task.getProcessInstanceId());
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).findFirst().orElseThrow();
-        inbox.taskCreated(task.getId(), formId, stage.taskKey(), group, task.getCreateTime().toInstant(), due);
+        inbox.taskCreated(task.getId(), formId, stage.taskKey(), group, task.getCreateTime().toInstant(), due,
+                task.getProcessDefinitionId());
         notices.taskArrived(formId, stage, group, task.getId());
     }
 }

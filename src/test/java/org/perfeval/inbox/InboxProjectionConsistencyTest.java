@@ -20,6 +20,7 @@ import org.perfeval.campaign.NewCampaign;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormProcess;
 import org.perfeval.form.FormStatus;
 import org.perfeval.org.Actor;
 import org.perfeval.review.Decision;
@@ -42,6 +43,7 @@ class InboxProjectionConsistencyTest {
     @Autowired InboxMapper inboxMapper;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
+    @Autowired FormProcess formProcess;
 
     @Test
     void projectionNeverDriftsFromTheEngine() {
@@ -77,6 +79,18 @@ class InboxProjectionConsistencyTest {
                 .collect(Collectors.toSet());
         assertThat(engine).hasSizeGreaterThanOrEqualTo(3);
         assertThat(projection).isEqualTo(engine);
+
+        // The services find a form's open task through the projection: the same task as the engine's.
+        for (FormHeader form : opened) {
+            Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(form.getId()))
+                    .singleResult();
+            FormProcess.OpenTask open = formProcess.openTask(form.getId());
+            assertThat(open == null ? null : java.util.Arrays.asList(open.id(), open.taskKey(), open.assignee(),
+                    open.processDefinitionId(), open.dueAt()))
+                    .isEqualTo(task == null ? null : java.util.Arrays.asList(task.getId(), task.getTaskDefinitionKey(),
+                            task.getAssignee(), task.getProcessDefinitionId(),
+                            task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+        }
     }
 
     private void act(TestOrg.World w, FormHeader form, Random random) {
