@@ -70,15 +70,6 @@ public interface FormMapper {
 
     void deleteSuggestions(Long formId);
 
-    /** Rows of one or more forms in one statement; each entry must have rows. */
-    void insertBudgetLines(@Param("forms") List<FormRows<BudgetLine>> forms);
-
-    void insertIndicators(@Param("forms") List<FormRows<Indicator>> forms);
-
-    void insertReportSections(@Param("forms") List<FormRows<ReportSection>> forms);
-
-    void insertSuggestions(@Param("forms") List<FormRows<SuggestionRow>> forms);
-
     List<FormHeader> findByCampaign(Long campaignId);
 
     /** The forms these units already have in the campaign (opening is idempotent). */
@@ -105,10 +96,6 @@ public interface FormMapper {
     }
 
     record SuggestionRow(String optionLabel, String detail) {
-    }
-
-    /** A form's rows of one child table, for the inserts that write several forms at once. */
-    record FormRows<T>(Long formId, List<T> rows) {
     }
 
     /** Insert row for a new form; id is filled in. */

@@ -23,9 +23,11 @@ public class FormStore {
     private static final Object READ = new Object();
 
     private final FormMapper mapper;
+    private final FormRowsWriter rows;
 
-    public FormStore(FormMapper mapper) {
+    public FormStore(FormMapper mapper, FormRowsWriter rows) {
         this.mapper = mapper;
+        this.rows = rows;
     }
 
     public FormHeader header(Long formId) {
@@ -131,39 +133,12 @@ public class FormStore {
         insertChildren(List.of(Map.entry(formId, content)));
     }
 
+    /** Always after a mapper's write to the form in this transaction, which clears MyBatis's session cache. */
     private void insertChildren(List<Map.Entry<Long, EvaluationForm>> forms) {
-        List<FormMapper.FormRows<org.perfeval.exchange.BudgetLine>> lines = new ArrayList<>();
-        List<FormMapper.FormRows<Indicator>> indicators = new ArrayList<>();
-        List<FormMapper.FormRows<FormMapper.SuggestionRow>> suggestions = new ArrayList<>();
-        List<FormMapper.FormRows<org.perfeval.exchange.ReportSection>> sections = new ArrayList<>();
-        for (Map.Entry<Long, EvaluationForm> form : forms) {
-            EvaluationForm content = form.getValue();
-            collect(lines, form.getKey(), content.getBudgetLines());
-            collect(indicators, form.getKey(), content.getIndicators());
-            collect(suggestions, form.getKey(), suggestionRows(content.getSuggestions()));
-            collect(sections, form.getKey(), content.getReport().getSections());
-        }
-        if (!lines.isEmpty()) {
-            mapper.insertBudgetLines(lines);
-        }
-        if (!indicators.isEmpty()) {
-            mapper.insertIndicators(indicators);
-        }
-        if (!suggestions.isEmpty()) {
-            mapper.insertSuggestions(suggestions);
-        }
-        if (!sections.isEmpty()) {
-            mapper.insertReportSections(sections);
-        }
+        rows.insert(forms);
     }
 
-    private static <T> void collect(List<FormMapper.FormRows<T>> into, Long formId, List<T> rows) {
-        if (!rows.isEmpty()) {
-            into.add(new FormMapper.FormRows<>(formId, rows));
-        }
-    }
-
-    private static List<FormMapper.SuggestionRow> suggestionRows(Suggestions suggestions) {
+    static List<FormMapper.SuggestionRow> suggestionRows(Suggestions suggestions) {
         Map<String, String> details = suggestions.getDetails() == null ? Map.of() : suggestions.getDetails();
         return suggestions.getSelected().stream()
                 .filter(s -> s != null && !s.isBlank())

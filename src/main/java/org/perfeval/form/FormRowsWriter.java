@@ -1,0 +1,101 @@
+package org.perfeval.form;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.perfeval.exchange.BudgetLine;
+import org.perfeval.exchange.DeviationReasons;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.Indicator;
+import org.perfeval.exchange.ReportSection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the child rows of one or more forms (budget lines, indicators, suggestions, report
+ * sections): one multi-row INSERT per table, values bound directly. The same statements built by
+ * MyBatis's {@code <foreach>} evaluated an expression per value, a third of the processor time of a
+ * whole approval cycle. Runs on the transaction's connection, like the mappers.
+ */
+@Component
+class FormRowsWriter {
+    /** Rows per statement: well under the server's limit of placeholders and packet size. */
+    private static final int CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+
+    FormRowsWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(List<Map.Entry<Long, EvaluationForm>> forms) {
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> indicators = new ArrayList<>();
+        List<Object[]> suggestions = new ArrayList<>();
+        List<Object[]> sections = new ArrayList<>();
+        for (Map.Entry<Long, EvaluationForm> form : forms) {
+            Long id = form.getKey();
+            EvaluationForm content = form.getValue();
+            int seq = 0;
+            for (BudgetLine l : content.getBudgetLines()) {
+                lines.add(new Object[] {id, seq++, l.getName(), l.getRole() == null ? null : l.getRole().name(),
+                        l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
+                        l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore(),
+                        progress(l.getQuarterlyProgress())});
+            }
+            seq = 0;
+            for (Indicator r : content.getIndicators()) {
+                DeviationReasons why = r.getDeviationReasons() == null ? new DeviationReasons() : r.getDeviationReasons();
+                indicators.add(new Object[] {id, seq++, r.getCategory(), r.getSubcategory(), r.getName(),
+                        r.getOperator(), r.getTarget(), r.getAdjustedTarget(), r.getUnitOfMeasure(), r.getActual(),
+                        r.getWeight(), r.getClaimedScore(), why.getFunding(), why.getInstitution(), why.getStaffing(),
+                        why.getFacilities(), why.getOther(), r.getDeviationNote(), r.getImprovement(),
+                        r.getPreviousActual()});
+            }
+            seq = 0;
+            for (FormMapper.SuggestionRow s : FormStore.suggestionRows(content.getSuggestions())) {
+                suggestions.add(new Object[] {id, seq++, s.optionLabel(), s.detail()});
+            }
+            seq = 0;
+            for (ReportSection s : content.getReport().getSections()) {
+                sections.add(new Object[] {id, seq++, s.getHeading(), s.getBody()});
+            }
+        }
+        insert("budget_line", List.of("form_id", "seq", "name", "role", "initial_budget", "declared_budget",
+                "compiled_budget", "annual_budget", "executed", "balance", "stated_rate", "weight", "claimed_score",
+                "quarterly_progress"), lines);
+        insert("indicator", List.of("form_id", "seq", "category", "subcategory", "name", "operator", "target",
+                "adjusted_target", "unit_of_measure", "actual", "weight", "claimed_score", "reason_funding",
+                "reason_institution", "reason_staffing", "reason_facilities", "reason_other", "deviation_note",
+                "improvement", "previous_actual"), indicators);
+        insert("form_suggestion", List.of("form_id", "seq", "option_label", "detail"), suggestions);
+        insert("report_section", List.of("form_id", "seq", "heading", "body"), sections);
+    }
+
+    private void insert(String table, List<String> columns, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), row));
+            jdbc.update(sql, ps -> {
+                int i = 1;
+                for (Object[] values : chunk) {
+                    for (Object value : values) {
+                        ps.setObject(i++, value);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Quarterly progress as stored by DecimalListTypeHandler: "12.5,30,60,95". */
+    private static String progress(List<BigDecimal> values) {
+        return values == null || values.isEmpty() ? null
+                : values.stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
+    }
+}
