@@ -255,12 +255,25 @@ class DatabaseRestartTest {
                 return answer;
             }
             if (answer != null && answer.statusCode() == 200) {
-                incompletePages.incrementAndGet();
+                if (incompletePages.incrementAndGet() == 1) {
+                    keepForLater(request, answer);
+                }
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(request.uri() + " never answered 200");
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** The first incomplete page, with its request, for whoever looks into why it happens. */
+    private static void keepForLater(HttpRequest request, HttpResponse<String> answer) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "fault"));
+            java.nio.file.Files.writeString(dir.resolve("incomplete-page.html"), "<!-- " + request.method() + " "
+                    + request.uri() + " " + answer.headers().map() + " -->\n" + answer.body());
+        } catch (IOException e) {
+            System.out.println("could not keep the incomplete page: " + e);
         }
     }
 
