@@ -24,6 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
 /** Service exceptions as Chinese error pages (or JSON for JSON clients), never a stack trace. */
 @ControllerAdvice
 class ErrorHandling {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorHandling.class);
+
     private final AuditLog audit;
 
     ErrorHandling(AuditLog audit) {
@@ -85,6 +87,21 @@ class ErrorHandling {
     Object tooLarge(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大（不超过 20 MB）",
                 List.of(new FieldProblem("file", "上传的文件过大（不超过 20 MB）")));
+    }
+
+    /**
+     * The database cannot be reached (restarting, connections exhausted): a page that says so and to
+     * try again. Nothing was saved: the step's transaction did not commit. Without this, the error
+     * page itself reached for the database (the unread count) and the answer was an empty 200.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.dao.RecoverableDataAccessException.class})
+    Object databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "系统暂时无法访问数据库，本次操作未生效，请稍后重试。",
+                List.of());
     }
 
     @ExceptionHandler(InvalidInputException.class)

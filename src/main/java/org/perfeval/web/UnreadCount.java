@@ -16,9 +16,17 @@ class UnreadCount {
         this.notifications = notifications;
     }
 
+    /** Null (no badge) when it cannot be counted: the page, often the error page itself, still shows. */
     @ModelAttribute("unreadCount")
     Integer unreadCount() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof CurrentUser user ? notifications.unread(user.actor()) : 0;
+        if (!(auth != null && auth.getPrincipal() instanceof CurrentUser user)) {
+            return 0;
+        }
+        try {
+            return notifications.unread(user.actor());
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            return null;
+        }
     }
 }
