@@ -156,7 +156,7 @@ public class EvaluationFormService {
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
-        store.save(formId, version, content);
+        store.saveIfChanged(formId, version, content);
         rowsMoved(formId, content, edit.rowOrigins());
         FormProcess.OpenTask task = fillTask(formId);
         formMapper.markSubmitted(formId, java.time.Instant.now());

@@ -38,32 +38,7 @@ class FormRowsWriter {
         List<Object[]> suggestions = new ArrayList<>();
         List<Object[]> sections = new ArrayList<>();
         for (Map.Entry<Long, EvaluationForm> form : forms) {
-            Long id = form.getKey();
-            EvaluationForm content = form.getValue();
-            int seq = 0;
-            for (BudgetLine l : content.getBudgetLines()) {
-                lines.add(new Object[] {id, seq++, l.getName(), l.getRole() == null ? null : l.getRole().name(),
-                        l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
-                        l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore(),
-                        progress(l.getQuarterlyProgress())});
-            }
-            seq = 0;
-            for (Indicator r : content.getIndicators()) {
-                DeviationReasons why = r.getDeviationReasons() == null ? new DeviationReasons() : r.getDeviationReasons();
-                indicators.add(new Object[] {id, seq++, r.getCategory(), r.getSubcategory(), r.getName(),
-                        r.getOperator(), r.getTarget(), r.getAdjustedTarget(), r.getUnitOfMeasure(), r.getActual(),
-                        r.getWeight(), r.getClaimedScore(), why.getFunding(), why.getInstitution(), why.getStaffing(),
-                        why.getFacilities(), why.getOther(), r.getDeviationNote(), r.getImprovement(),
-                        r.getPreviousActual()});
-            }
-            seq = 0;
-            for (FormMapper.SuggestionRow s : FormStore.suggestionRows(content.getSuggestions())) {
-                suggestions.add(new Object[] {id, seq++, s.optionLabel(), s.detail()});
-            }
-            seq = 0;
-            for (ReportSection s : content.getReport().getSections()) {
-                sections.add(new Object[] {id, seq++, s.getHeading(), s.getBody()});
-            }
+            collect(form.getKey(), form.getValue(), lines, indicators, suggestions, sections);
         }
         insert("budget_line", List.of("form_id", "seq", "name", "role", "initial_budget", "declared_budget",
                 "compiled_budget", "annual_budget", "executed", "balance", "stated_rate", "weight", "claimed_score",
@@ -74,6 +49,68 @@ class FormRowsWriter {
                 "improvement", "previous_actual"), indicators);
         insert("form_suggestion", List.of("form_id", "seq", "option_label", "detail"), suggestions);
         insert("report_section", List.of("form_id", "seq", "heading", "body"), sections);
+    }
+
+    /** True when the two contents would write the same child rows (numbers compared by value). */
+    boolean sameRows(EvaluationForm a, EvaluationForm b) {
+        List<List<Object[]>> left = rowsOf(a);
+        List<List<Object[]>> right = rowsOf(b);
+        for (int table = 0; table < left.size(); table++) {
+            if (left.get(table).size() != right.get(table).size()) {
+                return false;
+            }
+            for (int row = 0; row < left.get(table).size(); row++) {
+                Object[] x = left.get(table).get(row);
+                Object[] y = right.get(table).get(row);
+                for (int i = 0; i < x.length; i++) {
+                    if (!sameValue(x[i], y[i])) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(Object x, Object y) {
+        if (x instanceof BigDecimal p && y instanceof BigDecimal q) {
+            return p.compareTo(q) == 0;
+        }
+        return java.util.Objects.equals(x, y);
+    }
+
+    private static List<List<Object[]>> rowsOf(EvaluationForm content) {
+        List<List<Object[]>> tables = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        collect(0L, content, tables.get(0), tables.get(1), tables.get(2), tables.get(3));
+        return tables;
+    }
+
+    private static void collect(Long id, EvaluationForm content, List<Object[]> lines, List<Object[]> indicators,
+                                List<Object[]> suggestions, List<Object[]> sections) {
+        int seq = 0;
+        for (BudgetLine l : content.getBudgetLines()) {
+            lines.add(new Object[] {id, seq++, l.getName(), l.getRole() == null ? null : l.getRole().name(),
+                    l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
+                    l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore(),
+                    progress(l.getQuarterlyProgress())});
+        }
+        seq = 0;
+        for (Indicator r : content.getIndicators()) {
+            DeviationReasons why = r.getDeviationReasons() == null ? new DeviationReasons() : r.getDeviationReasons();
+            indicators.add(new Object[] {id, seq++, r.getCategory(), r.getSubcategory(), r.getName(),
+                    r.getOperator(), r.getTarget(), r.getAdjustedTarget(), r.getUnitOfMeasure(), r.getActual(),
+                    r.getWeight(), r.getClaimedScore(), why.getFunding(), why.getInstitution(), why.getStaffing(),
+                    why.getFacilities(), why.getOther(), r.getDeviationNote(), r.getImprovement(),
+                    r.getPreviousActual()});
+        }
+        seq = 0;
+        for (FormMapper.SuggestionRow s : FormStore.suggestionRows(content.getSuggestions())) {
+            suggestions.add(new Object[] {id, seq++, s.optionLabel(), s.detail()});
+        }
+        seq = 0;
+        for (ReportSection s : content.getReport().getSections()) {
+            sections.add(new Object[] {id, seq++, s.getHeading(), s.getBody()});
+        }
     }
 
     private void insert(String table, List<String> columns, List<Object[]> rows) {

@@ -105,16 +105,54 @@ public class FormStore {
     public int save(Long formId, int expectedVersion, EvaluationForm content) {
         forget(formId);
         normalized(content);
+        updateHeader(formId, expectedVersion, content);
+        replaceChildren(formId, content);
+        return expectedVersion + 1;
+    }
+
+    /**
+     * The same, for a submission: a form is usually saved and then submitted unchanged, so the stored
+     * rows are read first (the submission needs them anyway, for its snapshot and the scoring) and
+     * rewritten only if the posted rows differ. Numbers are compared by value, so 75.0 equals 75.
+     */
+    public int saveIfChanged(Long formId, int expectedVersion, EvaluationForm content) {
+        normalized(content);
+        EvaluationForm stored = content(formId);
+        if (!rows.sameRows(content, stored)) {
+            return save(formId, expectedVersion, content);
+        }
+        updateHeader(formId, expectedVersion, content);
+        if (!sameHeader(content, stored)) {
+            forget(formId);
+        }
+        return expectedVersion + 1;
+    }
+
+    /** The fields of the form's own row that updateContent writes. */
+    private static boolean sameHeader(EvaluationForm a, EvaluationForm b) {
+        return java.util.Objects.equals(a.getTitle(), b.getTitle())
+                && java.util.Objects.equals(a.getMoneyUnit(), b.getMoneyUnit())
+                && java.util.Objects.equals(a.getGoal().getExpected(), b.getGoal().getExpected())
+                && java.util.Objects.equals(a.getGoal().getActual(), b.getGoal().getActual())
+                && (a.getClaimedTotal() == null ? b.getClaimedTotal() == null
+                        : b.getClaimedTotal() != null && a.getClaimedTotal().compareTo(b.getClaimedTotal()) == 0)
+                && java.util.Objects.equals(a.getClaimedGrade(), b.getClaimedGrade())
+                && java.util.Objects.equals(a.getSuggestions().getOverall(), b.getSuggestions().getOverall());
+    }
+
+    private void updateHeader(Long formId, int expectedVersion, EvaluationForm content) {
         if (mapper.updateContent(formId, expectedVersion, content) == 0) {
             header(formId);
             throw new ConflictException("该评价表已被他人修改（您打开的是旧版本），请刷新后再保存；您填写的内容仍保留在页面上。");
         }
+    }
+
+    private void replaceChildren(Long formId, EvaluationForm content) {
         mapper.deleteBudgetLines(formId);
         mapper.deleteIndicators(formId);
         mapper.deleteSuggestions(formId);
         mapper.deleteReportSections(formId);
         insertChildren(formId, content);
-        return expectedVersion + 1;
     }
 
     /**

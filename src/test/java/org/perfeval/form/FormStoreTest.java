@@ -56,6 +56,44 @@ class FormStoreTest {
         assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(FormStore.normalized(saved)));
     }
 
+    /** A submission that posts what was saved keeps the stored rows; a change, in rows or header, is written. */
+    @Test
+    void saveIfChangedRewritesOnlyWhatChanged() {
+        TestOrg.World w = testOrg.create();
+        Long id = testOrg.openForm(w, "提交不改项目").getId();
+        EvaluationForm draft = Fixtures.clean();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                store.save(id, formMapper.findHeader(id).getVersion(), draft));
+        String rowIds = "SELECT GROUP_CONCAT(id ORDER BY seq) FROM indicator WHERE form_id = ?";
+        String before = jdbc.queryForObject(rowIds, String.class, id);
+
+        EvaluationForm same = Fixtures.clean();
+        same.setTitle(store.content(id).getTitle());
+        same.getBudgetLines().get(0).setStatedRate(new java.math.BigDecimal("75.000")); // the same number
+        int version = formMapper.findHeader(id).getVersion();
+        int after = new TransactionTemplate(transactions).execute(status -> store.saveIfChanged(id, version, same));
+        assertThat(after).isEqualTo(version + 1).isEqualTo(formMapper.findHeader(id).getVersion());
+        assertThat(jdbc.queryForObject(rowIds, String.class, id)).as("rows left in place").isEqualTo(before);
+
+        EvaluationForm goal = Fixtures.clean();
+        goal.setTitle(same.getTitle());
+        goal.getGoal().setExpected("只改了目标");
+        EvaluationForm read = new TransactionTemplate(transactions).execute(status -> {
+            store.saveIfChanged(id, after, goal);
+            return store.content(id);
+        });
+        assertThat(read.getGoal().getExpected()).isEqualTo("只改了目标");
+        assertThat(jdbc.queryForObject(rowIds, String.class, id)).isEqualTo(before);
+
+        EvaluationForm changed = Fixtures.clean();
+        changed.setTitle(same.getTitle());
+        changed.getIndicators().get(0).setActual("98%");
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                store.saveIfChanged(id, after + 1, changed));
+        assertThat(store.content(id).getIndicators().get(0).getActual()).isEqualTo("98%");
+        assertThat(jdbc.queryForObject(rowIds, String.class, id)).isNotEqualTo(before);
+    }
+
     @Test
     void readOnceInATransactionAndForgottenOnSave() {
         TestOrg.World w = testOrg.create();
