@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Writes the child rows of one or more forms (budget lines, indicators, suggestions, report
  * sections): one multi-row INSERT per table, values bound directly. The same statements built by
  * MyBatis's {@code <foreach>} evaluated an expression per value, a third of the processor time of a
- * whole approval cycle. Runs on the transaction's connection, like the mappers.
+ * whole approval cycle. Runs on the transaction's connection, like the mappers, and always after a
+ * mapper has written the form in that transaction, which clears MyBatis's session cache.
  */
 @Component
 class FormRowsWriter {

@@ -152,28 +152,19 @@ public class FormStore {
         mapper.deleteIndicators(formId);
         mapper.deleteSuggestions(formId);
         mapper.deleteReportSections(formId);
-        insertChildren(formId, content);
+        rows.insert(List.of(Map.entry(formId, content)));
     }
 
     /**
      * Inserts new forms with their first content (version 1): a row each, then each child table's rows
      * of all of them in one statement. Fills in the rows' ids.
      */
-    public void createAll(List<FormMapper.NewFormRow> rows) {
-        for (FormMapper.NewFormRow row : rows) {
+    public void createAll(List<FormMapper.NewFormRow> newForms) {
+        for (FormMapper.NewFormRow row : newForms) {
             normalized(row.content).setTitle(row.title);
             mapper.insertForm(row);
         }
-        insertChildren(rows.stream().map(r -> Map.entry(r.id, r.content)).toList());
-    }
-
-    private void insertChildren(Long formId, EvaluationForm content) {
-        insertChildren(List.of(Map.entry(formId, content)));
-    }
-
-    /** Always after a mapper's write to the form in this transaction, which clears MyBatis's session cache. */
-    private void insertChildren(List<Map.Entry<Long, EvaluationForm>> forms) {
-        rows.insert(forms);
+        rows.insert(newForms.stream().map(r -> Map.entry(r.id, r.content)).toList());
     }
 
     static List<FormMapper.SuggestionRow> suggestionRows(Suggestions suggestions) {

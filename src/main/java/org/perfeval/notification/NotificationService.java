@@ -38,26 +38,15 @@ public class NotificationService {
     public int notifyGroup(String group, boolean withAdmins, NotificationKind kind, Long formId, String message,
                            String dedupKey) {
         Recipients r = Recipients.of(group);
-        try {
-            return mapper.insertForGroup(r.role() == null ? null : r.role().name(), r.unitId(), withAdmins, kind, formId,
-                    clip(message), clock.instant(), dedupKey, mailEnabled ? EmailDispatcher.PENDING : null);
-        } catch (DataAccessException e) {
-            // A racing node inserted the same keys first, or any other failure: the workflow step stands.
-            log.warn("notifications {} not written: {}", dedupKey, e.getMessage());
-            return 0;
-        }
+        return quietly(dedupKey, () -> mapper.insertForGroup(r.roleName(), r.unitId(), withAdmins, kind, formId,
+                clip(message), clock.instant(), dedupKey, emailState()));
     }
 
     /** 【待办】: the form's task has arrived at a group; the text is made from the form in the insert itself. */
     public int notifyTaskArrived(String group, Long formId, String stageLabel, String dedupKey) {
         Recipients r = Recipients.of(group);
-        try {
-            return mapper.insertTaskArrived(r.role() == null ? null : r.role().name(), r.unitId(), false, formId,
-                    stageLabel, clock.instant(), dedupKey, mailEnabled ? EmailDispatcher.PENDING : null);
-        } catch (DataAccessException e) {
-            log.warn("notifications {} not written: {}", dedupKey, e.getMessage());
-            return 0;
-        }
+        return quietly(dedupKey, () -> mapper.insertTaskArrived(r.roleName(), r.unitId(), false, formId, stageLabel,
+                clock.instant(), dedupKey, emailState()));
     }
 
     private static String clip(String message) {
@@ -65,14 +54,22 @@ public class NotificationService {
     }
 
     public int notifyUser(Long userId, NotificationKind kind, Long formId, String message, String dedupKey) {
+        return quietly(dedupKey, () -> mapper.insertOnce(userId, kind, formId, clip(message), clock.instant(), dedupKey,
+                emailState()));
+    }
+
+    /** A duplicate from a racing node, or any other failure: no notice is written, and the workflow step stands. */
+    private static int quietly(String dedupKey, java.util.function.IntSupplier insert) {
         try {
-            return mapper.insertOnce(userId, kind, formId, clip(message), clock.instant(), dedupKey,
-                    mailEnabled ? EmailDispatcher.PENDING : null);
+            return insert.getAsInt();
         } catch (DataAccessException e) {
-            // A duplicate from a racing node, or any other failure: the workflow step stands.
             log.warn("notification {} not written: {}", dedupKey, e.getMessage());
             return 0;
         }
+    }
+
+    private String emailState() {
+        return mailEnabled ? EmailDispatcher.PENDING : null;
     }
 
     @ReadOnly
@@ -97,6 +94,10 @@ public class NotificationService {
 
     /** The role and unit behind a candidate group name. */
     record Recipients(Role role, Long unitId) {
+        String roleName() {
+            return role == null ? null : role.name();
+        }
+
         static Recipients of(String group) {
             if (AccessPolicy.FINANCE_GROUP.equals(group)) {
                 return new Recipients(Role.FINANCE_REVIEWER, null);

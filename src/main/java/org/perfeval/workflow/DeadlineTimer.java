@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.perfeval.campaign.CampaignDeadlines;
+import org.perfeval.form.FormLifecycle;
 import org.perfeval.form.Stage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 public class DeadlineTimer {
     static final Date NEVER = Date.from(ZonedDateTime.parse("2999-12-31T00:00:00Z").toInstant());
 
-    private final CampaignDeadlines deadlines;
+    private final FormLifecycle lifecycle;
     private final Duration warnBefore;
 
-    public DeadlineTimer(CampaignDeadlines deadlines,
+    public DeadlineTimer(FormLifecycle lifecycle,
                          @Value("${perfeval.reminder.before-deadline:P3D}") Duration warnBefore) {
-        this.deadlines = deadlines;
+        this.lifecycle = lifecycle;
         this.warnBefore = warnBefore;
     }
 
@@ -44,6 +44,6 @@ public class DeadlineTimer {
     }
 
     private Instant due(DelegateExecution execution, String taskKey) {
-        return deadlines.dueFor(Long.valueOf(execution.getProcessBusinessKey()), Stage.ofTaskKey(taskKey));
+        return lifecycle.route(Long.valueOf(execution.getProcessBusinessKey())).dueAt(Stage.ofTaskKey(taskKey));
     }
 }

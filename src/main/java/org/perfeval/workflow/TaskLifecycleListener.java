@@ -6,7 +6,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.perfeval.campaign.CampaignDeadlines;
 import org.perfeval.form.FormLifecycle;
 import org.perfeval.form.Stage;
 import org.perfeval.inbox.InboxProjection;
@@ -19,14 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskLifecycleListener implements TaskListener {
-    private final CampaignDeadlines deadlines;
     private final FormLifecycle lifecycle;
     private final InboxProjection inbox;
     private final WorkflowNotices notices;
 
-    public TaskLifecycleListener(CampaignDeadlines deadlines, FormLifecycle lifecycle, InboxProjection inbox,
+    public TaskLifecycleListener(FormLifecycle lifecycle, InboxProjection inbox,
                                  WorkflowNotices notices) {
-        this.deadlines = deadlines;
         this.lifecycle = lifecycle;
         this.inbox = inbox;
         this.notices = notices;
@@ -56,7 +53,7 @@ public class TaskLifecycleListener implements TaskListener {
     private void created(DelegateTask task) {
         Long formId = formIdOf(task);
         Stage stage = Stage.ofTaskKey(task.getTaskDefinitionKey());
-        Instant due = deadlines.dueFor(formId, stage);
+        Instant due = lifecycle.route(formId).dueAt(stage);
         if (due != null) {
             task.setDueDate(Date.from(due));
         }

@@ -32,7 +32,8 @@ public final class HttpLoad {
         System.out.println(result[0] + " " + result[1] + " " + result[2]);
     }
 
-    private static long[] run(HttpClient client, URI url, List<String> cookies, long seconds) throws InterruptedException {
+    /** Every cookie's user requests the page in a loop for the given seconds; requests, p95 nanoseconds, errors. */
+    static long[] run(HttpClient client, URI url, List<String> cookies, long seconds) throws InterruptedException {
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long until = System.nanoTime() + seconds * 1_000_000_000L;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -359,11 +358,11 @@ public final class ProductBenchmark {
         long window = (long) Math.max(3, 10 * Math.min(1, scale));
         for (String path : new String[] {"/tasks", "/forms/" + formId}) {
             String page = path.equals("/tasks") ? "/tasks" : "/forms/{id}";
-            load(client, base + path, sessions, 5); // the server's JIT first, whichever client measures
+            HttpLoad.run(client, URI.create(base + path), sessions, 5); // the server's JIT first, whichever client measures
             long[] result = loadFromOwnProcess(base + path, sessions, window);
             row("HTTP GET " + page + ", 50 users, load generator in its own JVM: req/s, p95 ms, errors",
                     result[0] / (double) window, result[1] / 1e6, result[2]);
-            result = load(client, base + path, sessions, window);
+            result = HttpLoad.run(client, URI.create(base + path), sessions, window);
             row("  same, load generator inside the application's JVM: req/s, p95 ms, errors",
                     result[0] / (double) window, result[1] / 1e6, result[2]);
         }
@@ -383,38 +382,6 @@ public final class ProductBenchmark {
         }
         String[] figures = out.split(" ");
         return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2])};
-    }
-
-    /** Every session in a loop for the given seconds; returns requests, p95 nanoseconds, errors. */
-    private static long[] load(HttpClient client, String url, List<String> sessions, long seconds) throws Exception {
-        List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
-        List<Future<?>> done = new ArrayList<>();
-        for (String cookie : sessions) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build();
-            done.add(pool.submit(() -> {
-                while (System.nanoTime() < until) {
-                    long t = System.nanoTime();
-                    try {
-                        if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    times.add(System.nanoTime() - t);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new long[] {sorted.length, sorted[(int) (sorted.length * 0.95)], errors.get()};
     }
 
     /** Logs in and returns the session cookie. */
