@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.FormHeader;
-import org.perfeval.form.excel.FormWorkbookWriter;
+import org.perfeval.exchange.excel.FormWorkbookWriter;
 import org.perfeval.org.UserAccountService;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;

@@ -1,4 +1,4 @@
-package org.perfeval.form.excel;
+package org.perfeval.exchange.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** JSON → Excel → JSON gives the same form; exported sheets hold numbers as numbers and never a formula. */
-class FormWorkbookTest {
+public class FormWorkbookTest {
     static final Path FIXTURES = Path.of("..", "shared", "fixtures");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -154,7 +154,7 @@ class FormWorkbookTest {
     }
 
     /** Excel cannot tell an empty string from an empty cell, nor 10 from 10.0: compare without those. */
-    static JsonNode normalized(JsonNode node) {
+    public static JsonNode normalized(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -1,4 +1,4 @@
-package org.perfeval.form.excel;
+package org.perfeval.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.json.ExchangeJson;
-import org.perfeval.form.EvaluationFormService;
-import org.perfeval.form.FormHeader;
-import org.perfeval.form.FormMapper;
-import org.perfeval.form.FormStore;
+import org.perfeval.exchange.excel.FormWorkbookReader;
+import org.perfeval.exchange.excel.FormWorkbookTest;
+import org.perfeval.exchange.excel.FormWorkbookWriter;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;

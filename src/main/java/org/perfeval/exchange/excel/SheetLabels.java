@@ -1,4 +1,4 @@
-package org.perfeval.form.excel;
+package org.perfeval.exchange.excel;
 
 import java.util.List;
 
