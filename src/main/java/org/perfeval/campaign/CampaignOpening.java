@@ -16,9 +16,9 @@ import org.perfeval.form.FormProcess;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.FormStore;
 import org.perfeval.form.WorkflowAction;
-import org.perfeval.org.Actor;
-import org.perfeval.org.OrgMapper;
-import org.perfeval.org.OrgUnit;
+import org.perfeval.shared.Actor;
+import org.perfeval.organisation.OrgMapper;
+import org.perfeval.organisation.OrgUnit;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 

@@ -21,7 +21,7 @@ import org.perfeval.followup.FollowUp;
 import org.perfeval.followup.FollowUpService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.IndicatorRowsMoved;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
@@ -199,7 +199,7 @@ public class EvidenceService {
     private FormHeader editable(Actor actor, Long formId) {
         FormHeader header = forms.visibleHeader(actor, formId);
         if (!forms.canEdit(actor, header)) {
-            if (actor.unitId().equals(header.getUnitId()) && actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
+            if (actor.unitId().equals(header.getUnitId()) && actor.is(org.perfeval.shared.Role.UNIT_STAFF)) {
                 throw new ConflictException("评价表已提交，佐证材料只能在填报阶段增删");
             }
             throw new ForbiddenException("只有本单位填报人可以增删佐证材料");

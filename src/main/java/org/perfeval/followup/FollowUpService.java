@@ -10,7 +10,7 @@ import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.review.OpinionCatalog;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.review.ReviewService;
@@ -111,8 +111,8 @@ public class FollowUpService {
     public void review(Actor actor, Long id, boolean accept) {
         FollowUp item = visibleItem(actor, id);
         ReviewStage raisedBy = ReviewStage.valueOf(item.stage());
-        boolean mayReview = (raisedBy == ReviewStage.SUPERVISOR && actor.is(org.perfeval.org.Role.SUPERVISOR_REVIEWER))
-                || (raisedBy == ReviewStage.FINANCE && actor.is(org.perfeval.org.Role.FINANCE_REVIEWER));
+        boolean mayReview = (raisedBy == ReviewStage.SUPERVISOR && actor.is(org.perfeval.shared.Role.SUPERVISOR_REVIEWER))
+                || (raisedBy == ReviewStage.FINANCE && actor.is(org.perfeval.shared.Role.FINANCE_REVIEWER));
         if (!mayReview) {
             throw new ForbiddenException("只有提出该意见的" + raisedBy.label().replace("审核意见", "") + "可以验收");
         }
@@ -132,7 +132,7 @@ public class FollowUpService {
     @ReadOnly
     public FollowUp reportableBy(Actor actor, Long id) {
         FollowUp item = visibleItem(actor, id);
-        if (!actor.is(org.perfeval.org.Role.UNIT_STAFF)) {
+        if (!actor.is(org.perfeval.shared.Role.UNIT_STAFF)) {
             throw new ForbiddenException("只有本单位填报人可以填报整改情况");
         }
         if (item.accepted()) {

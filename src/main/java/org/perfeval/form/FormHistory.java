@@ -2,7 +2,7 @@ package org.perfeval.form;
 
 import java.util.List;
 
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.springframework.stereotype.Component;
 
 /** Writes the workflow record of every step, in the transaction of the step itself. */

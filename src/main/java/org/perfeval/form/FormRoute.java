@@ -2,7 +2,7 @@ package org.perfeval.form;
 
 import java.time.Instant;
 
-import org.perfeval.org.AccessPolicy;
+import org.perfeval.organisation.AccessPolicy;
 
 /**
  * Where a form's tasks go and when they are due: its unit, its supervising department and its

@@ -2,11 +2,11 @@ package org.perfeval.inbox;
 
 import java.util.List;
 
-import org.perfeval.org.AccessPolicy;
-import org.perfeval.org.Actor;
-import org.perfeval.org.OrgMapper;
-import org.perfeval.org.OrgUnit;
-import org.perfeval.org.UnitKind;
+import org.perfeval.organisation.AccessPolicy;
+import org.perfeval.shared.Actor;
+import org.perfeval.organisation.OrgMapper;
+import org.perfeval.organisation.OrgUnit;
+import org.perfeval.organisation.UnitKind;
 import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 

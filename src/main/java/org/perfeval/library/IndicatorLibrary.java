@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
-import org.perfeval.org.Actor;
-import org.perfeval.org.Role;
+import org.perfeval.shared.Actor;
+import org.perfeval.shared.Role;
 import org.perfeval.scoring.Operator;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;

@@ -3,9 +3,9 @@ package org.perfeval.notification;
 import java.time.Clock;
 import java.util.List;
 
-import org.perfeval.org.AccessPolicy;
-import org.perfeval.org.Actor;
-import org.perfeval.org.Role;
+import org.perfeval.organisation.AccessPolicy;
+import org.perfeval.shared.Actor;
+import org.perfeval.shared.Role;
 import org.perfeval.shared.ReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.perfeval.notification;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.Stage;
-import org.perfeval.org.AccessPolicy;
+import org.perfeval.organisation.AccessPolicy;
 import org.springframework.stereotype.Component;
 
 /** The notices the approval process sends as forms move: a task arrives, a form is returned or published. */

@@ -15,7 +15,7 @@ import org.perfeval.inbox.InboxMapper;
 import org.perfeval.inbox.InboxTask;
 import org.perfeval.notification.NotificationKind;
 import org.perfeval.notification.NotificationService;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.springframework.beans.factory.annotation.Value;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditEntry;
 import org.perfeval.audit.AuditLog;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

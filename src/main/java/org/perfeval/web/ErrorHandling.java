@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.shared.ConflictException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.perfeval.shared.FieldProblem;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.perfeval.evidence.EvidenceService;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -8,7 +8,7 @@ import org.perfeval.evidence.EvidenceService;
 import org.perfeval.followup.FollowUp;
 import org.perfeval.followup.FollowUpService;
 import org.perfeval.followup.FollowUpStatus;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -18,7 +18,7 @@ import org.perfeval.form.StoredForm;
 import org.perfeval.exchange.excel.CampaignWorkbookWriter;
 import org.perfeval.exchange.excel.FormWorkbookReader;
 import org.perfeval.exchange.excel.FormWorkbookWriter;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package org.perfeval.web;
 
-import org.perfeval.org.CurrentUser;
-import org.perfeval.org.Role;
+import org.perfeval.organisation.CurrentUser;
+import org.perfeval.shared.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.perfeval.library.IndicatorLibrary;
 import org.perfeval.library.LibraryEntry;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

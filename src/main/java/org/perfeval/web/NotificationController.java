@@ -1,7 +1,7 @@
 package org.perfeval.web;
 
 import org.perfeval.notification.NotificationService;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

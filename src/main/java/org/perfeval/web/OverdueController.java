@@ -5,7 +5,7 @@ import java.util.List;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.campaign.CampaignService;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.overdue.OverdueRow;
 import org.perfeval.overdue.OverdueService;
 import org.perfeval.overdue.ReminderService;

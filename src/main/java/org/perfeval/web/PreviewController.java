@@ -6,7 +6,7 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package org.perfeval.web;
 
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.publication.PublicationService;
 import org.perfeval.publication.PublishedForm;
 import org.perfeval.publication.PublishedRecord;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.EvaluationFormService;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.perfeval.review.Decision;
 import org.perfeval.review.OpinionCatalog;
 import org.perfeval.review.ReviewInput;

@@ -8,7 +8,7 @@ import org.perfeval.form.Stage;
 import org.perfeval.inbox.InboxFilter;
 import org.perfeval.inbox.InboxService;
 import org.perfeval.shared.InvalidInputException;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +43,7 @@ class TaskController {
         model.addAttribute("overdue", overdue);
         model.addAttribute("campaigns", campaigns.visibleTo(user.actor()));
         model.addAttribute("campaign", campaign);
-        model.addAttribute("units", user.actor().is(org.perfeval.org.Role.UNIT_STAFF) ? List.of()
+        model.addAttribute("units", user.actor().is(org.perfeval.shared.Role.UNIT_STAFF) ? List.of()
                 : inbox.unitsToFilterBy(user.actor()));
         model.addAttribute("unit", unit);
         return "tasks";

@@ -1,7 +1,7 @@
 package org.perfeval.web;
 
 import org.perfeval.notification.NotificationService;
-import org.perfeval.org.CurrentUser;
+import org.perfeval.organisation.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;

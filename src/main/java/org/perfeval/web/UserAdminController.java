@@ -1,10 +1,10 @@
 package org.perfeval.web;
 
-import org.perfeval.org.CurrentUser;
-import org.perfeval.org.OrgAdminService;
-import org.perfeval.org.OrgMapper;
-import org.perfeval.org.Role;
-import org.perfeval.org.UnitKind;
+import org.perfeval.organisation.CurrentUser;
+import org.perfeval.organisation.OrgAdminService;
+import org.perfeval.organisation.OrgMapper;
+import org.perfeval.shared.Role;
+import org.perfeval.organisation.UnitKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
     private final OrgAdminService org;
     private final OrgMapper orgMapper;
-    private final org.perfeval.org.LoginThrottle throttle;
+    private final org.perfeval.organisation.LoginThrottle throttle;
 
-    UserAdminController(OrgAdminService org, OrgMapper orgMapper, org.perfeval.org.LoginThrottle throttle) {
+    UserAdminController(OrgAdminService org, OrgMapper orgMapper, org.perfeval.organisation.LoginThrottle throttle) {
         this.org = org;
         this.orgMapper = orgMapper;
         this.throttle = throttle;

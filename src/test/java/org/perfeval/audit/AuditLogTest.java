@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.UserAccountService;
+import org.perfeval.organisation.UserAccountService;
 import org.perfeval.review.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;

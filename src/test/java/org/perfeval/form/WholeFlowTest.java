@@ -93,7 +93,7 @@ class WholeFlowTest {
                 .isInstanceOf(ForbiddenException.class);
     }
 
-    private List<Long> inboxIds(org.perfeval.org.Actor actor) {
+    private List<Long> inboxIds(org.perfeval.shared.Actor actor) {
         return inbox.inbox(actor, 0).stream().map(InboxItem::formId).toList();
     }
 }

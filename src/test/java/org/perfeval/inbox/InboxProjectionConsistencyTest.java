@@ -22,7 +22,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormProcess;
 import org.perfeval.form.FormStatus;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.review.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;

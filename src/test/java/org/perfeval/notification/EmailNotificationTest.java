@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.OrgAdminService;
+import org.perfeval.organisation.OrgAdminService;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;

@@ -24,7 +24,7 @@ import org.perfeval.campaign.FormAssignment;
 import org.perfeval.campaign.NewCampaign;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.UserAccountService;
+import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;

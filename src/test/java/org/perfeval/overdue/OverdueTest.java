@@ -28,7 +28,7 @@ import org.perfeval.inbox.InboxMapper;
 import org.perfeval.notification.Notification;
 import org.perfeval.notification.NotificationKind;
 import org.perfeval.notification.NotificationService;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.support.Fixtures;

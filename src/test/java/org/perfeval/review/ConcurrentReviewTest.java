@@ -17,7 +17,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.WorkflowRecord;
-import org.perfeval.org.Actor;
+import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;

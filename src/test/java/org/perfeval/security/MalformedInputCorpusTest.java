@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.FormHeader;
 import org.perfeval.exchange.excel.FormWorkbookWriter;
-import org.perfeval.org.UserAccountService;
+import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
@@ -323,7 +323,7 @@ class MalformedInputCorpusTest {
         return jdbc.queryForObject("SELECT version FROM evaluation_form WHERE id = ?", Integer.class, form.getId());
     }
 
-    MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, org.perfeval.org.Actor actor) {
+    MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, org.perfeval.shared.Actor actor) {
         return request.with(user(accounts.loadUserByUsername(actor.username()))).with(csrf());
     }
 

@@ -12,11 +12,11 @@ import org.perfeval.campaign.NewCampaign;
 import org.perfeval.exchange.FormType;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.org.Actor;
-import org.perfeval.org.OrgAdminService;
-import org.perfeval.org.OrgUnit;
-import org.perfeval.org.Role;
-import org.perfeval.org.UnitKind;
+import org.perfeval.shared.Actor;
+import org.perfeval.organisation.OrgAdminService;
+import org.perfeval.organisation.OrgUnit;
+import org.perfeval.shared.Role;
+import org.perfeval.organisation.UnitKind;
 import org.springframework.boot.test.context.TestComponent;
 
 /**

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.perfeval.form.FormHeader;
-import org.perfeval.org.UserAccountService;
+import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,7 +101,7 @@ class AdminPagesTest {
                 org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
     }
 
-    @Autowired org.perfeval.org.OrgMapper orgMapper;
+    @Autowired org.perfeval.organisation.OrgMapper orgMapper;
 
     @Test
     void auditAndOverdueExportAreWorkbooksWithTheirHeadings() throws Exception {

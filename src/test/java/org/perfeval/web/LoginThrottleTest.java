@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import org.junit.jupiter.api.Test;
-import org.perfeval.org.UserAccountService;
+import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;

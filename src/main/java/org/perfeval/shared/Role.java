@@ -1,4 +1,4 @@
-package org.perfeval.org;
+package org.perfeval.shared;
 
 public enum Role {
     UNIT_STAFF("填报人"),

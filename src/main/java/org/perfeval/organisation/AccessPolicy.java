@@ -1,5 +1,6 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Actor;
 import java.util.List;
 
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Role;
+import org.perfeval.shared.Actor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

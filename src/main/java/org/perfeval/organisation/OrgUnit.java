@@ -1,4 +1,4 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
 public record OrgUnit(Long id, String code, String name, UnitKind kind, Long parentId) {
 

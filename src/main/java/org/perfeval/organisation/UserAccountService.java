@@ -1,4 +1,4 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
 import java.time.Clock;
 import java.time.Duration;

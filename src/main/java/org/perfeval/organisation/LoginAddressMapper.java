@@ -1,4 +1,4 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
 import java.time.Instant;
 import java.util.List;

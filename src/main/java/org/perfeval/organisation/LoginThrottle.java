@@ -1,5 +1,7 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Role;
+import org.perfeval.shared.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

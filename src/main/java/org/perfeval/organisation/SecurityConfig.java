@@ -1,5 +1,6 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Role;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Role;
 import java.time.Instant;
 
 public record AppUser(Long id, String username, String passwordHash, String displayName, Long unitId,

@@ -1,5 +1,6 @@
-package org.perfeval.org;
+package org.perfeval.organisation;
 
+import org.perfeval.shared.Role;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
