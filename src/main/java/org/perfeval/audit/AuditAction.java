@@ -17,6 +17,7 @@ public enum AuditAction {
     UNPUBLISH("撤回公开"),
     CAMPAIGN_CREATE("创建评价任务"),
     CAMPAIGN_OPEN("下发评价任务"),
+    CAMPAIGN_DEADLINE("修改截止时间"),
     EXPORT("导出"),
     IMPORT("导入"),
     REMIND("催办"),

@@ -12,7 +12,7 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
-import org.perfeval.form.FormProcess;
+import org.perfeval.approval.Approval;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.FormStore;
 import org.perfeval.form.WorkflowAction;
@@ -32,12 +32,12 @@ import org.springframework.stereotype.Component;
 class CampaignOpening {
     private final FormMapper formMapper;
     private final FormStore formStore;
-    private final FormProcess formProcess;
+    private final Approval formProcess;
     private final FormHistory history;
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
 
-    CampaignOpening(FormMapper formMapper, FormStore formStore, FormProcess formProcess, FormHistory history,
+    CampaignOpening(FormMapper formMapper, FormStore formStore, Approval formProcess, FormHistory history,
                     FormTemplates templates, OrgMapper orgMapper) {
         this.formMapper = formMapper;
         this.formStore = formStore;

@@ -1,10 +1,11 @@
 package org.perfeval.campaign;
 
+import org.perfeval.organisation.AccessPolicy;
 import java.util.List;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
-import org.perfeval.form.FormProcess;
+import org.perfeval.approval.Approval;
 import org.perfeval.shared.Actor;
 import org.perfeval.shared.Role;
 import org.perfeval.shared.ConflictException;
@@ -18,23 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 /** 下发: creates campaigns and opens one form and one process per unit (or project). */
 @Service
 public class CampaignService {
+    private final java.time.Clock clock;
+    private final org.perfeval.form.FormMapper formMapper;
+    private final AccessPolicy accessPolicy;
     private final CampaignMapper campaignMapper;
     private final CampaignOpening opening;
-    private final FormProcess formProcess;
+    private final Approval formProcess;
     private final AuditLog audit;
-    private final org.perfeval.inbox.InboxMapper inboxMapper;
-    private final java.time.Duration warnBefore;
+    private final org.perfeval.approval.Deadlines deadlines;
 
-    public CampaignService(CampaignMapper campaignMapper, CampaignOpening opening, FormProcess formProcess,
-                           AuditLog audit, org.perfeval.inbox.InboxMapper inboxMapper,
-                           @org.springframework.beans.factory.annotation.Value("${perfeval.reminder.before-deadline:P3D}")
-                           java.time.Duration warnBefore) {
+    public CampaignService(CampaignMapper campaignMapper, CampaignOpening opening, Approval formProcess,
+                           AuditLog audit, org.perfeval.approval.Deadlines deadlines, AccessPolicy accessPolicy, org.perfeval.form.FormMapper formMapper, java.time.Clock clock) {
+        this.clock = clock;
+        this.formMapper = formMapper;
+        this.accessPolicy = accessPolicy;
         this.campaignMapper = campaignMapper;
         this.opening = opening;
         this.formProcess = formProcess;
         this.audit = audit;
-        this.inboxMapper = inboxMapper;
-        this.warnBefore = warnBefore;
+        this.deadlines = deadlines;
+    }
+
+    /** 下发: creates the campaign and opens its forms in one transaction, so a failed opening leaves no empty campaign. */
+    @Transactional
+    public Opened createAndOpen(Actor actor, NewCampaign campaign, List<FormAssignment> assignments) {
+        Campaign created = create(actor, campaign);
+        return new Opened(created, open(actor, created.id(), assignments));
+    }
+
+    /** A new campaign and how many forms its opening started. */
+    public record Opened(Campaign campaign, int forms) {
     }
 
     @Transactional
@@ -103,20 +117,8 @@ public class CampaignService {
             throw new ConflictException("评价任务已结束，不能再修改截止时间");
         }
         campaignMapper.updateDeadlines(campaignId, fill, supervisor, finance);
-        int moved = 0;
-        for (org.perfeval.inbox.InboxTask task : inboxMapper.findByCampaign(campaignId)) {
-            org.perfeval.form.Stage stage = org.perfeval.form.Stage.ofTaskKey(task.stage());
-            java.time.Instant due = switch (stage) {
-                case FILL -> fill;
-                case SUPERVISOR_REVIEW -> supervisor;
-                case FINANCE_REVIEW -> finance;
-            };
-            if (due != null && formProcess.moveDeadline(task.formId(), stage, due, warnBefore)) {
-                inboxMapper.updateDue(task.taskId(), due);
-                moved++;
-            }
-        }
-        audit.action(actor, AuditAction.CAMPAIGN_OPEN, "campaign", campaignId, "修改截止时间，调整 " + moved + " 项待办");
+        int moved = deadlines.campaignDeadlinesChanged(campaignId, fill, supervisor, finance);
+        audit.action(actor, AuditAction.CAMPAIGN_DEADLINE, "campaign", campaignId, "修改截止时间，调整 " + moved + " 项待办");
         return moved;
     }
 
@@ -139,11 +141,21 @@ public class CampaignService {
     /** Campaigns in which the actor has forms to see, for filters; never others' campaign names. */
     @ReadOnly
     public List<Campaign> visibleTo(Actor actor) {
-        return switch (actor.role()) {
-            case UNIT_STAFF -> campaignMapper.findWithFormsOf(actor.unitId(), null);
-            case SUPERVISOR_REVIEWER -> campaignMapper.findWithFormsOf(null, actor.unitId());
-            case FINANCE_REVIEWER, ADMIN -> campaignMapper.findAll();
-        };
+        AccessPolicy.Scope scope = accessPolicy.scope(actor);
+        return scope.all() ? campaignMapper.findAll()
+                : campaignMapper.findWithFormsOf(scope.unitId(), scope.supervisingUnitId());
+    }
+
+    /** The campaign's forms, in the order they were opened. */
+    @ReadOnly
+    public List<org.perfeval.form.FormHeader> forms(Long campaignId) {
+        return formMapper.findByCampaign(campaignId);
+    }
+
+    /** How far the campaign's forms are, with overdue counts from their tasks' due dates. */
+    @ReadOnly
+    public CampaignProgress progress(Long campaignId, List<org.perfeval.form.FormHeader> forms) {
+        return CampaignProgress.of(forms, deadlines.dueDatesOfCampaign(campaignId), clock.instant());
     }
 
     @ReadOnly

@@ -1,5 +1,7 @@
 package org.perfeval.demo;
 
+import org.perfeval.form.FormEdit;
+import org.perfeval.approval.Approval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -24,7 +26,7 @@ import org.perfeval.organisation.OrgMapper;
 import org.perfeval.organisation.OrgUnit;
 import org.perfeval.shared.Role;
 import org.perfeval.organisation.UnitKind;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.springframework.boot.ApplicationArguments;
@@ -49,19 +51,19 @@ class DemoData implements ApplicationRunner {
     private final OrgMapper orgMapper;
     private final CampaignService campaigns;
     private final FormMapper formMapper;
-    private final EvaluationFormService forms;
+    private final Approval approval;
     private final ReviewService reviews;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final List<String[]> logins = new ArrayList<>();
 
     DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
-             FormMapper formMapper, EvaluationFormService forms, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
+             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
         this.org = org;
         this.orgMapper = orgMapper;
         this.campaigns = campaigns;
         this.formMapper = formMapper;
-        this.forms = forms;
+        this.approval = approval;
         this.reviews = reviews;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -148,7 +150,7 @@ class DemoData implements ApplicationRunner {
             content = objectMapper.readValue(in, EvaluationForm.class);
         }
         int version = formMapper.findHeader(formId).getVersion();
-        forms.submit(staff, formId, version, content);
+        approval.submit(staff, formId, FormEdit.of(version, content));
     }
 
     private void printLogins() {

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.EvaluationFormService;
-import org.perfeval.followup.FollowUp;
-import org.perfeval.followup.FollowUpService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.IndicatorRowsMoved;
 import org.perfeval.shared.Actor;
@@ -45,13 +43,13 @@ public class EvidenceService {
 
     private final EvidenceMapper mapper;
     private final EvaluationFormService forms;
-    private final FollowUpService followUps;
+    private final FollowUpAccess followUps;
     private final AuditLog audit;
     private final Clock clock;
     private final Path root;
     private final long maxBytes;
 
-    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, FollowUpService followUps,
+    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, @org.springframework.context.annotation.Lazy FollowUpAccess followUps,
                            AuditLog audit, Clock clock,
                            @Value("${perfeval.evidence.dir:data/evidence}") Path root,
                            @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes) {
@@ -80,22 +78,23 @@ public class EvidenceService {
         return store(actor, header.getId(), indicatorSeq, null, originalName, size, content);
     }
 
-    /** What the unit did about a 整改事项, attached until the reviewer accepts the item. */
+    /**
+     * What the unit did about a 整改事项 of the form, attached until the reviewer accepts the item.
+     * The follow-up module has checked that the actor may report on that item.
+     */
     @Transactional
-    public Evidence uploadForFollowUp(Actor actor, Long followUpId, String originalName, long size,
+    public Evidence uploadForFollowUp(Actor actor, Long formId, Long followUpId, String originalName, long size,
                                       InputStream content) throws IOException {
-        FollowUp item = followUps.reportableBy(actor, followUpId);
-        return store(actor, item.formId(), null, item.id(), originalName, size, content);
+        return store(actor, formId, null, followUpId, originalName, size, content);
     }
 
-    /** Files of the given 整改事项 the actor may see, by item. */
+    /** Files of the given 整改事项 (ids of items the actor may see), by item. */
     @ReadOnly
-    public Map<Long, List<Evidence>> ofFollowUps(Actor actor, List<FollowUp> visibleItems) {
-        if (visibleItems.isEmpty()) {
+    public Map<Long, List<Evidence>> ofFollowUps(List<Long> visibleItemIds) {
+        if (visibleItemIds.isEmpty()) {
             return Map.of();
         }
-        return mapper.findByFollowUps(visibleItems.stream().map(FollowUp::id).toList()).stream()
-                .collect(Collectors.groupingBy(Evidence::followUpId));
+        return mapper.findByFollowUps(visibleItemIds).stream().collect(Collectors.groupingBy(Evidence::followUpId));
     }
 
     /** Files on an indicator row follow the row when the editor moves it; a removed row's files go to the whole form. */
@@ -155,7 +154,7 @@ public class EvidenceService {
             throw new NotFoundException("佐证材料不存在");
         }
         if (evidence.followUpId() != null) {
-            followUps.visibleItem(actor, evidence.followUpId());
+            followUps.requireVisible(actor, evidence.followUpId());
         } else {
             forms.visibleHeader(actor, evidence.formId());
         }
@@ -173,7 +172,7 @@ public class EvidenceService {
             throw new NotFoundException("佐证材料不存在");
         }
         if (evidence.followUpId() != null) {
-            followUps.reportableBy(actor, evidence.followUpId());
+            followUps.requireReportable(actor, evidence.followUpId());
         } else {
             editable(actor, evidence.formId());
         }

@@ -1,5 +1,6 @@
 package org.perfeval.followup;
 
+import org.perfeval.organisation.AccessPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.perfeval.shared.Actor;
 import org.perfeval.review.OpinionCatalog;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.review.ReviewService;
-import org.perfeval.review.ReviewStage;
+import org.perfeval.review.OpinionBlock;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * or sends it back; unaccepted items come back on next year's form.
  */
 @Service
-public class FollowUpService {
+public class FollowUpService implements org.perfeval.evidence.FollowUpAccess {
+    private final AccessPolicy accessPolicy;
+    private final org.perfeval.evidence.EvidenceService evidence;
     private final FollowUpMapper mapper;
     private final FormMapper forms;
     private final ReviewService reviews;
@@ -41,7 +44,10 @@ public class FollowUpService {
 
     public FollowUpService(FollowUpMapper mapper, FormMapper forms, ReviewService reviews, OpinionCatalog catalog,
                            AuditLog audit, Clock clock,
-                           @Value("${perfeval.follow-up.due-after:P180D}") Duration dueAfter) {
+                           @Value("${perfeval.follow-up.due-after:P180D}") Duration dueAfter, AccessPolicy accessPolicy,
+                           org.perfeval.evidence.EvidenceService evidence) {
+        this.accessPolicy = accessPolicy;
+        this.evidence = evidence;
         this.mapper = mapper;
         this.forms = forms;
         this.reviews = reviews;
@@ -81,11 +87,8 @@ public class FollowUpService {
     /** Unit staff see their unit's items, supervising reviewers their department's, finance and admins all. */
     @ReadOnly
     public List<FollowUp> visibleTo(Actor actor) {
-        return switch (actor.role()) {
-            case UNIT_STAFF -> mapper.search(actor.unitId(), null, null);
-            case SUPERVISOR_REVIEWER -> mapper.search(null, actor.unitId(), null);
-            case FINANCE_REVIEWER, ADMIN -> mapper.search(null, null, null);
-        };
+        AccessPolicy.Scope scope = accessPolicy.scope(actor);
+        return mapper.search(scope.unitId(), scope.supervisingUnitId(), null);
     }
 
     @ReadOnly
@@ -110,9 +113,9 @@ public class FollowUpService {
     @Transactional
     public void review(Actor actor, Long id, boolean accept) {
         FollowUp item = visibleItem(actor, id);
-        ReviewStage raisedBy = ReviewStage.valueOf(item.stage());
-        boolean mayReview = (raisedBy == ReviewStage.SUPERVISOR && actor.is(org.perfeval.shared.Role.SUPERVISOR_REVIEWER))
-                || (raisedBy == ReviewStage.FINANCE && actor.is(org.perfeval.shared.Role.FINANCE_REVIEWER));
+        OpinionBlock raisedBy = OpinionBlock.valueOf(item.stage());
+        boolean mayReview = (raisedBy == OpinionBlock.SUPERVISOR && actor.is(org.perfeval.shared.Role.SUPERVISOR_REVIEWER))
+                || (raisedBy == OpinionBlock.FINANCE && actor.is(org.perfeval.shared.Role.FINANCE_REVIEWER));
         if (!mayReview) {
             throw new ForbiddenException("只有提出该意见的" + raisedBy.label().replace("审核意见", "") + "可以验收");
         }
@@ -141,15 +144,31 @@ public class FollowUpService {
         return item;
     }
 
+    @Override
+    @ReadOnly
+    public void requireVisible(Actor actor, Long followUpId) {
+        visibleItem(actor, followUpId);
+    }
+
+    @Override
+    @ReadOnly
+    public void requireReportable(Actor actor, Long followUpId) {
+        reportableBy(actor, followUpId);
+    }
+
+    /** Attaches a file to the item for the unit that reports on it. */
+    @Transactional
+    public org.perfeval.evidence.Evidence uploadEvidence(Actor actor, Long followUpId, String originalName, long size,
+                                                         java.io.InputStream content) throws java.io.IOException {
+        FollowUp item = reportableBy(actor, followUpId);
+        return evidence.uploadForFollowUp(actor, item.formId(), item.id(), originalName, size, content);
+    }
+
     /** The item if the actor may see it; otherwise not found. */
     @ReadOnly
     public FollowUp visibleItem(Actor actor, Long id) {
         FollowUp item = mapper.find(id);
-        boolean visible = item != null && switch (actor.role()) {
-            case UNIT_STAFF -> actor.unitId().equals(item.unitId());
-            case SUPERVISOR_REVIEWER -> actor.unitId().equals(item.supervisingUnitId());
-            case FINANCE_REVIEWER, ADMIN -> true;
-        };
+        boolean visible = item != null && accessPolicy.canView(actor, item.unitId(), item.supervisingUnitId());
         if (!visible) {
             throw new NotFoundException("整改事项不存在或您无权查看");
         }

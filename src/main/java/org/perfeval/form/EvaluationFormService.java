@@ -1,7 +1,6 @@
 package org.perfeval.form;
 
 import java.util.List;
-import java.util.Map;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
@@ -9,10 +8,8 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.organisation.AccessPolicy;
 import org.perfeval.shared.Actor;
 import org.perfeval.shared.Role;
-import org.perfeval.scoring.Finding;
 import org.perfeval.scoring.Scorer;
 import org.perfeval.scoring.ScoringResult;
-import org.perfeval.scoring.Severity;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.NotFoundException;
@@ -28,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EvaluationFormService {
     private final FormStore store;
     private final FormMapper formMapper;
-    private final FormProcess process;
+    private final java.time.Clock clock;
     private final FormHistory history;
     private final AccessPolicy accessPolicy;
     private final Scorer scorer;
@@ -38,7 +35,7 @@ public class EvaluationFormService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final RequestKeyMapper requestKeys;
 
-    public EvaluationFormService(FormStore store, FormMapper formMapper, FormProcess process, FormHistory history,
+    public EvaluationFormService(FormStore store, FormMapper formMapper, java.time.Clock clock, FormHistory history,
                                  AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper,
                                  FormValidator validator, AuditLog audit,
                                  org.springframework.context.ApplicationEventPublisher events,
@@ -49,7 +46,7 @@ public class EvaluationFormService {
         this.audit = audit;
         this.store = store;
         this.formMapper = formMapper;
-        this.process = process;
+        this.clock = clock;
         this.history = history;
         this.accessPolicy = accessPolicy;
         this.scorer = scorer;
@@ -78,7 +75,7 @@ public class EvaluationFormService {
     }
 
     public boolean canEdit(Actor actor, FormHeader header) {
-        return actor.is(Role.UNIT_STAFF) && actor.unitId().equals(header.getUnitId()) && header.getStatus().editable();
+        return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable();
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */
@@ -116,9 +113,10 @@ public class EvaluationFormService {
                 : java.util.Optional.ofNullable(requestKeys.outcome(actor.id(), requestKey, formId));
     }
 
-    private void rememberKey(Actor actor, Long formId, String requestKey, String action, String outcome) {
+    /** Remembers how a keyed request ended, so that its repetition is answered as the first. */
+    public void rememberKey(Actor actor, Long formId, String requestKey, String action, String outcome) {
         if (requestKey != null) {
-            requestKeys.insert(actor.id(), requestKey, formId, action, outcome, java.time.Instant.now());
+            requestKeys.insert(actor.id(), requestKey, formId, action, outcome, clock.instant());
         }
     }
 
@@ -131,47 +129,25 @@ public class EvaluationFormService {
     }
 
     /**
-     * Saves and submits in one transaction: the draft, the task completion and the automatic
-     * scoring commit together. ERROR findings bring the form straight back to 填报.
+     * The content part of 提交, inside the approval's transaction: the unit's staff only, a draft only,
+     * an open campaign only; validates, saves the posted content if it changed, and returns the header.
      */
-    @Transactional
-    public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
-        return submit(actor, formId, FormEdit.of(version, content));
-    }
-
-    @Transactional
-    public SubmitOutcome submit(Actor actor, Long formId, FormEdit edit) {
-        if (edit.requestKey() != null) {
-            String earlier = requestKeys.outcome(actor.id(), edit.requestKey(), formId);
-            if (earlier != null) {
-                FormHeader now = formMapper.findHeader(formId);
-                return new SubmitOutcome("ACCEPTED".equals(earlier), now.getStatus(), now.getVersion(), List.of());
-            }
-        }
+    public FormHeader saveForSubmission(Actor actor, Long formId, FormEdit edit) {
         FormHeader header = editableHeader(actor, formId);
         EvaluationForm content = edit.content();
-        int version = edit.version();
         if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
             throw new ConflictException("评价任务已结束，不能再提交");
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
-        store.saveIfChanged(formId, version, content);
+        store.saveIfChanged(formId, edit.version(), content);
         rowsMoved(formId, content, edit.rowOrigins());
-        FormProcess.OpenTask task = fillTask(formId);
-        formMapper.markSubmitted(formId, java.time.Instant.now());
-        history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null,
-                snapshot(store.content(formId)));
-        process.complete(task, Map.of());
-        FormHeader after = formMapper.findHeader(formId);
-        audit.action(actor, AuditAction.SUBMIT, "form", formId, after.isHasErrors() ? "自动检查未通过" : "已进入审核");
-        List<Finding> errors = List.of();
-        if (after.isHasErrors()) {
-            errors = scorer.score(store.content(formId)).findings().stream()
-                    .filter(f -> f.severity() == Severity.ERROR).toList();
-        }
-        rememberKey(actor, formId, edit.requestKey(), "SUBMIT", after.isHasErrors() ? "BLOCKED" : "ACCEPTED");
-        return new SubmitOutcome(!after.isHasErrors(), after.getStatus(), after.getVersion(), errors);
+        return header;
+    }
+
+    /** The stored content as JSON, kept with a history entry (the form as it was). */
+    public String snapshot(Long formId) {
+        return snapshot(store.content(formId));
     }
 
     /** Origins that do not describe the saved rows (a client without the editor script) move nothing. */
@@ -187,27 +163,6 @@ public class EvaluationFormService {
                 java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rowOrigins))));
     }
 
-    /** 撤回: allowed while the supervising department has not claimed the submission. */
-    @Transactional
-    public void withdraw(Actor actor, Long formId) {
-        formMapper.lockForm(formId);
-        FormHeader header = visibleHeader(actor, formId);
-        if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
-            throw new ForbiddenException("只有本单位填报人可以撤回");
-        }
-        FormProcess.OpenTask task = process.openTask(formId);
-        if (header.getStatus() != FormStatus.SUPERVISOR_REVIEW || task == null
-                || !Stage.SUPERVISOR_REVIEW.taskKey().equals(task.taskKey())) {
-            throw new ConflictException("当前状态为「" + header.getStatus().label() + "」，不能撤回");
-        }
-        if (task.assignee() != null) {
-            throw new ConflictException("主管部门已签收，不能撤回；如需修改请联系审核人退回");
-        }
-        process.withdraw(formId);
-        history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
-        audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
-    }
-
     /** Refuses before any upload is read: only the unit's staff, only while a draft. */
     @ReadOnly
     public FormHeader requireEditable(Actor actor, Long formId) {
@@ -216,21 +171,13 @@ public class EvaluationFormService {
 
     private FormHeader editableHeader(Actor actor, Long formId) {
         FormHeader header = visibleHeader(actor, formId);
-        if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
+        if (!accessPolicy.actsForUnit(actor, header.getUnitId())) {
             throw new ForbiddenException("只有本单位填报人可以修改评价表");
         }
         if (!header.getStatus().editable()) {
             throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能修改");
         }
         return header;
-    }
-
-    private FormProcess.OpenTask fillTask(Long formId) {
-        FormProcess.OpenTask task = process.openTask(formId);
-        if (task == null || !Stage.FILL.taskKey().equals(task.taskKey())) {
-            throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
-        }
-        return task;
     }
 
     /** Type, year, title, unit and rule set come from the campaign, not from what the page posts. */

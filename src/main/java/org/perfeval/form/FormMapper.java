@@ -19,21 +19,6 @@ public interface FormMapper {
 
     FormHeader findHeader(Long id);
 
-    /** Null when the form does not exist. */
-    FormRoute findRoute(Long id);
-
-    /** The form's open task as the inbox projection holds it (see FormProcess.openTask). */
-    @org.apache.ibatis.annotations.Select("SELECT task_id, stage, assignee, due_at, process_definition_id FROM inbox_task"
-            + " WHERE form_id = #{formId}")
-    FormProcess.OpenTask findOpenTask(Long formId);
-
-    /**
-     * Locks the form's row until the transaction ends: steps that race for one form (two reviewers
-     * deciding, a withdrawal against a decision) queue here instead of deadlocking further on.
-     */
-    @org.apache.ibatis.annotations.Select("SELECT id FROM evaluation_form WHERE id = #{id} FOR UPDATE")
-    Long lockForm(Long id);
-
     /** The header fields of the content; 0 rows when the version moved on. */
     int updateContent(@Param("id") Long id, @Param("version") int expectedVersion,
                       @Param("c") EvaluationForm content);

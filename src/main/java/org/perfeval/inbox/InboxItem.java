@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.perfeval.form.FormStatus;
-import org.perfeval.form.Stage;
+import org.perfeval.approval.Stage;
 
 /** A row of someone's inbox (待办): the task and what the list shows of its form. */
 public record InboxItem(String taskId, Long formId, String stage, String assignee, Instant createdAt, Instant dueAt,

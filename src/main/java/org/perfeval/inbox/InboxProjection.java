@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.perfeval.approval.ApprovalEvents;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps inbox_task equal to the engine's open user tasks; called from the task listener only.
+ * Keeps inbox_task equal to the engine's open user tasks, from the approval process's task events
+ * (published inside the engine's transaction).
  *
  * <p>A step that completes one task and creates the next for the same form rewrites that form's row
  * in place instead of deleting it and inserting another: a delete and a re-insert of the same
@@ -25,20 +28,30 @@ public class InboxProjection {
         this.mapper = mapper;
     }
 
-    public void taskCreated(String taskId, Long formId, String stage, String candidateGroup, Instant createdAt,
-                            Instant dueAt, String processDefinitionId) {
-        InboxTask task = new InboxTask(taskId, formId, stage, candidateGroup, null, createdAt, dueAt);
-        String ended = pendingEnds().remove(formId);
-        if (ended == null || mapper.replace(ended, task, processDefinitionId) == 0) {
-            mapper.insert(task, processDefinitionId);
+    @EventListener
+    void taskCreated(ApprovalEvents.TaskArrived arrived) {
+        InboxTask task = new InboxTask(arrived.taskId(), arrived.formId(), arrived.stage().taskKey(),
+                arrived.candidateGroup(), null, arrived.createdAt(), arrived.dueAt());
+        String ended = pendingEnds().remove(arrived.formId());
+        if (ended == null || mapper.replace(ended, task, arrived.processDefinitionId()) == 0) {
+            mapper.insert(task, arrived.processDefinitionId());
         }
     }
 
-    public void taskAssigned(String taskId, String assignee) {
-        mapper.updateAssignee(taskId, assignee);
+    @EventListener
+    void taskAssigned(ApprovalEvents.TaskAssigned assigned) {
+        mapper.updateAssignee(assigned.taskId(), assigned.assignee());
     }
 
-    public void taskEnded(String taskId, Long formId) {
+    @EventListener
+    void dueChanged(ApprovalEvents.TaskDueChanged changed) {
+        mapper.updateDue(changed.taskId(), changed.dueAt());
+    }
+
+    @EventListener
+    void taskEnded(ApprovalEvents.TaskEnded ended) {
+        String taskId = ended.taskId();
+        Long formId = ended.formId();
         if (formId == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             mapper.delete(taskId);
             return;

@@ -2,8 +2,10 @@ package org.perfeval.notification;
 
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.form.Stage;
+import org.perfeval.approval.ApprovalEvents;
+import org.perfeval.approval.Decision;
 import org.perfeval.organisation.AccessPolicy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The notices the approval process sends as forms move: a task arrives, a form is returned or published. */
@@ -18,14 +20,22 @@ public class WorkflowNotices {
     }
 
     /** 【待办】title（unit）待stage, to everyone in the group. */
-    public void taskArrived(Long formId, Stage stage, String group, String taskId) {
-        notifications.notifyTaskArrived(group, formId, stage.label(), "task:" + taskId);
+    @EventListener
+    void taskArrived(ApprovalEvents.TaskArrived arrived) {
+        notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), arrived.stage().label(),
+                "task:" + arrived.taskId());
     }
 
-    public void returned(Long formId, String reason, String decisionKey) {
-        FormHeader form = forms.findHeader(formId);
-        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.RETURNED, formId,
-                "【退回】" + form.getTitle() + "被退回：" + reason, "returned:" + decisionKey);
+    /** 【退回】 to the unit when its form comes back to it, with the reason the reviewer gave. */
+    @EventListener
+    void returned(ApprovalEvents.FormReturned returned) {
+        if (returned.decision() != Decision.RETURN_TO_UNIT) {
+            return;
+        }
+        FormHeader form = forms.findHeader(returned.formId());
+        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.RETURNED,
+                returned.formId(), "【退回】" + form.getTitle() + "被退回：" + form.getReturnReason(),
+                "returned:" + returned.opinionId());
     }
 
     public void published(FormHeader form, int revision) {

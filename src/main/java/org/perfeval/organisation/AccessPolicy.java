@@ -3,6 +3,8 @@ package org.perfeval.organisation;
 import org.perfeval.shared.Actor;
 import java.util.List;
 
+import org.perfeval.shared.Role;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +15,46 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
     public boolean canView(Actor actor, Long formUnitId, Long formSupervisingUnitId) {
+        return scope(actor).admits(formUnitId, formSupervisingUnitId);
+    }
+
+    /**
+     * The forms an actor may see, as the filter list queries take (campaigns, follow-ups, overdue,
+     * inbox): one unit's, one supervising department's, or all (both ids null).
+     */
+    public record Scope(Long unitId, Long supervisingUnitId) {
+
+        public boolean all() {
+            return unitId == null && supervisingUnitId == null;
+        }
+
+        public boolean admits(Long formUnitId, Long formSupervisingUnitId) {
+            return (unitId == null || unitId.equals(formUnitId))
+                    && (supervisingUnitId == null || supervisingUnitId.equals(formSupervisingUnitId));
+        }
+    }
+
+    public Scope scope(Actor actor) {
         return switch (actor.role()) {
-            case UNIT_STAFF -> actor.unitId().equals(formUnitId);
-            case SUPERVISOR_REVIEWER -> actor.unitId().equals(formSupervisingUnitId);
-            case FINANCE_REVIEWER, ADMIN -> true;
+            case UNIT_STAFF -> new Scope(actor.unitId(), null);
+            case SUPERVISOR_REVIEWER -> new Scope(null, actor.unitId());
+            case FINANCE_REVIEWER, ADMIN -> new Scope(null, null);
         };
+    }
+
+    /** The unit's own staff: they fill, submit and withdraw its forms. */
+    public boolean actsForUnit(Actor actor, Long formUnitId) {
+        return actor.is(Role.UNIT_STAFF) && actor.unitId().equals(formUnitId);
+    }
+
+    /** 绩效管理员: campaigns, users and units, publication. */
+    public boolean administers(Actor actor) {
+        return actor.is(Role.ADMIN);
+    }
+
+    /** Who sees the overdue report: administrators and reviewers, each within their scope. */
+    public boolean seesOverdue(Actor actor) {
+        return !actor.is(Role.UNIT_STAFF);
     }
 
     /** The engine's candidate groups this actor works from (see bpmn/self-evaluation.bpmn). */

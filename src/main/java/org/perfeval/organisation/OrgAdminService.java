@@ -152,6 +152,16 @@ public class OrgAdminService {
         }
     }
 
+    @org.perfeval.shared.ReadOnly
+    public java.util.List<OrgUnit> units() {
+        return mapper.listUnits();
+    }
+
+    @org.perfeval.shared.ReadOnly
+    public java.util.List<AppUser> users() {
+        return mapper.listUsers();
+    }
+
     public Actor actorOf(AppUser user) {
         OrgUnit unit = mapper.findUnit(user.unitId());
         return new Actor(user.id(), user.username(), user.displayName(), unit.id(), unit.name(), user.role());

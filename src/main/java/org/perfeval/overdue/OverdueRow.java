@@ -3,7 +3,7 @@ package org.perfeval.overdue;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.perfeval.form.Stage;
+import org.perfeval.approval.Stage;
 
 /** An open task past its due date, as the overdue report lists it. */
 public record OverdueRow(Long formId, String title, String unitName, String departmentName, Long supervisingUnitId,

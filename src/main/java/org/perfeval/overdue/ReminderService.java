@@ -9,7 +9,7 @@ import org.perfeval.audit.AuditLog;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormHistory;
-import org.perfeval.form.Stage;
+import org.perfeval.approval.Stage;
 import org.perfeval.form.WorkflowAction;
 import org.perfeval.inbox.InboxMapper;
 import org.perfeval.inbox.InboxTask;

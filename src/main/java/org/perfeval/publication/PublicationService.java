@@ -23,6 +23,8 @@ import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.NotFoundException;
 import org.perfeval.shared.Numbers;
 import org.perfeval.shared.ReadOnly;
+import org.perfeval.approval.ApprovalEvents;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +44,14 @@ public class PublicationService {
     private final AuditLog audit;
     private final org.perfeval.notification.WorkflowNotices notices;
     private final org.perfeval.followup.FollowUpService followUps;
-    private final org.perfeval.form.FormProcess process;
+    private final org.perfeval.approval.Approval process;
     private final org.perfeval.campaign.CampaignMapper campaignMapper;
     private final Clock clock;
 
     public PublicationService(FormMapper formMapper, FormStore formStore, FormHistory history, ReviewService reviews,
                               PublicationMapper mapper, PdfRendering pdfRendering, ObjectMapper objectMapper, Clock clock,
                               AuditLog audit, org.perfeval.notification.WorkflowNotices notices,
-                              org.perfeval.followup.FollowUpService followUps, org.perfeval.form.FormProcess process,
+                              org.perfeval.followup.FollowUpService followUps, org.perfeval.approval.Approval process,
                               org.perfeval.campaign.CampaignMapper campaignMapper) {
         this.campaignMapper = campaignMapper;
         this.followUps = followUps;
@@ -70,6 +72,11 @@ public class PublicationService {
      * Called by the process after finance approval. Freezes the form, its score and its approving
      * opinions (return reasons are internal and never published) into a new revision.
      */
+    @EventListener
+    void approved(ApprovalEvents.FormApproved approved) {
+        publish(approved.formId());
+    }
+
     @Transactional
     public void publish(Long formId) {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package org.perfeval.review;
 
+import org.perfeval.approval.Decision;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

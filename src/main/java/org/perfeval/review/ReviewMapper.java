@@ -1,5 +1,6 @@
 package org.perfeval.review;
 
+import org.perfeval.approval.Decision;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
@@ -31,7 +32,7 @@ public interface ReviewMapper {
             + " JOIN review_opinion o ON o.id = x.opinion_id WHERE o.form_id = #{formId}")
     List<OptionRow> findOptionsByForm(Long formId);
 
-    record OpinionRow(Long id, ReviewStage stage, String reviewerName, Decision decision, String reason,
+    record OpinionRow(Long id, OpinionBlock stage, String reviewerName, Decision decision, String reason,
                       String overallOpinion, java.time.Instant createdAt) {
     }
 
@@ -41,7 +42,7 @@ public interface ReviewMapper {
     class NewOpinion {
         public Long id;
         public Long formId;
-        public ReviewStage stage;
+        public OpinionBlock stage;
         public Long reviewerId;
         public Decision decision;
         public String reason;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** Chinese date and number formats for the templates: ${@fmt.date(x)}. */
 @Component("fmt")
 public class Formats {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = org.perfeval.shared.Dates.CHINA;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(CHINA);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日").withZone(CHINA);
 

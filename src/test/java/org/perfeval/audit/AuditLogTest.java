@@ -13,7 +13,7 @@ import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.organisation.UserAccountService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.InvalidInputException;
@@ -32,6 +32,7 @@ class AuditLogTest {
     @Autowired MockMvc mvc;
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired AuditLog audit;
@@ -41,8 +42,8 @@ class AuditLogTest {
     void businessActionsAreAuditedWithWhoAndWhat() {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "审计测试");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
-        reviews.claim(w.reviewer1(), form.getId());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.claim(w.reviewer1(), form.getId());
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null, "补材料"));
         try {
             reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null, ""));
@@ -61,7 +62,7 @@ class AuditLogTest {
     void refusedInputLeavesNoEntry() {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "审计回滚");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         try {
             reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null, " "));
         } catch (InvalidInputException expected) {

@@ -41,7 +41,7 @@ import org.perfeval.organisation.OrgAdminService;
 import org.perfeval.organisation.OrgUnit;
 import org.perfeval.shared.Role;
 import org.perfeval.organisation.UnitKind;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -231,14 +231,14 @@ public final class ProductBenchmark {
         }
         campaigns.open(admin, id, assignments);
         List<FormHeader> opened = forms.findByCampaign(id);
-        EvaluationFormService service = ctx.getBean(EvaluationFormService.class);
+        org.perfeval.approval.Approval service = ctx.getBean(org.perfeval.approval.Approval.class);
         ReviewService reviews = ctx.getBean(ReviewService.class);
         return parallel(n, threads, i -> {
             // A fresh form per lifecycle: the service fills in the fixed fields of what it is given.
             EvaluationForm content = ScoringBenchmark.twentyIndicatorForm(false);
             Long formId = opened.get(i).getId();
             long t0 = System.nanoTime();
-            int v = service.saveDraft(staff, formId, forms.findHeader(formId).getVersion(), content);
+            int v = ctx.getBean(org.perfeval.form.EvaluationFormService.class).saveDraft(staff, formId, forms.findHeader(formId).getVersion(), content);
             long t1 = System.nanoTime();
             service.submit(staff, formId, v, content);
             long t2 = System.nanoTime();

@@ -31,6 +31,7 @@ class EvidenceTest {
     @Autowired TestOrg testOrg;
     @Autowired EvidenceService evidence;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired FormMapper formMapper;
 
     @Test
@@ -52,7 +53,7 @@ class EvidenceTest {
         evidence.delete(w.staffA(), image.id());
         assertThat(evidence.list(w.staffA(), form.getId())).extracting(Evidence::id).containsExactly(saved.id());
 
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         assertThatThrownBy(() -> evidence.delete(w.staffA(), saved.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> upload(w.staffA(), form.getId(), "补充.pdf", PDF)).isInstanceOf(ConflictException.class);
     }

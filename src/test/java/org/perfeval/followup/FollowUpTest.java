@@ -19,7 +19,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.library.IndicatorLibrary;
 import org.perfeval.library.LibraryEntry;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.scoring.Finding;
@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FollowUpTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired FollowUpService followUps;
@@ -136,14 +137,14 @@ class FollowUpTest {
                 .findFirst().orElseThrow();
         byte[] pdf = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-        Evidence saved = evidence.uploadForFollowUp(w.staffA(), item.id(), "项目库制度.pdf", pdf.length,
+        Evidence saved = followUps.uploadEvidence(w.staffA(), item.id(), "项目库制度.pdf", pdf.length,
                 new java.io.ByteArrayInputStream(pdf));
         assertThat(saved.followUpId()).isEqualTo(item.id());
-        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.staffB(), item.id(), "x.pdf", pdf.length,
+        assertThatThrownBy(() -> followUps.uploadEvidence(w.staffB(), item.id(), "x.pdf", pdf.length,
                 new java.io.ByteArrayInputStream(pdf))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.reviewer1(), item.id(), "x.pdf", pdf.length,
+        assertThatThrownBy(() -> followUps.uploadEvidence(w.reviewer1(), item.id(), "x.pdf", pdf.length,
                 new java.io.ByteArrayInputStream(pdf))).isInstanceOf(ForbiddenException.class);
-        assertThat(evidence.ofFollowUps(w.reviewer1(), followUps.visibleTo(w.reviewer1())).get(item.id()))
+        assertThat(evidence.ofFollowUps(followUps.visibleTo(w.reviewer1()).stream().map(FollowUp::id).toList()).get(item.id()))
                 .extracting(Evidence::originalName).containsExactly("项目库制度.pdf");
         assertThat(evidence.download(w.reviewer1(), saved.id()).bytes()).isEqualTo(pdf);
         assertThatThrownBy(() -> evidence.download(w.reviewer2(), saved.id())).isInstanceOf(NotFoundException.class);
@@ -152,14 +153,14 @@ class FollowUpTest {
         followUps.report(w.staffA(), item.id(), FollowUpStatus.DONE, "已建立项目库");
         followUps.review(w.reviewer1(), item.id(), true);
         assertThatThrownBy(() -> evidence.delete(w.staffA(), saved.id())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> evidence.uploadForFollowUp(w.staffA(), item.id(), "迟到.pdf", pdf.length,
+        assertThatThrownBy(() -> followUps.uploadEvidence(w.staffA(), item.id(), "迟到.pdf", pdf.length,
                 new java.io.ByteArrayInputStream(pdf))).isInstanceOf(ConflictException.class);
     }
 
     @Autowired EvidenceService evidence;
 
     private void submit(TestOrg.World w, FormHeader form) {
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
     }
 
     private FollowUpStatus status(TestOrg.World w, Long id) {

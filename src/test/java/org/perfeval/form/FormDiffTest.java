@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.perfeval.exchange.EvaluationForm;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.Fixtures;
@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FormDiffTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired FormDiff diff;
@@ -28,7 +29,7 @@ class FormDiffTest {
     void showsTheFieldsChangedSinceThePreviousSubmission() {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "修改对比");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         assertThat(diff.sinceLastSubmission(form.getId())).isEmpty();
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null, "改"));
 
@@ -36,7 +37,7 @@ class FormDiffTest {
         fixed.getIndicators().get(2).setActual("98%");
         fixed.getIndicators().get(2).setClaimedScore(new java.math.BigDecimal("14.7"));
         fixed.getIndicators().get(2).setImprovement("加快支付进度");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), fixed);
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), fixed);
 
         List<FormDiff.Change> changes = diff.sinceLastSubmission(form.getId());
         assertThat(changes).extracting(FormDiff.Change::path).containsExactlyInAnyOrder(

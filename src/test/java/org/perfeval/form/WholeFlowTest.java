@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.inbox.InboxItem;
 import org.perfeval.inbox.InboxService;
 import org.perfeval.publication.PublicationService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.review.ReviewService;
@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WholeFlowTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired InboxService inbox;
     @Autowired PublicationService publication;
@@ -42,13 +43,13 @@ class WholeFlowTest {
 
         int version = forms.read(w.staffA(), id).header().getVersion();
         version = forms.saveDraft(w.staffA(), id, version, Fixtures.clean());
-        assertThat(forms.submit(w.staffA(), id, version, Fixtures.clean()).accepted()).isTrue();
+        assertThat(approval.submit(w.staffA(), id, version, Fixtures.clean()).accepted()).isTrue();
         assertThat(inboxIds(w.staffA())).doesNotContain(id);
         assertThat(inboxIds(w.reviewer1())).contains(id);
         assertThat(inboxIds(w.reviewer2())).doesNotContain(id);
         assertOutsidersBlocked(w, id);
 
-        reviews.claim(w.reviewer1(), id);
+        approval.claim(w.reviewer1(), id);
         reviews.decide(w.reviewer1(), id, new ReviewInput(Decision.APPROVE,
                 Map.of("建议继续全额安排", "项目成效明显", "规范财政资金管理", ""), "同意上报", null));
         assertThat(inboxIds(w.finance())).contains(id);
@@ -86,8 +87,8 @@ class WholeFlowTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> reviews.decide(w.reviewer2(), id,
                 new ReviewInput(Decision.APPROVE, Map.of(), null, null))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> reviews.claim(w.reviewer2(), id)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> forms.withdraw(w.staffB(), id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approval.claim(w.reviewer2(), id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approval.withdraw(w.staffB(), id)).isInstanceOf(NotFoundException.class);
         // Visible but not theirs to act on:
         assertThatThrownBy(() -> forms.saveDraft(w.reviewer1(), id, 0, Fixtures.clean()))
                 .isInstanceOf(ForbiddenException.class);

@@ -20,10 +20,11 @@ import org.perfeval.campaign.NewCampaign;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.form.FormProcess;
+import org.perfeval.approval.Approval;
+import org.perfeval.approval.OpenTask;
 import org.perfeval.form.FormStatus;
 import org.perfeval.shared.Actor;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.ConflictException;
@@ -38,12 +39,13 @@ class InboxProjectionConsistencyTest {
     @Autowired TestOrg testOrg;
     @Autowired CampaignService campaigns;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
-    @Autowired FormProcess formProcess;
+    @Autowired Approval formProcess;
 
     @Test
     void projectionNeverDriftsFromTheEngine() {
@@ -84,7 +86,7 @@ class InboxProjectionConsistencyTest {
         for (FormHeader form : opened) {
             Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(form.getId()))
                     .singleResult();
-            FormProcess.OpenTask open = formProcess.openTask(form.getId());
+            OpenTask open = formProcess.openTask(form.getId());
             assertThat(open == null ? null : java.util.Arrays.asList(open.id(), open.taskKey(), open.assignee(),
                     open.processDefinitionId(), open.dueAt()))
                     .isEqualTo(task == null ? null : java.util.Arrays.asList(task.getId(), task.getTaskDefinitionKey(),
@@ -99,13 +101,13 @@ class InboxProjectionConsistencyTest {
         FormStatus status = form.getStatus();
         int roll = random.nextInt(4);
         switch (status) {
-            case DRAFT -> forms.submit(staff, form.getId(), form.getVersion(),
+            case DRAFT -> approval.submit(staff, form.getId(), form.getVersion(),
                     roll == 0 ? Fixtures.withErrors() : Fixtures.clean());
             case SUPERVISOR_REVIEW -> {
                 if (roll == 0) {
-                    forms.withdraw(staff, form.getId());
+                    approval.withdraw(staff, form.getId());
                 } else if (roll == 1) {
-                    reviews.claim(supervisor, form.getId());
+                    approval.claim(supervisor, form.getId());
                 } else {
                     reviews.decide(supervisor, form.getId(), roll == 2
                             ? new ReviewInput(Decision.APPROVE, Map.of(), null, null)

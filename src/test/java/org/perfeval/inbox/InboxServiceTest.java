@@ -12,7 +12,7 @@ import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.Fixtures;
@@ -25,6 +25,7 @@ class InboxServiceTest {
     @Autowired TestOrg testOrg;
     @Autowired InboxService inbox;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
 
@@ -33,7 +34,7 @@ class InboxServiceTest {
         TestOrg.World w = testOrg.create();
         FormHeader first = testOrg.openForm(w, "筛选一");
         FormHeader second = testOrg.openForm(w, "筛选二");
-        forms.submit(w.staffA(), second.getId(), formMapper.findHeader(second.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), second.getId(), formMapper.findHeader(second.getId()).getVersion(), Fixtures.clean());
 
         List<Long> all = ids(inbox.inbox(w.staffA(), InboxFilter.none(), 0));
         assertThat(all).contains(first.getId()).doesNotContain(second.getId());
@@ -50,7 +51,7 @@ class InboxServiceTest {
     void doneListsWhatTheUserActedOn() {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "已办项目");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
 
         assertThat(inbox.done(w.staffA())).extracting(DoneItem::formId).containsExactly(form.getId());

@@ -56,6 +56,7 @@ class EmailNotificationTest {
     @Autowired TestOrg testOrg;
     @Autowired OrgAdminService orgAdmin;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired FormMapper formMapper;
     @Autowired EmailDispatcher dispatcher;
     @Autowired JdbcTemplate jdbc;
@@ -129,7 +130,7 @@ class EmailNotificationTest {
     }
 
     private void submit(TestOrg.World w, FormHeader form) {
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
     }
 
     private String state(Long recipient, Long formId) {

@@ -42,6 +42,7 @@ class OverdueTest {
     @Autowired TestOrg testOrg;
     @Autowired CampaignService campaigns;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
     @Autowired ManagementService management;
@@ -62,7 +63,9 @@ class OverdueTest {
         management.executeJob(timer.getId());
         assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
         // A retried job or a second node: nothing more.
-        assertThat(overdue.markOverdue(form.getId())).isFalse();
+        org.perfeval.inbox.InboxTask open = inboxMapper.findByForm(form.getId());
+        assertThat(overdue.markOverdue(new org.perfeval.approval.ApprovalEvents.TaskOverdue(form.getId(), open.taskId(),
+                org.perfeval.approval.Stage.FILL, open.candidateGroup(), open.dueAt()))).isFalse();
         assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
 
         assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.OVERDUE);
@@ -134,7 +137,7 @@ class OverdueTest {
         TestOrg.World w = testOrg.create();
         FormHeader form = open(w, Instant.now().plus(5, ChronoUnit.DAYS), "结束项目");
         campaigns.close(w.admin(), form.getCampaignId());
-        assertThatThrownBy(() -> forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(),
+        assertThatThrownBy(() -> approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(),
                 Fixtures.clean())).isInstanceOf(ConflictException.class).hasMessageContaining("已结束");
     }
 

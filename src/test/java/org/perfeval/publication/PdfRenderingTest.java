@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.Fixtures;
@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PdfRenderingTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired PublicationService publication;
@@ -34,7 +35,7 @@ class PdfRenderingTest {
         assumeTrue(pdfs.available(), "no CJK font installed (apt-get install -y fonts-wqy-microhei)");
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "按需PDF项目");
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
         reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
 

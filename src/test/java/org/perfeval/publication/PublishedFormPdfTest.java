@@ -22,9 +22,9 @@ import org.perfeval.exchange.Report;
 import org.perfeval.exchange.ReportSection;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.exchange.json.Scorers;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewOpinion;
-import org.perfeval.review.ReviewStage;
+import org.perfeval.review.OpinionBlock;
 import org.perfeval.support.Fixtures;
 
 import com.lowagie.text.pdf.BaseFont;
@@ -96,7 +96,7 @@ class PublishedFormPdfTest {
         report.setSections(List.of(new ReportSection("一、项目基本情况", "城乡居民基本医疗保险项目由烈山区医保中心实施。"),
                 new ReportSection("三、综合评价情况及评价结论", "自评得分 97.50 分，等级为优。")));
         form.setReport(report);
-        ReviewOpinion opinion = new ReviewOpinion(1L, ReviewStage.SUPERVISOR, "赵主审", Decision.APPROVE, null,
+        ReviewOpinion opinion = new ReviewOpinion(1L, OpinionBlock.SUPERVISOR, "赵主审", Decision.APPROVE, null,
                 "同意", Instant.parse("2024-03-01T02:00:00Z"),
                 List.of(new ReviewOpinion.CheckedOption("建议继续全额安排", "项目成效明显")));
         return new PdfContent(form, Scorers.fromClasspath().score(form), "烈山区医保中心", "烈山区医保局",

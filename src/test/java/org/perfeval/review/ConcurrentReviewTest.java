@@ -1,5 +1,6 @@
 package org.perfeval.review;
 
+import org.perfeval.approval.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConcurrentReviewTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
 
@@ -37,7 +39,7 @@ class ConcurrentReviewTest {
         for (int round = 0; round < 5; round++) {
             TestOrg.World w = testOrg.create();
             FormHeader form = testOrg.openForm(w, "并发审核" + round);
-            forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+            approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
 
             List<Object> outcomes = race(
                     decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null)),

@@ -1,5 +1,6 @@
 package org.perfeval.review;
 
+import org.perfeval.approval.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class ReviewRaceTest {
     @Autowired TestOrg testOrg;
     @Autowired OrgAdminService org;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired org.perfeval.inbox.InboxMapper inbox;
@@ -54,7 +56,7 @@ class ReviewRaceTest {
         int conflicts = 0;
         for (int round = 0; round < rounds; round++) {
             FormHeader form = testOrg.openForm(w, "竞争审核" + round);
-            forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+            approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Object>> results = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

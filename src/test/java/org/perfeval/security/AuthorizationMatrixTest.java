@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
     @Autowired FormMapper formMapper;
     @Autowired UserAccountService accounts;
     @Autowired org.perfeval.form.EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired org.perfeval.review.ReviewService reviews;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
@@ -183,11 +184,11 @@ class AuthorizationMatrixTest {
         evidence.put(Resource.OWN_DRAFT, attach(w.staffA(), forms2.get(Resource.OWN_DRAFT)));
         evidence.put(Resource.FOREIGN_DRAFT, attach(w.staffB(), forms2.get(Resource.FOREIGN_DRAFT)));
         evidence.put(Resource.PUBLISHED, attach(w.staffA(), published));
-        forms.submit(w.staffA(), published, formMapper.findHeader(published).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), published, formMapper.findHeader(published).getVersion(), Fixtures.clean());
         reviews.decide(w.reviewer1(), published, new org.perfeval.review.ReviewInput(
-                org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
+                org.perfeval.approval.Decision.APPROVE, Map.of(), null, null));
         reviews.decide(w.finance(), published, new org.perfeval.review.ReviewInput(
-                org.perfeval.review.Decision.APPROVE, Map.of(), null, null));
+                org.perfeval.approval.Decision.APPROVE, Map.of(), null, null));
         forms2.put(Resource.PUBLISHED, published);
     }
 

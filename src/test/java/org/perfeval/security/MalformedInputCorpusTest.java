@@ -64,10 +64,11 @@ class MalformedInputCorpusTest {
         w = testOrg.create();
         form = testOrg.openForm(w, "畸形输入项目");
         underReview = testOrg.openForm(w, "畸形输入审核");
-        forms.submit(w.staffA(), underReview.getId(), 2, Fixtures.clean());
+        approval.submit(w.staffA(), underReview.getId(), 2, Fixtures.clean());
     }
 
     @Autowired org.perfeval.form.EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
 
     @Test
     void everyCaseIsRefusedWithAChineseFieldMessageAndChangesNothing() throws Exception {

@@ -16,7 +16,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.publication.PublicationService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.ForbiddenException;
@@ -35,6 +35,7 @@ class CorrectionTest {
     @Autowired MockMvc mvc;
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired PublicationService publication;
@@ -69,7 +70,7 @@ class CorrectionTest {
     }
 
     private void approveTwice(TestOrg.World w, FormHeader form, EvaluationForm content) {
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
         reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), null, null));
     }

@@ -178,12 +178,11 @@ class FormPagesTest {
     void batchApproveTakesCleanFormsAndSkipsOthers() throws Exception {
         FormHeader second = testOrg.openForm(w, "批量项目二");
         FormHeader blocked = testOrg.openForm(w, "批量项目三");
-        org.perfeval.form.EvaluationFormService service = forms;
-        service.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
-        service.submit(w.staffA(), second.getId(), formMapper.findHeader(second.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), second.getId(), formMapper.findHeader(second.getId()).getVersion(), Fixtures.clean());
         org.perfeval.exchange.EvaluationForm warned = Fixtures.clean();
         warned.setClaimedTotal(new java.math.BigDecimal("99"));
-        service.submit(w.staffA(), blocked.getId(), formMapper.findHeader(blocked.getId()).getVersion(), warned);
+        approval.submit(w.staffA(), blocked.getId(), formMapper.findHeader(blocked.getId()).getVersion(), warned);
         mvc.perform(as(post("/reviews/batch-approve"), w.reviewer1()).with(csrf())
                         .param("form", String.valueOf(form.getId()), String.valueOf(second.getId()),
                                 String.valueOf(blocked.getId())))
@@ -196,6 +195,7 @@ class FormPagesTest {
     }
 
     @Autowired org.perfeval.form.EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
 
     @Test
     void evidenceFollowsItsIndicatorRowWhenRowsAreReorderedOrRemoved() throws Exception {
@@ -239,7 +239,7 @@ class FormPagesTest {
 
     @Test
     void reviewerNarrowsTheInboxByUnit() throws Exception {
-        formService.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         String unitA = String.valueOf(w.unitA().id());
         mvc.perform(as(get("/tasks").param("unit", unitA), w.reviewer1()))
                 .andExpect(status().isOk())

@@ -17,7 +17,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStore;
 import org.perfeval.publication.PublicationService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.ForbiddenException;
@@ -37,6 +37,7 @@ class PublicPagesTest {
     @Autowired MockMvc mvc;
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired FormStore formStore;
@@ -50,13 +51,13 @@ class PublicPagesTest {
         content.getGoal().setExpected(XSS);
         content.getIndicators().get(0).setName("指标" + XSS);
         content.getIndicators().get(0).setImprovement(XSS);
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
         mvc.perform(get("/public/forms/" + form.getId())).andExpect(status().isNotFound());
 
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null,
                 "内部退回原因不公开"));
         mvc.perform(get("/public/forms/" + form.getId())).andExpect(status().isNotFound());
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), content);
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE,
                 Map.of("建议继续全额安排", XSS), "同意", null));
         reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意公开", null));
@@ -112,7 +113,7 @@ class PublicPagesTest {
         Long id = campaigns.create(w.admin(), c).id();
         campaigns.open(w.admin(), id, java.util.List.of(new org.perfeval.campaign.FormAssignment(w.unitA().id(), "意见公开项目")));
         FormHeader form = formMapper.findByCampaign(id).get(0);
-        forms.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        approval.submit(w.staffA(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of("规范财政资金管理", "主管部门的话"), null, null));
         reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of("建议继续全额安排", "财政部门的话"), null, null));
         mvc.perform(get("/public/forms/" + form.getId()))

@@ -1,0 +1,239 @@
+package org.perfeval.approval;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormEdit;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormHistory;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormStatus;
+import org.perfeval.form.WorkflowAction;
+import org.perfeval.scoring.Finding;
+import org.perfeval.scoring.ScoringResult;
+import org.perfeval.scoring.Severity;
+import org.perfeval.shared.Actor;
+import org.perfeval.shared.ConflictException;
+import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.ReadOnly;
+import org.perfeval.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The state changes of a form's approval: start, submit, withdraw, claim, decide. Each takes the
+ * form's row lock first ({@link ApprovalMapper#lockForm}), so two changes of one form never both
+ * succeed (a claim and a withdrawal, two reviewers deciding): the second waits, then finds the form
+ * moved on and is refused with a Chinese message. What follows a step (inbox, notices, publication,
+ * overdue marks) reacts to {@link ApprovalEvents} in the same transaction.
+ */
+@Service
+public class Approval {
+    private final FormProcess process;
+    private final ApprovalMapper mapper;
+    private final EvaluationFormService forms;
+    private final FormMapper formMapper;
+    private final FormHistory history;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Approval(FormProcess process, ApprovalMapper mapper, EvaluationFormService forms, FormMapper formMapper,
+             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+        this.process = process;
+        this.mapper = mapper;
+        this.forms = forms;
+        this.formMapper = formMapper;
+        this.history = history;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Starts the form's process (business key = form id); the first task's listener records the instance. */
+    public String start(Long formId) {
+        return process.start(formId);
+    }
+
+    /** The form's open user task, or null when it has none (e.g. published). */
+    @ReadOnly
+    public OpenTask openTask(Long formId) {
+        return process.openTask(formId);
+    }
+
+    /** The stage this actor reviews at, or null for roles that do not review. */
+    public static Stage reviewStageOf(Actor actor) {
+        return switch (actor.role()) {
+            case SUPERVISOR_REVIEWER -> Stage.SUPERVISOR_REVIEW;
+            case FINANCE_REVIEWER -> Stage.FINANCE_REVIEW;
+            default -> null;
+        };
+    }
+
+    /** Refuses roles that never review, before any input is looked at. */
+    public static Stage requireReviewer(Actor actor) {
+        Stage stage = reviewStageOf(actor);
+        if (stage == null) {
+            throw new ForbiddenException("您的角色不能审核评价表");
+        }
+        return stage;
+    }
+
+    /** True when the form waits at this actor's review stage and nobody else has claimed it. */
+    @ReadOnly
+    public boolean canReview(Actor actor, FormHeader header) {
+        Stage stage = reviewStageOf(actor);
+        if (stage == null || header.getStatus() != stage.status()) {
+            return false;
+        }
+        OpenTask task = process.openTask(header.getId());
+        return task != null && (task.assignee() == null || task.assignee().equals(actor.username()));
+    }
+
+    /**
+     * Saves and submits in one transaction: the draft, the task completion and the automatic scoring
+     * (自评打分, a service task of the process) commit together. ERROR findings bring the form
+     * straight back to 填报; they are read from the score the process stored, not scored again.
+     */
+    @Transactional
+    public SubmitOutcome submit(Actor actor, Long formId, FormEdit edit) {
+        String earlier = forms.earlierOutcome(actor, formId, edit.requestKey()).orElse(null);
+        if (earlier != null) {
+            FormHeader now = formMapper.findHeader(formId);
+            return new SubmitOutcome("ACCEPTED".equals(earlier), now.getStatus(), now.getVersion(), List.of());
+        }
+        mapper.lockForm(formId);
+        FormHeader header = forms.saveForSubmission(actor, formId, edit);
+        OpenTask task = process.openTask(formId);
+        if (task == null || task.stage() != Stage.FILL) {
+            throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
+        }
+        formMapper.markSubmitted(formId, clock.instant());
+        history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null, forms.snapshot(formId));
+        process.complete(task, Map.of());
+        FormHeader after = formMapper.findHeader(formId);
+        audit.action(actor, AuditAction.SUBMIT, "form", formId, after.isHasErrors() ? "自动检查未通过" : "已进入审核");
+        List<Finding> errors = after.isHasErrors() ? errorsOf(after.getScoreJson()) : List.of();
+        forms.rememberKey(actor, formId, edit.requestKey(), "SUBMIT", after.isHasErrors() ? "BLOCKED" : "ACCEPTED");
+        return new SubmitOutcome(!after.isHasErrors(), after.getStatus(), after.getVersion(), errors);
+    }
+
+    /** {@link #submit(Actor, Long, FormEdit)} without a request key or row origins. */
+    @Transactional
+    public SubmitOutcome submit(Actor actor, Long formId, int version, EvaluationForm content) {
+        return submit(actor, formId, FormEdit.of(version, content));
+    }
+
+    private List<Finding> errorsOf(String scoreJson) {
+        try {
+            return json.readValue(scoreJson, ScoringResult.class).findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored score of a form is unreadable", e);
+        }
+    }
+
+    /** 撤回: the unit takes its submission back while no supervising reviewer has claimed it. */
+    @Transactional
+    public void withdraw(Actor actor, Long formId) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        if (!actor.is(Role.UNIT_STAFF) || !actor.unitId().equals(header.getUnitId())) {
+            throw new ForbiddenException("只有本单位填报人可以撤回");
+        }
+        OpenTask task = process.openTask(formId);
+        if (header.getStatus() != FormStatus.SUPERVISOR_REVIEW || task == null
+                || task.stage() != Stage.SUPERVISOR_REVIEW) {
+            throw new ConflictException("当前状态为「" + header.getStatus().label() + "」，不能撤回");
+        }
+        if (task.assignee() != null) {
+            throw new ConflictException("主管部门已签收，不能撤回；如需修改请联系审核人退回");
+        }
+        process.withdraw(formId);
+        history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
+        audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
+    }
+
+    /** 签收: the reviewer takes the form; a unit can then no longer withdraw it. */
+    @Transactional
+    public void claim(Actor actor, Long formId) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        OpenTask task = reviewTask(actor, header);
+        if (task.assignee() != null) {
+            if (task.assignee().equals(actor.username())) {
+                return;
+            }
+            throw new ConflictException("该评价表已由其他审核人签收");
+        }
+        process.claim(task, actor.username());
+        history.record(formId, actor, WorkflowAction.CLAIM, header.getStatus(), header.getStatus(), null);
+        audit.action(actor, AuditAction.CLAIM, "form", formId, null);
+    }
+
+    /**
+     * Locks the form and returns it with the review task this actor may decide; refused when the form
+     * is not at the actor's review stage. Call {@link #decide} in the same transaction.
+     */
+    @Transactional
+    public ReviewTask reviewTaskForDecision(Actor actor, Long formId) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        return new ReviewTask(header, reviewTask(actor, header));
+    }
+
+    /** A form locked for a decision and its open review task. */
+    public record ReviewTask(FormHeader header, OpenTask task) {
+
+        public Stage stage() {
+            return task.stage();
+        }
+    }
+
+    /**
+     * Approve or return; the caller has stored the opinion ({@code opinionId}). The return reason,
+     * the history entry and the task completion commit with it; what the process then does (the
+     * next task, 公开) follows in the same transaction.
+     */
+    @Transactional
+    public void decide(Actor actor, ReviewTask review, Decision decision, String reason, String overallOpinion,
+                       Long opinionId) {
+        OpenTask task = review.task();
+        Long formId = review.header().getId();
+        // An unclaimed task is completed without claiming it first: a claim is one more engine command
+        // (about a dozen statements), and who decided is in the opinion and the form's history.
+        if (task.assignee() != null && !task.assignee().equals(actor.username())) {
+            throw new ConflictException("该评价表已由其他审核人签收");
+        }
+        if (decision.isReturn()) {
+            formMapper.updateReturnReason(formId, reason);
+            events.publishEvent(new ApprovalEvents.FormReturned(formId, opinionId, decision));
+        }
+        // Recorded before the completion so that it precedes what the process then does (公开).
+        history.record(formId, actor, decision.action(), review.header().getStatus(), decision.leadsTo(task.stage()),
+                decision.isReturn() ? reason : overallOpinion);
+        audit.action(actor, decision.isReturn() ? AuditAction.RETURN : AuditAction.APPROVE, "form", formId,
+                decision.label());
+        process.complete(task, Map.of("decision", decision.name()));
+    }
+
+    private OpenTask reviewTask(Actor actor, FormHeader header) {
+        Stage stage = requireReviewer(actor);
+        OpenTask task = process.openTask(header.getId());
+        if (task == null || task.stage() != stage) {
+            throw new ConflictException("该评价表当前状态为「" + header.getStatus().label() + "」，不在您的审核环节；可能已被他人处理。");
+        }
+        return task;
+    }
+}

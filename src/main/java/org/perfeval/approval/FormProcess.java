@@ -1,0 +1,162 @@
+package org.perfeval.approval;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.task.Task;
+import org.perfeval.shared.ConflictException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that talks to the process engine's runtime: start a form's process, find its open
+ * task, claim, complete, withdraw, move timers. Engine races come back as {@link ConflictException}.
+ */
+@Component
+class FormProcess {
+    static final String PROCESS_KEY = "self-evaluation";
+    static final String WITHDRAW_MESSAGE = "withdraw";
+    static final String HANDLED_BY_OTHERS = "该任务已被他人处理，请刷新页面查看最新状态。";
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final org.camunda.bpm.engine.ManagementService managementService;
+    private final RoutingFlags routingFlags;
+    private final ApprovalMapper mapper;
+
+    FormProcess(RuntimeService runtimeService, TaskService taskService,
+                org.camunda.bpm.engine.ManagementService managementService, RoutingFlags routingFlags,
+                ApprovalMapper mapper) {
+        this.mapper = mapper;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.routingFlags = routingFlags;
+    }
+
+    /**
+     * Starts the form's process with no variables: the form id is the business key, and the process
+     * reads the rest from the form (a variable costs three rows per start and more at the end).
+     */
+    String start(Long formId) {
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId)).getId();
+    }
+
+    /**
+     * The form's open user task, or null when it has none (e.g. published). Read from the inbox
+     * projection, which the task listeners keep in the engine's transaction (InboxProjectionConsistencyTest);
+     * a row written before the projection kept the process definition is looked up in the engine.
+     */
+    OpenTask openTask(Long formId) {
+        OpenTask task = mapper.findOpenTask(formId);
+        if (task != null && task.processDefinitionId() != null) {
+            return task;
+        }
+        Task engineTask = engineTask(formId);
+        return engineTask == null ? null : new OpenTask(engineTask.getId(), engineTask.getTaskDefinitionKey(),
+                engineTask.getAssignee(), engineTask.getDueDate() == null ? null : engineTask.getDueDate().toInstant(),
+                engineTask.getProcessDefinitionId(), candidateGroupOf(engineTask.getId()));
+    }
+
+    private String candidateGroupOf(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private Task engineTask(Long formId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(formId)).singleResult();
+    }
+
+    void claim(OpenTask task, String username) {
+        guardTask(task, () -> taskService.claim(task.id(), username));
+    }
+
+    /** Completes the task; the variables are routing flags for the next gateway ({@link RoutingFlags}). */
+    void complete(OpenTask task, Map<String, Object> flags) {
+        guardTask(task, () -> taskService.complete(task.id(), routingFlags.flags(task.processDefinitionId(), flags)));
+    }
+
+    /**
+     * Racing reviewers lose in many ways inside the engine (optimistic locking, a task gone between
+     * query and call, half-removed executions). Whatever the engine throws, if the task is gone,
+     * someone else completed it; any other failure is reported as itself.
+     */
+    private void guardTask(OpenTask task, Runnable engineCall) {
+        try {
+            guard(engineCall);
+        } catch (ConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            boolean gone;
+            try {
+                gone = taskService.createTaskQuery().taskId(task.id()).count() == 0;
+            } catch (RuntimeException lookup) {
+                // The engine cannot even be asked (e.g. the database went away): report the first failure.
+                e.addSuppressed(lookup);
+                throw e;
+            }
+            if (gone) {
+                throw new ConflictException(HANDLED_BY_OTHERS, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Moves the due date of the form's open task at this stage, with its timers; false when the form
+     * is not at that stage.
+     */
+    boolean moveDeadline(Long formId, Stage stage, java.time.Instant due, java.time.Duration warnBefore) {
+        Task task = engineTask(formId);
+        if (task == null || !stage.taskKey().equals(task.getTaskDefinitionKey()) || due == null) {
+            return false;
+        }
+        task.setDueDate(java.util.Date.from(due));
+        taskService.saveTask(task);
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityId(stage.overdueTimer()).list()) {
+            managementService.setJobDuedate(job.getId(), java.util.Date.from(due));
+        }
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityId(stage.dueSoonTimer()).list()) {
+            managementService.setJobDuedate(job.getId(), java.util.Date.from(due.minus(warnBefore)));
+        }
+        return true;
+    }
+
+    void withdraw(Long formId) {
+        guard(() -> runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE)
+                .processInstanceBusinessKey(String.valueOf(formId)).correlate());
+    }
+
+    private static void guard(Runnable engineCall) {
+        try {
+            engineCall.run();
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyFailureException
+                 | org.camunda.bpm.engine.exception.NullValueException e) {
+            // NullValueException: the task was completed by someone else between our query and our call.
+            throw new ConflictException(HANDLED_BY_OTHERS, e);
+        } catch (ProcessEngineException e) {
+            if (isConcurrentUpdate(e)) {
+                throw new ConflictException(HANDLED_BY_OTHERS, e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2 reports a lost row race as its own SQL error instead of an optimistic-locking failure. */
+    private static boolean isConcurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && (sql.getErrorCode() == 90131 || "40001".equals(sql.getSQLState())
+                        || "HYT00".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+package org.perfeval.approval;
+
+import java.time.Instant;
+
+import org.perfeval.organisation.AccessPolicy;
+
+/**
+ * Where a form's tasks go and when they are due: its unit, its supervising department and its
+ * campaign's deadlines, read in one query whenever a task starts (the timers, the candidate group
+ * and the due date all ask for it; MyBatis answers the repeats from the transaction's session).
+ */
+public record FormRoute(Long unitId, Long supervisingUnitId, Instant fillDue, Instant supervisorDue,
+                        Instant financeDue) {
+
+    public Instant dueAt(Stage stage) {
+        return switch (stage) {
+            case FILL -> fillDue;
+            case SUPERVISOR_REVIEW -> supervisorDue;
+            case FINANCE_REVIEW -> financeDue;
+        };
+    }
+
+    public String candidateGroup(Stage stage) {
+        return switch (stage) {
+            case FILL -> AccessPolicy.unitGroup(unitId);
+            case SUPERVISOR_REVIEW -> AccessPolicy.departmentGroup(supervisingUnitId);
+            case FINANCE_REVIEW -> AccessPolicy.FINANCE_GROUP;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.perfeval.approval;
+
+import java.util.Arrays;
+
+import org.perfeval.form.FormStatus;
+
+/** The user tasks of bpmn/self-evaluation.bpmn and the form status each one stands for. */
+public enum Stage {
+    FILL("Task_FillDraft", "填报", FormStatus.DRAFT, "Fill"),
+    SUPERVISOR_REVIEW("Task_SupervisorReview", "主管部门审核", FormStatus.SUPERVISOR_REVIEW, "Supervisor"),
+    FINANCE_REVIEW("Task_FinanceReview", "财政部门审核", FormStatus.FINANCE_REVIEW, "Finance");
+
+    private final String taskKey;
+    private final String label;
+    private final FormStatus status;
+    private final String timerPrefix;
+
+    Stage(String taskKey, String label, FormStatus status, String timerPrefix) {
+        this.taskKey = taskKey;
+        this.label = label;
+        this.status = status;
+        this.timerPrefix = timerPrefix;
+    }
+
+    /** The BPMN ids of this task's overdue and due-soon timers. */
+    public String overdueTimer() { return "Timer_" + timerPrefix + "Overdue"; }
+    public String dueSoonTimer() { return "Timer_" + timerPrefix + "DueSoon"; }
+
+    public String taskKey() { return taskKey; }
+    public String label() { return label; }
+    public FormStatus status() { return status; }
+
+    public static Stage ofTaskKey(String taskKey) {
+        return Arrays.stream(values()).filter(s -> s.taskKey.equals(taskKey)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown task " + taskKey));
+    }
+}

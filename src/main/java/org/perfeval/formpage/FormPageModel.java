@@ -1,0 +1,101 @@
+package org.perfeval.formpage;
+
+import org.perfeval.approval.Stage;
+import org.perfeval.organisation.AccessPolicy;
+import org.perfeval.approval.ProcessDiagram;
+import java.util.List;
+
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.form.FormHeader;
+import org.perfeval.approval.Approval;
+import org.perfeval.approval.OpenTask;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormStatus;
+import org.perfeval.form.FormStore;
+import org.perfeval.shared.Actor;
+import org.perfeval.shared.Role;
+import org.perfeval.approval.Decision;
+import org.perfeval.review.OpinionCatalog;
+import org.perfeval.review.ReviewService;
+import org.perfeval.scoring.ScoringResult;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Everything the form page shows besides the form itself, decided per user. */
+@Component
+class FormPageModel {
+    private final AccessPolicy accessPolicy;
+    private final EvaluationFormService formService;
+    private final ReviewService reviewService;
+    private final Approval process;
+    private final OpinionCatalog catalog;
+    private final ObjectMapper objectMapper;
+    private final ProcessDiagram diagram;
+    private final org.perfeval.form.FormDiff diff;
+    private final org.perfeval.evidence.EvidenceService evidence;
+    private final org.perfeval.followup.FollowUpService followUps;
+
+    FormPageModel(EvaluationFormService formService, ReviewService reviewService, Approval process, OpinionCatalog catalog,
+                  ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
+                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
+        this.evidence = evidence;
+        this.followUps = followUps;
+        this.diagram = diagram;
+        this.diff = diff;
+        this.formService = formService;
+        this.reviewService = reviewService;
+        this.process = process;
+        this.catalog = catalog;
+        this.objectMapper = objectMapper;
+    }
+
+    void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        OpenTask task = process.openTask(header.getId());
+        boolean canEdit = formService.canEdit(actor, header);
+        boolean canReview = process.canReview(actor, header);
+        model.addAttribute("header", header);
+        model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
+                : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
+        model.addAttribute("form", FormStore.normalized(form));
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("canReview", canReview);
+        model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
+        model.addAttribute("assignee", task == null ? null : task.assignee());
+        model.addAttribute("dueDate", task == null ? null : task.dueAt());
+        model.addAttribute("canWithdraw", accessPolicy.actsForUnit(actor, header.getUnitId())
+                && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.assignee() == null);
+        model.addAttribute("canUnpublish", accessPolicy.administers(actor) && header.getStatus() == FormStatus.PUBLISHED);
+        model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
+        model.addAttribute("score", storedScore(header));
+        model.addAttribute("history", formService.history(actor, header.getId()));
+        model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
+        model.addAttribute("evidence", evidence.list(actor, header.getId()));
+        // A fresh key per drawing of the page: a resubmission of the same post is recognised.
+        model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("carriedOver", followUps.carriedOver(header.getUnitId(), header.getFiscalYear()));
+        model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
+        model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
+        model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));
+        Stage reviewStage = Approval.reviewStageOf(actor);
+        model.addAttribute("decisions", reviewStage == null ? List.of()
+                : java.util.Arrays.stream(Decision.values()).filter(d -> d.allowedAt(reviewStage)).toList());
+        if (!model.containsAttribute("postedVersion")) {
+            model.addAttribute("postedVersion", header.getVersion());
+        }
+    }
+
+    private ScoringResult storedScore(FormHeader header) {
+        if (header.getScoreJson() == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(header.getScoreJson(), ScoringResult.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.perfeval.formpage;
+
+import java.nio.charset.StandardCharsets;
+
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.json.ExchangeJson;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.organisation.CurrentUser;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Scores an unsaved form so the page can show scores and findings while the user types. */
+@RestController
+class PreviewController {
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private final EvaluationFormService formService;
+
+    PreviewController(EvaluationFormService formService) {
+        this.formService = formService;
+    }
+
+    @PostMapping(path = "/forms/{id}/preview", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> preview(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                                   @RequestBody byte[] body) {
+        FormHeader header = formService.visibleHeader(user.actor(), id);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new InvalidInputException("", "请求内容过大（不超过 2 MB）");
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        // The page posts its fields; type and rule set come from the stored form.
+        EvaluationForm form = ExchangeJson.readForm(withFormType(json, header));
+        form.setRuleSet(header.getRuleSet());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(ExchangeJson.writeResult(formService.preview(form)));
+    }
+
+    private static String withFormType(String json, FormHeader header) {
+        String trimmed = json.strip();
+        if (trimmed.startsWith("{") && !trimmed.contains("\"formType\"")) {
+            return "{\"formType\":\"" + header.getFormType().name() + "\"" + (trimmed.equals("{}") ? "}" : "," + trimmed.substring(1));
+        }
+        return json;
+    }
+}

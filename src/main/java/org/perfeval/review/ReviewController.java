@@ -1,0 +1,115 @@
+package org.perfeval.review;
+
+import org.perfeval.approval.Approval;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.organisation.CurrentUser;
+import org.perfeval.approval.Decision;
+import org.perfeval.review.OpinionCatalog;
+import org.perfeval.review.ReviewInput;
+import org.perfeval.review.ReviewService;
+import org.perfeval.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 签收 and 审核: the reviewer's half of the form page. */
+@Controller
+class ReviewController {
+    private final ReviewService reviewService;
+    private final Approval approval;
+    private final EvaluationFormService formService;
+    private final OpinionCatalog catalog;
+
+    ReviewController(ReviewService reviewService, Approval approval, EvaluationFormService formService,
+                     OpinionCatalog catalog) {
+        this.reviewService = reviewService;
+        this.approval = approval;
+        this.formService = formService;
+        this.catalog = catalog;
+    }
+
+    @PostMapping("/forms/{id}/claim")
+    String claim(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        approval.claim(user.actor(), id);
+        redirect.addFlashAttribute("notice", "已签收。");
+        return "redirect:/forms/" + id;
+    }
+
+    /** Options arrive as indexes into the stage's opinion list (opt=3) with their text in detail3. */
+    @PostMapping("/forms/{id}/review")
+    String review(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                  @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String overallOpinion,
+                  @RequestParam(name = "opt", required = false) List<Integer> checked,
+                  @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        FormHeader header = formService.visibleHeader(user.actor(), id);
+        Approval.requireReviewer(user.actor());
+        List<String> options = catalog.reviewOptions(header.getFormType());
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Integer index : checked == null ? List.<Integer>of() : checked) {
+            if (index == null || index < 0 || index >= options.size()) {
+                throw new InvalidInputException("opt", "审核意见选项无效");
+            }
+            chosen.put(options.get(index), params.get("detail" + index));
+        }
+        Decision parsed = parseDecision(decision);
+        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason));
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + "。");
+        return "redirect:/tasks";
+    }
+
+    /**
+     * 批量同意 for forms without findings: each decision is its own transaction, so one form
+     * handled meanwhile by someone else does not stop the rest.
+     */
+    @PostMapping("/reviews/batch-approve")
+    String batchApprove(@AuthenticationPrincipal CurrentUser user,
+                        @RequestParam(name = "form", required = false) List<Long> formIds,
+                        RedirectAttributes redirect) {
+        Approval.requireReviewer(user.actor());
+        if (formIds == null || formIds.isEmpty()) {
+            throw new InvalidInputException("form", "请勾选要批量同意的评价表");
+        }
+        if (formIds.size() > 200) {
+            throw new InvalidInputException("form", "一次最多批量同意 200 张评价表");
+        }
+        int approved = 0;
+        List<String> skipped = new java.util.ArrayList<>();
+        for (Long id : formIds) {
+            try {
+                FormHeader header = formService.visibleHeader(user.actor(), id);
+                if (header.isHasErrors() || header.getScoreJson() == null || header.getScoreJson().contains("\"WARNING\"")) {
+                    skipped.add(header.getTitle() + "（有检查问题，请逐张审核）");
+                    continue;
+                }
+                reviewService.decide(user.actor(), id, new ReviewInput(Decision.APPROVE, Map.of(), "批量同意", null));
+                approved++;
+            } catch (RuntimeException e) {
+                skipped.add("#" + id + "（" + e.getMessage() + "）");
+            }
+        }
+        redirect.addFlashAttribute("notice", "已批量同意 " + approved + " 张" + (skipped.isEmpty() ? "。"
+                : "；未处理：" + String.join("、", skipped)));
+        return "redirect:/tasks";
+    }
+
+    private static Decision parseDecision(String decision) {
+        if (decision == null || decision.isBlank()) {
+            throw new InvalidInputException("decision", "请选择审核结果（同意或退回）");
+        }
+        try {
+            return Decision.valueOf(decision);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("decision", "审核结果无效：" + decision);
+        }
+    }
+}

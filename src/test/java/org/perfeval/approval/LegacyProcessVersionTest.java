@@ -1,0 +1,83 @@
+package org.perfeval.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormStatus;
+import org.perfeval.inbox.InboxMapper;
+import org.perfeval.approval.Decision;
+import org.perfeval.review.ReviewInput;
+import org.perfeval.review.ReviewService;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A form whose process was started under version 1 of the BPMN (groups from the variables unitId
+ * and supervisingUnitId, routing flags stored) runs to publication under the current code, after
+ * the current version has been deployed over it.
+ */
+@PerfevalTest
+class LegacyProcessVersionTest {
+    @Autowired ProcessEngine engine;
+    @Autowired TestOrg testOrg;
+    @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
+    @Autowired ReviewService reviews;
+    @Autowired FormMapper formMapper;
+    @Autowired InboxMapper inboxMapper;
+
+    @Test
+    void versionOneInstanceRunsToPublication() throws IOException {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "旧版流程项目");
+        String key = String.valueOf(form.getId());
+        RuntimeService runtime = engine.getRuntimeService();
+        String v1 = deploy("legacy/self-evaluation-v1.bpmn.xml");
+        deploy("bpmn/self-evaluation.bpmn");
+
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "test: the form's process as version 1 started it");
+        String pid = runtime.startProcessInstanceById(v1, key,
+                Map.of("unitId", w.unitA().id(), "supervisingUnitId", w.dept1().id())).getId();
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("unit-" + w.unitA().id());
+
+        submit(w, form);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), null, "请补充"));
+        assertThat(runtime.getVariable(pid, "decision")).as("version 1 keeps its stored flag").isEqualTo("RETURN_TO_UNIT");
+        submit(w, form);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("finance");
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+
+        assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.PUBLISHED);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    }
+
+    private void submit(TestOrg.World w, FormHeader form) {
+        int version = formMapper.findHeader(form.getId()).getVersion();
+        assertThat(approval.submit(w.staffA(), form.getId(), version, Fixtures.clean()).accepted()).isTrue();
+    }
+
+    /** Deploys a copy of the process; the last one deployed is what new forms start. */
+    private String deploy(String resource) throws IOException {
+        RepositoryService repository = engine.getRepositoryService();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            Deployment deployment = repository.createDeployment().name("test " + resource)
+                    .addInputStream("self-evaluation.bpmn", in).deploy();
+            return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();
+        }
+    }
+}
