@@ -45,7 +45,8 @@ class AuditController {
                                   @RequestParam(required = false) String objectId,
                                   @RequestParam(required = false) String from) {
         List<AuditEntry> entries = audit.search(validAction(action), actor, objectId, since(from), 5000);
-        audit.action(user, AuditAction.EXPORT, "audit", null, entries.size() + " 条");
+        audit.event(user.id(), user.displayName(), user.unitName(), AuditAction.EXPORT, "audit", null,
+                entries.size() + " 条");
         return Downloads.sheet("审计日志.xlsx", "审计日志",
                 List.of("时间(UTC)", "操作人", "单位", "操作", "对象类型", "对象", "客户端地址", "说明"),
                 entries.stream().map(e -> java.util.Arrays.asList(String.valueOf(e.at()), e.actorName(), e.unitName(),
