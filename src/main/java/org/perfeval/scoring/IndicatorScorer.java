@@ -1,13 +1,14 @@
 package org.perfeval.scoring;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 import org.perfeval.exchange.Indicator;
 
 /** Scores one 三级指标 row under a rule set and reports what is wrong with it. */
 final class IndicatorScorer {
-    private static final BigDecimal EPSILON = new BigDecimal("0.000001");
+    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     private final RuleSet rules;
 
@@ -41,6 +42,18 @@ final class IndicatorScorer {
         String actualText = actual.text();
         RuleSet.Tier tier = rules.tierOf(actualText);
         RuleSet.Rating rating = rules.ratingOf(actualText);
+        String targetAt = at + (!Texts.blank(row.getAdjustedTarget()) ? ".adjustedTarget" : ".target");
+        if (target.garbled()) {
+            findings.add(new Finding("TARGET_GARBLED", Severity.ERROR, targetAt,
+                    name + "的指标值“" + targetText + "”在数字和单位之后又出现数字，像是两个值粘在了一起。"
+                            + "请只保留一个指标值，如“" + (target.operator() == null ? "" : target.operator().symbol())
+                            + target.number().stripTrailingZeros().toPlainString() + "”加单位。"));
+            target = target.asText();
+        } else if (tier == null && rating == null && !target.isNumber() && target.operator() != null && actual.isNumber()) {
+            findings.add(new Finding("TARGET_UNPARSEABLE", Severity.WARNING, targetAt,
+                    name + "的指标值“" + targetText + "”有运算符号但没有可比较的数值，无法与实际完成值 "
+                            + row.getActual() + " 按公式计算，已按定性指标处理。请填写数值指标值，如“≥95%”。"));
+        }
         IndicatorScore result;
         if (tier == null && rating == null && target.isNumber() && actual.isNumber()) {
             Operator op = Operator.of(row.getOperator());
@@ -52,7 +65,7 @@ final class IndicatorScorer {
                         name + "的年度指标值是数值（" + targetText + "），但实际完成值“" + row.getActual()
                                 + "”不是数值，已按定性指标处理。如为数值指标，请只填写数字和单位，如“95%”。"));
             }
-            result = qualitative(index, at, name, tier, rating, weight, claimed, findings);
+            result = qualitative(index, at, name, actualText, tier, rating, weight, claimed, findings);
         }
         boolean unscored = result.kind() == IndicatorKind.QUALITATIVE && claimed == null && rating == null;
         if (result.score().compareTo(weight) < 0 && !hasReason(row) && !unscored) {
@@ -77,29 +90,37 @@ final class IndicatorScorer {
                             + "%，指标值可能设定偏低，请核实并在下一年度合理设定。"));
         }
         BigDecimal score = formula;
-        if (claimed != null) {
-            if (claimed.compareTo(formula.add(EPSILON)) > 0) {
-                if (claimed.compareTo(weight) <= 0) {
-                    findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
-                            name + "自评得分 " + Scores.display(claimed) + " 高于按公式计算的 " + Scores.display(formula)
-                                    + " 分（" + op.symbol() + target.stripTrailingZeros().toPlainString() + "，实际 "
-                                    + actual.stripTrailingZeros().toPlainString() + "）。定量指标得分不能高于公式得分，请改为不超过 "
-                                    + Scores.display(formula) + " 分。"));
-                }
+        if (claimed != null && claimed.compareTo(weight) <= 0) {
+            if (Scores.above(claimed, formula)) {
+                findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
+                        name + "自评得分 " + Scores.shown(claimed) + " 高于按公式计算的 " + Scores.shown(formula, claimed)
+                                + " 分（" + op.symbol() + target.stripTrailingZeros().toPlainString() + "，实际 "
+                                + actual.stripTrailingZeros().toPlainString() + "）。定量指标得分不能高于公式得分，请改为不超过 "
+                                + Scores.shown(formula, claimed) + " 分。"));
             } else {
+                // The formula score rounded as printed is accepted and counts as claimed.
                 score = claimed.max(BigDecimal.ZERO);
             }
         }
         return new IndicatorScore(index, IndicatorKind.QUANTITATIVE, formula, score);
     }
 
-    /** actual/target, the other way round for ≤ and <, min/max for =; 1 when the ideal is met at zero. */
-    private static BigDecimal completion(Operator op, BigDecimal target, BigDecimal actual) {
+    /**
+     * actual/target; for ≤ and < the rule set's negative formula (target/actual, or the linear
+     * 1 − (actual − target)/target); min/max for =; 1 when the ideal is met at zero.
+     */
+    private BigDecimal completion(Operator op, BigDecimal target, BigDecimal actual) {
         if (op.negative()) {
             if (actual.signum() <= 0) {
                 return BigDecimal.ONE;
             }
-            return target.signum() <= 0 ? BigDecimal.ZERO : Scores.divide(target, actual);
+            if (target.signum() <= 0) {
+                return BigDecimal.ZERO;
+            }
+            if (rules.negativeFormula() == RuleSet.NegativeFormula.LINEAR) {
+                return BigDecimal.ONE.subtract(Scores.divide(actual.subtract(target), target)).max(BigDecimal.ZERO);
+            }
+            return Scores.divide(target, actual);
         }
         if (op == Operator.EQ) {
             BigDecimal hi = Scores.max(actual, target);
@@ -124,41 +145,63 @@ final class IndicatorScorer {
         return BigDecimal.ZERO;
     }
 
-    private IndicatorScore qualitative(int index, String at, String name, RuleSet.Tier tier, RuleSet.Rating rating,
+    private IndicatorScore qualitative(int index, String at, String name, String actualText, RuleSet.Tier tier, RuleSet.Rating rating,
                                        BigDecimal weight, BigDecimal claimed, List<Finding> findings) {
         if (rating != null) {
             BigDecimal fixed = weight.multiply(rating.share(), Scores.MC);
-            if (claimed != null && Scores.differ(claimed, fixed, rules.tolerance())) {
+            if (claimed != null && !Scores.differ(claimed, fixed, rules.tolerance())) {
+                return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, Scores.min(weight, claimed.max(BigDecimal.ZERO)));
+            }
+            if (claimed != null) {
                 findings.add(new Finding("TIER_RANGE", Severity.ERROR, at + ".claimedScore",
                         name + "评定为“" + rating.label() + "”，得分应为分值的 "
                                 + rating.share().multiply(Scores.HUNDRED).stripTrailingZeros().toPlainString() + "%，即 "
-                                + Scores.display(fixed) + " 分，现填 " + Scores.display(claimed) + " 分。"));
+                                + Scores.shown(fixed, claimed) + " 分，现填 " + Scores.shown(claimed) + " 分。"));
             }
             return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, fixed);
+        }
+        if (tier == null) {
+            findings.add(new Finding("TIER_UNKNOWN", Severity.WARNING, at + ".actual",
+                    name + "的实际完成值“" + Texts.strip(actualText) + "”不是评分规则认得的档次，无法核对得分范围。定性指标请填写"
+                            + tierNames() + "之一。"));
         }
         if (claimed == null) {
             findings.add(new Finding("MISSING_SCORE", Severity.ERROR, at + ".claimedScore",
                     name + "是定性指标，请根据完成情况在对应档次内自评得分"
-                            + (tier == null ? "。" : "（" + tier.label() + "：" + range(tier, weight) + " 分）。")));
+                            + (tier == null ? "。" : "（" + tier.label() + "：" + range(tier, weight) + "）。")));
             return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, BigDecimal.ZERO);
         }
-        BigDecimal low = tier == null ? BigDecimal.ZERO : weight.multiply(tier.min(), Scores.MC);
-        BigDecimal high = tier == null ? weight : weight.multiply(tier.max(), Scores.MC);
         if (tier == null) {
-            findings.add(new Finding("TIER_UNKNOWN", Severity.WARNING, at + ".actual",
-                    name + "的实际完成值未注明档次。定性指标请选择“达成预期指标”“部分达成预期指标并具有一定效果”"
-                            + "或“未达成预期指标且效果较差”之一，以便核对得分。"));
-        } else if (claimed.compareTo(low) < 0 || claimed.compareTo(high) > 0) {
-            findings.add(new Finding("TIER_RANGE", Severity.ERROR, at + ".claimedScore",
-                    name + "为“" + tier.label() + "”，得分应在 " + range(tier, weight) + " 分之间，现填 "
-                            + Scores.display(claimed) + " 分。"));
+            return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null,
+                    Scores.max(BigDecimal.ZERO, Scores.min(weight, claimed)));
         }
-        BigDecimal clamped = Scores.max(low, Scores.min(high, claimed));
-        return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null, clamped);
+        BigDecimal low = weight.multiply(tier.min(), Scores.MC);
+        BigDecimal high = weight.multiply(tier.max(), Scores.MC);
+        int toLow = claimed.compareTo(Scores.asPrinted(low, claimed));
+        int toHigh = claimed.compareTo(Scores.asPrinted(high, claimed));
+        boolean below = tier.minInclusive() ? toLow < 0 : toLow <= 0;
+        boolean above = tier.maxInclusive() ? toHigh > 0 : toHigh >= 0;
+        BigDecimal effective = claimed;
+        if (below || above) {
+            findings.add(new Finding("TIER_RANGE", Severity.ERROR, at + ".claimedScore",
+                    name + "为“" + tier.label() + "”，得分应在 " + range(tier, weight) + "之间，现填 "
+                            + Scores.shown(claimed) + " 分。"));
+            // An excluded bound is not a score the tier allows: the nearest two-decimal score inside is.
+            effective = below ? (tier.minInclusive() ? low : low.setScale(2, RoundingMode.FLOOR).add(CENT))
+                    : (tier.maxInclusive() ? high : high.setScale(2, RoundingMode.CEILING).subtract(CENT));
+        }
+        return new IndicatorScore(index, IndicatorKind.QUALITATIVE, null,
+                Scores.max(BigDecimal.ZERO, Scores.min(weight, effective)));
+    }
+
+    private String tierNames() {
+        return String.join("", rules.qualitativeTiers().stream().map(t -> "“" + t.label() + "”").toList())
+                + String.join("", rules.qualitativeRatings().stream().map(r -> "“" + r.label() + "”").toList());
     }
 
     private static String range(RuleSet.Tier tier, BigDecimal weight) {
-        return Scores.display(weight.multiply(tier.min())) + "–" + Scores.display(weight.multiply(tier.max()));
+        return Scores.display(weight.multiply(tier.min())) + " 分（" + (tier.minInclusive() ? "含" : "不含") + "）至 "
+                + Scores.display(weight.multiply(tier.max())) + " 分（" + (tier.maxInclusive() ? "含" : "不含") + "）";
     }
 
     private IndicatorKind kindOf(Indicator row) {

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes the exchange shape of spec/evaluation-form.md. Reading walks the whole document
+ * Reads and writes the exchange shape of docs/evaluation-form.md. Reading walks the whole document
  * and reports every problem with its path and a Chinese message naming the field, so that an import
  * is all or nothing and the user can fix everything at once.
  */
