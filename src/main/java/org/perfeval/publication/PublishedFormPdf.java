@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Objects;
 
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
 import org.perfeval.review.ReviewOpinion;
@@ -75,24 +77,30 @@ public final class PublishedFormPdf {
         return out.toByteArray();
     }
 
+    /** A field's PDF heading from the field catalogue. */
+    private static <T> String pdf(List<FieldCatalogue.Field<T>> fields, String path) {
+        return FieldCatalogue.field(fields, path).pdfLabel();
+    }
+
     private PdfPTable facts(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1.2f, 3f, 1.2f, 3f});
-        label(table, "项目名称");
+        label(table, pdf(FieldCatalogue.FORM, "title"));
         cell(table, f.getTitle(), 3);
-        label(table, "主管部门");
+        label(table, pdf(FieldCatalogue.FORM, "supervisingDepartment"));
         cell(table, c.supervisingUnitName(), 1);
-        label(table, "实施单位");
+        label(table, pdf(FieldCatalogue.FORM, "unit"));
         cell(table, c.unitName(), 1);
-        label(table, "金额单位");
+        label(table, pdf(FieldCatalogue.FORM, "moneyUnit"));
         cell(table, f.getMoneyUnit(), 1);
-        label(table, "评分规则");
+        label(table, pdf(FieldCatalogue.FORM, "ruleSet"));
         cell(table, c.score() == null ? f.getRuleSet() : c.score().ruleSet(), 1);
         return table;
     }
 
     private PdfPTable budget(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {3f, 1.3f, 1.3f, 1.3f, 0.9f, 1.1f, 0.9f});
-        head(table, "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
+        head(table, Stream.of("name", "initialBudget", "annualBudget", "executed", "weight", "statedRate", "claimedScore")
+                .map(path -> pdf(FieldCatalogue.BUDGET_LINE, path)).toArray(String[]::new));
         for (int i = 0; i < f.getBudgetLines().size(); i++) {
             BudgetLine l = f.getBudgetLines().get(i);
             cell(table, l.getName(), 1);
@@ -111,7 +119,7 @@ public final class PublishedFormPdf {
 
     private PdfPTable goal(EvaluationForm f) throws DocumentException {
         PdfPTable table = table(new float[] {1f, 1f});
-        head(table, "年度总体目标：预期目标", "实际完成情况");
+        head(table, pdf(FieldCatalogue.FORM, "goal.expected"), pdf(FieldCatalogue.FORM, "goal.actual"));
         cell(table, f.getGoal() == null ? "" : f.getGoal().getExpected(), 1);
         cell(table, f.getGoal() == null ? "" : f.getGoal().getActual(), 1);
         return table;
@@ -120,7 +128,8 @@ public final class PublishedFormPdf {
     /** 一级 and 二级 cells span the rows under them, as on the paper form. */
     private PdfPTable indicators(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1.1f, 1.3f, 2.2f, 1.3f, 1.3f, 0.7f, 0.8f, 2.2f});
-        head(table, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+        head(table, Stream.concat(Stream.of("category", "subcategory", "name", "target", "actual", "weight", "claimedScore")
+                .map(path -> pdf(FieldCatalogue.INDICATOR, path)), Stream.of("偏差原因分析及改进措施")).toArray(String[]::new));
         List<Indicator> rows = f.getIndicators();
         for (int i = 0; i < rows.size(); i++) {
             Indicator r = rows.get(i);
@@ -159,11 +168,11 @@ public final class PublishedFormPdf {
 
     private PdfPTable totals(PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1f, 1f, 1f, 1f, 1f, 1f});
-        label(table, "总分");
+        label(table, pdf(FieldCatalogue.FORM, "claimedTotal"));
         cell(table, c.score() == null ? "" : Scores.display(c.score().total()), 1);
         label(table, "减分项");
         cell(table, c.score() == null ? "" : Scores.display(c.score().deduction()), 1);
-        label(table, "等级");
+        label(table, pdf(FieldCatalogue.FORM, "claimedGrade"));
         cell(table, c.score() == null ? "" : c.score().grade(), 1);
         return table;
     }

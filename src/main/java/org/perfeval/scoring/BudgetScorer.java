@@ -2,12 +2,18 @@ package org.perfeval.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.BudgetLineRole;
+import org.perfeval.exchange.FieldCatalogue;
 
 /** 预算执行: the rate and score of each scored budget line, and the checks of the budget block. */
 final class BudgetScorer {
+    /** The amounts a unit types in; the printed balance may be negative, the split initial budget is not checked here. */
+    private static final List<FieldCatalogue.Field<BudgetLine>> AMOUNTS = Stream.of("initialBudget", "annualBudget", "executed")
+            .map(path -> FieldCatalogue.field(FieldCatalogue.BUDGET_LINE, path)).toList();
+
     private final RuleSet rules;
 
     BudgetScorer(RuleSet rules) {
@@ -22,9 +28,9 @@ final class BudgetScorer {
     BudgetLineScore score(int index, BudgetLine line, List<Finding> findings) {
         String at = "budgetLines[" + index + "]";
         String name = label(line, index);
-        negative(at + ".initialBudget", name + "年初预算数", line.getInitialBudget(), findings);
-        negative(at + ".annualBudget", name + "全年预算数", line.getAnnualBudget(), findings);
-        negative(at + ".executed", name + "全年执行数", line.getExecuted(), findings);
+        for (FieldCatalogue.Field<BudgetLine> field : AMOUNTS) {
+            negative(at + "." + field.path(), name + field.label(), (BigDecimal) field.get(line), findings);
+        }
         BigDecimal rate = rate(line);
         if (rate != null && line.getStatedRate() != null) {
             BigDecimal percent = rate.multiply(Scores.HUNDRED);

@@ -21,6 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
 
@@ -65,16 +66,7 @@ public final class FormWorkbookWriter {
 
         r = headings(sheet, r, SheetLabels.BUDGET, s);
         for (BudgetLine l : f.getBudgetLines()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, l.getName(), s.text);
-            text(row, 1, l.getRole() == null ? null : SheetLabels.ROLE_LABELS.get(SheetLabels.ROLES.indexOf(l.getRole().name())), s.text);
-            BigDecimal[] nums = {l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
-                    l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore()};
-            for (int i = 0; i < nums.length; i++) {
-                number(row, 2 + i, nums[i], s);
-            }
-            text(row, 11, l.getQuarterlyProgress() == null ? null : l.getQuarterlyProgress().stream()
-                    .map(v -> v == null ? "" : v.toPlainString()).collect(Collectors.joining(",")), s.text);
+            writeRow(sheet.createRow(r++), SheetLabels.BUDGET_FIELDS, l, s);
         }
         r++;
 
@@ -87,26 +79,7 @@ public final class FormWorkbookWriter {
         int first = r + 1;
         r = headings(sheet, r, SheetLabels.INDICATORS, s);
         for (Indicator ind : f.getIndicators()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, ind.getCategory(), s.text);
-            text(row, 1, ind.getSubcategory(), s.text);
-            text(row, 2, ind.getName(), s.text);
-            text(row, 3, ind.getOperator(), s.text);
-            text(row, 4, ind.getTarget(), s.text);
-            text(row, 5, ind.getAdjustedTarget(), s.text);
-            text(row, 6, ind.getUnitOfMeasure(), s.text);
-            text(row, 7, ind.getActual(), s.text);
-            number(row, 8, ind.getWeight(), s);
-            number(row, 9, ind.getClaimedScore(), s);
-            var reasons = ind.getDeviationReasons();
-            text(row, 10, reasons == null ? null : reasons.getFunding(), s.wrap);
-            text(row, 11, reasons == null ? null : reasons.getInstitution(), s.wrap);
-            text(row, 12, reasons == null ? null : reasons.getStaffing(), s.wrap);
-            text(row, 13, reasons == null ? null : reasons.getFacilities(), s.wrap);
-            text(row, 14, reasons == null ? null : reasons.getOther(), s.wrap);
-            text(row, 15, ind.getDeviationNote(), s.wrap);
-            text(row, 16, ind.getImprovement(), s.wrap);
-            text(row, 17, ind.getPreviousActual(), s.text);
+            writeRow(sheet.createRow(r++), SheetLabels.INDICATOR_FIELDS, ind, s);
         }
         mergeRuns(sheet, f.getIndicators(), first, 0, Indicator::getCategory);
         r++;
@@ -135,6 +108,26 @@ public final class FormWorkbookWriter {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         return sheet;
+    }
+
+    /** One row, a catalogue field per column: numbers stay numeric, long texts wrap. */
+    private static <T> void writeRow(Row row, List<FieldCatalogue.Field<T>> fields, T source, Styles s) {
+        for (int column = 0; column < fields.size(); column++) {
+            FieldCatalogue.Field<T> field = fields.get(column);
+            Object value = field.get(source);
+            if (field.numeric()) {
+                number(row, column, (BigDecimal) value, s);
+            } else if (field.kind() == FieldCatalogue.Kind.NUMBER_LIST) {
+                @SuppressWarnings("unchecked")
+                List<BigDecimal> values = (List<BigDecimal>) value;
+                text(row, column, values == null ? null : values.stream().map(v -> v == null ? "" : v.toPlainString())
+                        .collect(Collectors.joining(",")), s.text);
+            } else if (field.path().equals("role")) {
+                text(row, column, value == null ? null : SheetLabels.ROLE_LABELS.get(SheetLabels.ROLES.indexOf((String) value)), s.text);
+            } else {
+                text(row, column, (String) value, field.maxLength() >= 2000 ? s.wrap : s.text);
+            }
+        }
     }
 
     void writeReport(Workbook book, String sheetName, EvaluationForm f, Styles s) {
