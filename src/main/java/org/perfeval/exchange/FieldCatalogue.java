@@ -69,6 +69,7 @@ public final class FieldCatalogue {
 
     private static final BigDecimal SCORE_MAX = new BigDecimal("100");
     private static final BigDecimal RATE_MAX = new BigDecimal("10000");
+    private static final BigDecimal STAFF_MAX = new BigDecimal("10000000");
 
     /** The form's own fields (header, goal, totals), in the order of the sheet's header row first. */
     public static final List<Field<EvaluationForm>> FORM = List.of(
@@ -92,7 +93,18 @@ public final class FieldCatalogue {
             text("claimedGrade", "自评等级", 8, "自评等级", "等级", EvaluationForm::getClaimedGrade, EvaluationForm::setClaimedGrade),
             text("suggestions.overall", "结果应用建议（总体意见）", 2000, "总体意见", "总体意见",
                     f -> f.getSuggestions() == null ? null : f.getSuggestions().getOverall(),
-                    (f, v) -> suggestions(f).setOverall(v)));
+                    (f, v) -> suggestions(f).setOverall(v)),
+            number("budgetIncome", "部门年初预算收入金额", Kind.MONEY, FormLimits.MAX_MONEY, "部门年初预算收入金额",
+                    "部门年初预算收入金额", null, EvaluationForm::getBudgetIncome, EvaluationForm::setBudgetIncome),
+            number("budgetExpenditure", "部门年初预算支出金额", Kind.MONEY, FormLimits.MAX_MONEY, "部门年初预算支出金额",
+                    "部门年初预算支出金额", null, EvaluationForm::getBudgetExpenditure, EvaluationForm::setBudgetExpenditure),
+            number("authorisedStaff", "编制数", Kind.COUNT, STAFF_MAX, "编制数", "编制数", null,
+                    EvaluationForm::getAuthorisedStaff, EvaluationForm::setAuthorisedStaff),
+            number("actualStaff", "实有人数", Kind.COUNT, STAFF_MAX, "实有人数", "实有人数", null,
+                    EvaluationForm::getActualStaff, EvaluationForm::setActualStaff));
+
+    /** The department form's 部门预算 and 单位基本情况 fields, printed as one labelled row of the sheet. */
+    public static final List<Field<EvaluationForm>> DEPARTMENT_FACTS = FORM.subList(FORM.size() - 4, FORM.size());
 
     /** A row of the budget block, in the order of the sheet's columns. */
     public static final List<Field<BudgetLine>> BUDGET_LINE = List.of(
@@ -114,7 +126,9 @@ public final class FieldCatalogue {
                     BudgetLine::getClaimedScore, BudgetLine::setClaimedScore),
             new Field<>("quarterlyProgress", "季度支出进度", Kind.NUMBER_LIST, 4, RATE_MAX, "季度支出进度(%)", null,
                     "quarterly_progress", BudgetLine::getQuarterlyProgress,
-                    (l, v) -> l.setQuarterlyProgress(castList(v))));
+                    (l, v) -> l.setQuarterlyProgress(castList(v))),
+            text("task", "年度主要任务", 500, "年度主要任务", "年度主要任务", "task", BudgetLine::getTask, BudgetLine::setTask),
+            text("project", "对应项目", 200, "对应项目", "对应项目", "project", BudgetLine::getProject, BudgetLine::setProject));
 
     /** A 三级指标 row, in the order of the sheet's columns. */
     public static final List<Field<Indicator>> INDICATOR = List.of(
@@ -147,16 +161,43 @@ public final class FieldCatalogue {
             text("improvement", "改进措施", 2000, "改进措施", null, "improvement", Indicator::getImprovement,
                     Indicator::setImprovement),
             textOrNumber("previousActual", "上年实际完成值", 500, "上年实际完成值", null, "previous_actual",
-                    Indicator::getPreviousActual, Indicator::setPreviousActual));
+                    Indicator::getPreviousActual, Indicator::setPreviousActual),
+            text("scoringStandard", "评分标准", 2000, "评分标准", "评分标准", "scoring_standard",
+                    Indicator::getScoringStandard, Indicator::setScoringStandard),
+            text("evidence", "佐证材料", 2000, "佐证材料", "佐证材料", "evidence", Indicator::getEvidence, Indicator::setEvidence),
+            text("remark", "备注", 2000, "备注", "备注", "remark", Indicator::getRemark, Indicator::setRemark));
+
+    /** At most this many 分项指标 under one composite row. */
+    public static final int MAX_SUB_INDICATORS = 100;
+
+    /**
+     * A 分项指标 of a composite row. In the sheet a sub-row sits under its row, its name in the
+     * 三级指标 column after {@link #SUB_ROW_MARK}; each field's sheet label is the column it is printed in.
+     */
+    public static final List<Field<SubIndicator>> SUB_INDICATOR = List.of(
+            text("name", "分项指标", 200, "三级指标", "分项指标", "name", SubIndicator::getName, SubIndicator::setName),
+            new Field<>("operator", "分项运算符号", Kind.CODE, 8, null, "运算符号", null, "operator",
+                    SubIndicator::getOperator, (r, v) -> r.setOperator((String) v)),
+            textOrNumber("target", "分项指标值", 500, "年度指标值", "年度指标值", "target", SubIndicator::getTarget,
+                    SubIndicator::setTarget),
+            text("unitOfMeasure", "分项度量单位", 50, "度量单位", null, "unit_of_measure", SubIndicator::getUnitOfMeasure,
+                    SubIndicator::setUnitOfMeasure),
+            textOrNumber("actual", "分项实际完成值", 500, "实际完成值", "实际完成值", "actual", SubIndicator::getActual,
+                    SubIndicator::setActual),
+            text("rating", "分项评级", 20, "分项评级", "评级", "rating", SubIndicator::getRating, SubIndicator::setRating));
+
+    /** What starts the 三级指标 cell of a sub-row in the sheet. */
+    public static final String SUB_ROW_MARK = "└";
 
     private static final Map<String, String> LABELS = Stream.of(
                     FORM.stream().map(f -> Map.entry(f.path(), f.label())),
                     BUDGET_LINE.stream().map(f -> Map.entry("budgetLines." + f.path(), f.label())),
-                    INDICATOR.stream().map(f -> Map.entry("indicators." + f.path(), f.label())))
+                    INDICATOR.stream().map(f -> Map.entry("indicators." + f.path(), f.label())),
+                    SUB_INDICATOR.stream().map(f -> Map.entry("indicators.subIndicators." + f.path(), f.label())))
             .flatMap(s -> s).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private static final Map<String, String> GROUPS = Map.of("deviationReasons", "偏差原因", "goal", "年度总体目标",
-            "suggestions", "结果应用建议");
+            "suggestions", "结果应用建议", "subIndicators", "分项指标");
 
     private FieldCatalogue() {
     }

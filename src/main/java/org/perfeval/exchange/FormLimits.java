@@ -39,6 +39,17 @@ public final class FormLimits {
             Indicator ind = form.getIndicators().get(i);
             if (ind != null) {
                 fields(problems, FieldCatalogue.INDICATOR, ind, "indicators[" + i + "].", "指标第 " + (i + 1) + " 行");
+                List<SubIndicator> subs = ind.getSubIndicators() == null ? List.of() : ind.getSubIndicators();
+                if (subs.size() > FieldCatalogue.MAX_SUB_INDICATORS) {
+                    problems.add(new Problem("indicators[" + i + "].subIndicators", "指标第 " + (i + 1) + " 行的分项指标过多（最多 "
+                            + FieldCatalogue.MAX_SUB_INDICATORS + " 项）"));
+                }
+                for (int j = 0; j < subs.size(); j++) {
+                    if (subs.get(j) != null) {
+                        fields(problems, FieldCatalogue.SUB_INDICATOR, subs.get(j), "indicators[" + i + "].subIndicators[" + j + "].",
+                                "指标第 " + (i + 1) + " 行分项第 " + (j + 1) + " 项");
+                    }
+                }
             }
         }
         List<ReportSection> sections = form.getReport() == null || form.getReport().getSections() == null

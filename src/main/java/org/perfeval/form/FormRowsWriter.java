@@ -12,6 +12,7 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ class FormRowsWriter {
 
     private static final List<FieldCatalogue.Field<BudgetLine>> BUDGET_COLUMNS = FieldCatalogue.columns(FieldCatalogue.BUDGET_LINE);
     private static final List<FieldCatalogue.Field<Indicator>> INDICATOR_COLUMNS = FieldCatalogue.columns(FieldCatalogue.INDICATOR);
+    private static final List<FieldCatalogue.Field<SubIndicator>> PART_COLUMNS = FieldCatalogue.columns(FieldCatalogue.SUB_INDICATOR);
 
     private final JdbcTemplate jdbc;
 
@@ -41,11 +43,15 @@ class FormRowsWriter {
         List<Object[]> indicators = new ArrayList<>();
         List<Object[]> suggestions = new ArrayList<>();
         List<Object[]> sections = new ArrayList<>();
+        List<Object[]> parts = new ArrayList<>();
         for (Map.Entry<Long, EvaluationForm> form : forms) {
-            collect(form.getKey(), form.getValue(), lines, indicators, suggestions, sections);
+            collect(form.getKey(), form.getValue(), lines, indicators, suggestions, sections, parts);
         }
         insert("budget_line", columns(BUDGET_COLUMNS), lines);
         insert("indicator", columns(INDICATOR_COLUMNS), indicators);
+        List<String> partColumns = columns(PART_COLUMNS);
+        partColumns.add(1, "indicator_seq");
+        insert("indicator_part", partColumns, parts);
         insert("form_suggestion", List.of("form_id", "seq", "option_label", "detail"), suggestions);
         insert("report_section", List.of("form_id", "seq", "heading", "body"), sections);
     }
@@ -79,19 +85,32 @@ class FormRowsWriter {
     }
 
     private static List<List<Object[]>> rowsOf(EvaluationForm content) {
-        List<List<Object[]>> tables = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        collect(0L, content, tables.get(0), tables.get(1), tables.get(2), tables.get(3));
+        List<List<Object[]>> tables = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        collect(0L, content, tables.get(0), tables.get(1), tables.get(2), tables.get(3), tables.get(4));
         return tables;
     }
 
     private static void collect(Long id, EvaluationForm content, List<Object[]> lines, List<Object[]> indicators,
-                                List<Object[]> suggestions, List<Object[]> sections) {
+                                List<Object[]> suggestions, List<Object[]> sections, List<Object[]> parts) {
         int seq = 0;
         for (BudgetLine l : content.getBudgetLines()) {
             lines.add(values(id, seq++, BUDGET_COLUMNS, l));
         }
         seq = 0;
         for (Indicator r : content.getIndicators()) {
+            int partSeq = 0;
+            for (SubIndicator sub : r.getSubIndicators()) {
+                if (sub != null) {
+                    // form_id, indicator_seq, seq, then the part's columns
+                    Object[] values = values(id, partSeq++, PART_COLUMNS, sub);
+                    Object[] withRow = new Object[values.length + 1];
+                    withRow[0] = id;
+                    withRow[1] = seq;
+                    System.arraycopy(values, 1, withRow, 2, values.length - 1);
+                    parts.add(withRow);
+                }
+            }
             indicators.add(values(id, seq++, INDICATOR_COLUMNS, r));
         }
         seq = 0;

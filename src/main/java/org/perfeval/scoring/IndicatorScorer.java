@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import org.perfeval.exchange.Indicator;
+import org.perfeval.exchange.SubIndicator;
 
 /** Scores one 三级指标 row under a rule set and reports what is wrong with it. */
 final class IndicatorScorer {
@@ -29,6 +30,22 @@ final class IndicatorScorer {
         if (claimed != null && claimed.compareTo(weight) > 0) {
             findings.add(new Finding("SCORE_ABOVE_WEIGHT", Severity.ERROR, at + ".claimedScore",
                     name + "得分 " + Scores.display(claimed) + " 超过分值 " + Scores.display(weight) + "，得分不能高于分值。"));
+        }
+        if (row.getSubIndicators() != null && row.getSubIndicators().stream().anyMatch(java.util.Objects::nonNull)) {
+            IndicatorScore result = composite(index, at, name, row, weight, claimed, findings);
+            reasonCheck(at, name, row, result, weight, claimed, null, findings);
+            return result;
+        }
+        if (Texts.blank(row.getActual()) && Texts.blank(targetOf(row)) && !Texts.blank(row.getScoringStandard())) {
+            // A row the form scores by its 评分标准 alone (deduction method, no target or actual).
+            IndicatorScore result = new IndicatorScore(index, IndicatorKind.QUALITATIVE, null,
+                    claimed == null ? BigDecimal.ZERO : Scores.max(BigDecimal.ZERO, Scores.min(weight, claimed)));
+            if (claimed == null) {
+                findings.add(new Finding("MISSING_SCORE", Severity.ERROR, at + ".claimedScore",
+                        name + "按评分标准打分，请填写得分。"));
+            }
+            reasonCheck(at, name, row, result, weight, claimed, null, findings);
+            return result;
         }
         if (Texts.blank(row.getActual())) {
             findings.add(new Finding("MISSING_ACTUAL", Severity.ERROR, at + ".actual",
@@ -67,13 +84,100 @@ final class IndicatorScorer {
             }
             result = qualitative(index, at, name, actualText, tier, rating, weight, claimed, findings);
         }
+        reasonCheck(at, name, row, result, weight, claimed, rating, findings);
+        return result;
+    }
+
+    private static void reasonCheck(String at, String name, Indicator row, IndicatorScore result, BigDecimal weight,
+                                    BigDecimal claimed, RuleSet.Rating rating, List<Finding> findings) {
         boolean unscored = result.kind() == IndicatorKind.QUALITATIVE && claimed == null && rating == null;
         if (result.score().compareTo(weight) < 0 && !hasReason(row) && !unscored) {
             findings.add(new Finding("MISSING_DEVIATION_REASON", Severity.WARNING, at + ".deviationNote",
                     name + "得分 " + Scores.display(result.score()) + "，低于分值 " + Scores.display(weight)
                             + "，但未填写偏差原因。请在“偏差原因分析”或“改进措施”中说明未达标的原因。"));
         }
-        return result;
+    }
+
+    private static String targetOf(Indicator row) {
+        return !Texts.blank(row.getAdjustedTarget()) ? row.getAdjustedTarget() : row.getTarget();
+    }
+
+    /**
+     * A composite row (Guangdong 产出/效益指标完成情况): each 分项指标 earns a share of the weight
+     * by the rule set's completion bands, or by its rating when it is qualitative; the row's formula
+     * score is the weight times the mean share. A claimed score above it is refused as for a
+     * quantitative row.
+     */
+    private IndicatorScore composite(int index, String at, String name, Indicator row, BigDecimal weight,
+                                     BigDecimal claimed, List<Finding> findings) {
+        if (rules.completionBands().isEmpty()) {
+            findings.add(new Finding("COMPOSITE_WITHOUT_BANDS", Severity.WARNING, at + ".subIndicators",
+                    name + "有分项指标，但评分规则“" + rules.label() + "”没有完成率分档，分项按完成率（最高 100%）计分。"
+                            + "如本表按广东部门整体规则评分，请选择相应的评分规则。"));
+        }
+        List<SubIndicatorScore> parts = new java.util.ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        List<SubIndicator> subs = row.getSubIndicators();
+        for (int j = 0; j < subs.size(); j++) {
+            SubIndicator sub = subs.get(j);
+            if (sub == null) {
+                continue;
+            }
+            String subAt = at + ".subIndicators[" + j + "]";
+            String subName = name + "分项第 " + (j + 1) + " 项" + (Texts.blank(sub.getName()) ? "" : "「" + sub.getName() + "」");
+            BigDecimal completion = null;
+            BigDecimal share = BigDecimal.ZERO;
+            if (!Texts.blank(sub.getRating())) {
+                RuleSet.Rating rating = rules.ratingOf(Texts.strip(sub.getRating()));
+                if (rating == null) {
+                    findings.add(new Finding("RATING_UNKNOWN", Severity.ERROR, subAt + ".rating",
+                            subName + "的评级“" + sub.getRating() + "”不是评分规则的评级。" + (rules.qualitativeRatings().isEmpty()
+                                    ? "评分规则“" + rules.label() + "”没有定性评级，请改填数值指标值和实际完成值。"
+                                    : "请填写" + String.join("、", rules.qualitativeRatings().stream().map(RuleSet.Rating::label).toList())
+                                            + "之一。")));
+                } else {
+                    share = rating.share();
+                }
+            } else {
+                ParsedValue target = ValueParser.parse(sub.getTarget());
+                ParsedValue actual = ValueParser.parse(sub.getActual());
+                if (Texts.blank(sub.getActual())) {
+                    findings.add(new Finding("MISSING_ACTUAL", Severity.ERROR, subAt + ".actual",
+                            subName + "没有填写实际完成值。定性分项请填写评级（" + ratingNames() + "）。"));
+                } else if (target.garbled()) {
+                    findings.add(new Finding("TARGET_GARBLED", Severity.ERROR, subAt + ".target",
+                            subName + "的指标值“" + sub.getTarget() + "”在数字和单位之后又出现数字，像是两个值粘在了一起。请只保留一个指标值。"));
+                } else if (!target.isNumber() || !actual.isNumber()) {
+                    findings.add(new Finding("SUB_INDICATOR_NOT_SCORABLE", Severity.ERROR, subAt,
+                            subName + "的指标值或实际完成值不是数值，无法计算完成率。数值分项请填写数字（如“≥3次”与“4次”），"
+                                    + "定性分项请填写评级（" + ratingNames() + "）。"));
+                } else {
+                    Operator op = Operator.of(sub.getOperator());
+                    op = op != null ? op : target.operator() != null ? target.operator() : Operator.GE;
+                    completion = completion(op, target.number(), actual.number());
+                    share = share(completion);
+                }
+            }
+            parts.add(new SubIndicatorScore(j, completion, share));
+            sum = sum.add(share);
+        }
+        BigDecimal formula = Scores.min(weight, weight.multiply(Scores.divide(sum, BigDecimal.valueOf(parts.size())), Scores.MC));
+        BigDecimal score = formula;
+        if (claimed != null && claimed.compareTo(weight) <= 0) {
+            if (Scores.above(claimed, formula)) {
+                findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
+                        name + "自评得分 " + Scores.shown(claimed) + " 高于按 " + parts.size() + " 项分项指标平均计算的 "
+                                + Scores.shown(formula, claimed) + " 分。请改为不超过 " + Scores.shown(formula, claimed) + " 分。"));
+            } else {
+                score = claimed.max(BigDecimal.ZERO);
+            }
+        }
+        return new IndicatorScore(index, IndicatorKind.COMPOSITE, formula, score, parts);
+    }
+
+    private String ratingNames() {
+        return rules.qualitativeRatings().isEmpty() ? "本评分规则无评级"
+                : String.join("、", rules.qualitativeRatings().stream().map(RuleSet.Rating::label).toList());
     }
 
     private IndicatorScore quantitative(int index, String at, String name, Operator op, BigDecimal target,

@@ -22,6 +22,24 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
         overAchievementRatio = overAchievementRatio == null ? new BigDecimal("1.5") : overAchievementRatio;
         tolerance = tolerance == null ? new BigDecimal("0.01") : tolerance;
         negativeFormula = negativeFormula == null ? NegativeFormula.RATIO : negativeFormula;
+        checkBands(name, completionBands);
+    }
+
+    /** Bands rise and end open (upTo null): otherwise a completion above the last bound would silently score 0. */
+    private static void checkBands(String name, List<CompletionBand> bands) {
+        for (int i = 0; i < bands.size(); i++) {
+            CompletionBand band = bands.get(i);
+            boolean last = i == bands.size() - 1;
+            if ((band.upTo() == null) != last) {
+                throw new IllegalArgumentException("rule set " + name + ": only the last completion band has no upTo");
+            }
+            if (!"RATE".equals(band.share()) && (band.share() == null || !band.share().matches("\\d+(\\.\\d+)?"))) {
+                throw new IllegalArgumentException("rule set " + name + ": band share must be a number or RATE: " + band.share());
+            }
+            if (i > 0 && !last && band.upTo().compareTo(bands.get(i - 1).upTo()) <= 0) {
+                throw new IllegalArgumentException("rule set " + name + ": completion bands must rise");
+            }
+        }
     }
 
     /** 等级 for a total: the first band whose minimum the total reaches. */

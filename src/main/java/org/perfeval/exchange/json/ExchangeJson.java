@@ -19,6 +19,7 @@ import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Problem;
 import org.perfeval.exchange.Report;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Suggestions;
 import org.perfeval.scoring.ScoringResult;
 
@@ -100,8 +101,19 @@ public final class ExchangeJson {
 
         EvaluationForm form(JsonNode n) {
             EvaluationForm f = new EvaluationForm();
-            fields(n, "", Set.of("formType", "year", "title", "supervisingDepartment", "unit", "ruleSet", "moneyUnit",
-                    "budgetLines", "goal", "indicators", "claimedTotal", "claimedGrade", "suggestions", "report"));
+            Set<String> known = new java.util.HashSet<>(Set.of("formType", "year", "title", "supervisingDepartment", "unit",
+                    "ruleSet", "moneyUnit", "budgetLines", "goal", "indicators", "claimedTotal", "claimedGrade",
+                    "suggestions", "report"));
+            FieldCatalogue.DEPARTMENT_FACTS.forEach(field -> known.add(field.path()));
+            fields(n, "", known);
+            for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+                BigDecimal value = number(n, "", field.path(), field.label(), true);
+                if (value != null && field.kind() == FieldCatalogue.Kind.COUNT && value.stripTrailingZeros().scale() > 0) {
+                    problems.add(new Problem(field.path(), field.label() + " " + field.path() + " 应为整数，收到 " + value.toPlainString()));
+                } else {
+                    field.set(f, value);
+                }
+            }
             String type = text(n, "", "formType", "评价表类型");
             if (type == null) {
                 problems.add(new Problem("formType", "缺少评价表类型 formType（PROJECT 项目支出 或 DEPARTMENT 部门整体）"));
@@ -158,7 +170,7 @@ public final class ExchangeJson {
         BudgetLine budgetLine(String at, JsonNode n) {
             BudgetLine l = new BudgetLine();
             String p = at + ".";
-            row(n, p, FieldCatalogue.BUDGET_LINE, l, (field, value) -> {
+            row(n, p, FieldCatalogue.BUDGET_LINE, Set.of(), l, (field, value) -> {
                 if (field.path().equals("role")) {
                     String role = text(n, p, "role", field.label());
                     if (role == null) {
@@ -178,7 +190,7 @@ public final class ExchangeJson {
         Indicator indicator(String at, JsonNode n) {
             String p = at + ".";
             Indicator r = new Indicator();
-            row(n, p, FieldCatalogue.INDICATOR, r, (field, value) -> {
+            row(n, p, FieldCatalogue.INDICATOR, Set.of("subIndicators"), r, (field, value) -> {
                 if (field.path().equals("operator")) {
                     String op = text(n, p, "operator", field.label());
                     if (op != null && !op.isBlank()) {
@@ -191,16 +203,43 @@ public final class ExchangeJson {
                     }
                 }
             });
+            JsonNode subs = n.get("subIndicators");
+            if (subs != null && subs.isArray() && subs.size() > FieldCatalogue.MAX_SUB_INDICATORS) {
+                problems.add(new Problem(p + "subIndicators", "分项指标 subIndicators 最多 "
+                        + FieldCatalogue.MAX_SUB_INDICATORS + " 项，收到 " + subs.size() + " 项"));
+            } else {
+                r.setSubIndicators(list(n, p + "subIndicators", "分项指标", this::subIndicator, "subIndicators"));
+            }
             return r;
+        }
+
+        SubIndicator subIndicator(String at, JsonNode n) {
+            String p = at + ".";
+            SubIndicator sub = new SubIndicator();
+            row(n, p, FieldCatalogue.SUB_INDICATOR, Set.of(), sub, (field, value) -> {
+                String op = text(n, p, "operator", field.label());
+                if (op != null && !op.isBlank()) {
+                    org.perfeval.scoring.Operator parsed = org.perfeval.scoring.Operator.of(op);
+                    if (parsed == null) {
+                        problems.add(new Problem(p + "operator", "分项运算符号 operator 应为 >=、>、<=、<、= 之一或留空，收到“" + op + "”"));
+                    } else {
+                        sub.setOperator(parsed.code());
+                    }
+                }
+            });
+            return sub;
         }
 
         /**
          * Reads the fields of one row as the catalogue lists them: unknown names are problems, nested
          * names ("deviationReasons.funding") are read from their object, codes go to {@code code}.
          */
-        <T> void row(JsonNode n, String p, List<FieldCatalogue.Field<T>> fields, T row,
+        <T> void row(JsonNode n, String p, List<FieldCatalogue.Field<T>> fields, Set<String> lists, T row,
                      java.util.function.BiConsumer<FieldCatalogue.Field<T>, JsonNode> code) {
-            fields(n, p, fields.stream().map(FieldCatalogue.Field::jsonName).collect(java.util.stream.Collectors.toSet()));
+            Set<String> known = fields.stream().map(FieldCatalogue.Field::jsonName)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+            known.addAll(lists);
+            fields(n, p, known);
             Map<String, JsonNode> groups = new LinkedHashMap<>();
             for (FieldCatalogue.Field<T> field : fields) {
                 JsonNode node = n;
