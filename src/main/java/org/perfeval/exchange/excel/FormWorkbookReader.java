@@ -29,6 +29,7 @@ import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Problem;
 import org.perfeval.exchange.Report;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Suggestions;
 import org.perfeval.exchange.json.InvalidFormException;
 
@@ -140,6 +141,14 @@ public final class FormWorkbookReader {
                     f.setYear(year.intValue());
                 }
             }
+            int facts = find(FieldCatalogue.DEPARTMENT_FACTS.get(0).sheetLabel(), 0);
+            if (facts >= 0) {
+                Row row = sheet.getRow(facts);
+                for (int i = 0; i < FieldCatalogue.DEPARTMENT_FACTS.size(); i++) {
+                    FieldCatalogue.Field<EvaluationForm> field = FieldCatalogue.DEPARTMENT_FACTS.get(i);
+                    field.set(f, numberAt(row, 2 * i + 1, field.path(), field.label(), true));
+                }
+            }
             f.setBudgetLines(budget());
             f.setGoal(goal());
             f.setIndicators(indicators());
@@ -231,6 +240,22 @@ public final class FormWorkbookReader {
             }
             for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
                 Row row = sheet.getRow(r);
+                String name = raw(row, SheetLabels.INDICATORS.indexOf(FieldCatalogue.field(FieldCatalogue.INDICATOR, "name").sheetLabel()));
+                if (name != null && name.startsWith(FieldCatalogue.SUB_ROW_MARK) && !rows.isEmpty()) {
+                    Indicator parent = rows.get(rows.size() - 1);
+                    String sp = "indicators[" + (rows.size() - 1) + "].subIndicators[" + parent.getSubIndicators().size() + "].";
+                    SubIndicator sub = new SubIndicator();
+                    for (FieldCatalogue.Field<SubIndicator> field : FieldCatalogue.SUB_INDICATOR) {
+                        String value = textAt(row, SheetLabels.INDICATORS.indexOf(field.sheetLabel()), sp + field.path(), field.label());
+                        if (field.path().equals("name") && value != null) {
+                            value = value.substring(FieldCatalogue.SUB_ROW_MARK.length()).strip();
+                            value = value.isEmpty() ? null : value;
+                        }
+                        field.set(sub, value);
+                    }
+                    parent.getSubIndicators().add(sub);
+                    continue;
+                }
                 String p = "indicators[" + rows.size() + "].";
                 Indicator ind = new Indicator();
                 readRow(row, p, SheetLabels.INDICATOR_FIELDS, ind);

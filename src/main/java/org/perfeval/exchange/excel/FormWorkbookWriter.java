@@ -22,6 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FieldCatalogue;
+import org.perfeval.exchange.FormType;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
 
@@ -62,6 +64,16 @@ public final class FormWorkbookWriter {
         }
         text(header, c++, SheetLabels.HEADER.get(6), s.label);
         number(header, c, f.getYear() == null ? null : BigDecimal.valueOf(f.getYear()), s);
+        if (f.getFormType() == FormType.DEPARTMENT
+                || FieldCatalogue.DEPARTMENT_FACTS.stream().anyMatch(field -> field.get(f) != null)) {
+            // 部门年初预算收入/支出金额, 编制数, 实有人数: labels and values side by side, as the header row
+            Row facts = sheet.createRow(r++);
+            int fc = 0;
+            for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+                text(facts, fc++, field.sheetLabel(), s.label);
+                number(facts, fc++, (BigDecimal) field.get(f), s);
+            }
+        }
         r++;
 
         r = headings(sheet, r, SheetLabels.BUDGET, s);
@@ -76,12 +88,19 @@ public final class FormWorkbookWriter {
         text(goal, 1, f.getGoal() == null ? null : f.getGoal().getActual(), s.wrap);
         r++;
 
-        int first = r + 1;
         r = headings(sheet, r, SheetLabels.INDICATORS, s);
+        List<Integer> sheetRows = new java.util.ArrayList<>();
         for (Indicator ind : f.getIndicators()) {
+            sheetRows.add(r);
             writeRow(sheet.createRow(r++), SheetLabels.INDICATOR_FIELDS, ind, s);
+            for (SubIndicator sub : ind.getSubIndicators()) {
+                if (sub != null) {
+                    writeSubRow(sheet.createRow(r++), sub, s);
+                }
+            }
         }
-        mergeRuns(sheet, f.getIndicators(), first, 0, Indicator::getCategory);
+        sheetRows.add(r);
+        mergeRuns(sheet, f.getIndicators(), sheetRows, 0, Indicator::getCategory);
         r++;
 
         Row totals = sheet.createRow(r++);
@@ -103,7 +122,7 @@ public final class FormWorkbookWriter {
         text(overall, 0, SheetLabels.OVERALL, s.label);
         text(overall, 1, f.getSuggestions() == null ? null : f.getSuggestions().getOverall(), s.wrap);
 
-        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24, 16};
+        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24, 16, 30, 24, 20, 10};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
@@ -144,20 +163,39 @@ public final class FormWorkbookWriter {
         sheet.setColumnWidth(1, 100 * 256);
     }
 
-    /** 一级指标 cells merged over their run of rows, as on paper; the reader unmerges them. */
-    private static void mergeRuns(Sheet sheet, List<Indicator> rows, int firstRow, int column,
+    /**
+     * 一级指标 cells merged over their run of rows (sub-rows included), as on paper; the reader
+     * unmerges them. {@code sheetRows} holds each indicator's sheet row and, last, the row after them.
+     */
+    private static void mergeRuns(Sheet sheet, List<Indicator> rows, List<Integer> sheetRows, int column,
                                   java.util.function.Function<Indicator, String> key) {
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
             if (i == rows.size() || !Objects.equals(key.apply(rows.get(i)), key.apply(rows.get(start)))) {
-                if (i - start > 1 && key.apply(rows.get(start)) != null) {
-                    for (int j = start + 1; j < i; j++) {
-                        sheet.getRow(firstRow + j).getCell(column).setBlank();
+                int from = sheetRows.get(start);
+                int to = sheetRows.get(i) - 1;
+                if (to > from && key.apply(rows.get(start)) != null) {
+                    for (int j = from + 1; j <= to; j++) {
+                        Cell cell = sheet.getRow(j).getCell(column);
+                        if (cell != null) {
+                            cell.setBlank();
+                        }
                     }
-                    sheet.addMergedRegion(new CellRangeAddress(firstRow + start, firstRow + i - 1, column, column));
+                    sheet.addMergedRegion(new CellRangeAddress(from, to, column, column));
                 }
                 start = i;
             }
+        }
+    }
+
+    /** A 分项指标 under its row: its name after the sub-row mark in the 三级指标 column. */
+    private static void writeSubRow(Row row, SubIndicator sub, Styles s) {
+        for (FieldCatalogue.Field<SubIndicator> field : FieldCatalogue.SUB_INDICATOR) {
+            Object value = field.get(sub);
+            if (field.path().equals("name")) {
+                value = FieldCatalogue.SUB_ROW_MARK + " " + (value == null ? "" : value);
+            }
+            text(row, SheetLabels.INDICATORS.indexOf(field.sheetLabel()), (String) value, s.text);
         }
     }
 

@@ -19,7 +19,11 @@ final class SheetLabels {
     static final List<String> BUDGET = FieldCatalogue.sheetLabels(FieldCatalogue.BUDGET_LINE);
     static final List<String> GOAL = List.of(sheet("goal.expected"), sheet("goal.actual"));
     static final List<FieldCatalogue.Field<Indicator>> INDICATOR_FIELDS = FieldCatalogue.sheetFields(FieldCatalogue.INDICATOR);
-    static final List<String> INDICATORS = FieldCatalogue.sheetLabels(FieldCatalogue.INDICATOR);
+    /** The indicator headings, then the one column only sub-rows use (分项评级). */
+    static final List<String> INDICATORS = java.util.stream.Stream.concat(
+            FieldCatalogue.sheetLabels(FieldCatalogue.INDICATOR).stream(),
+            FieldCatalogue.SUB_INDICATOR.stream().map(FieldCatalogue.Field::sheetLabel)
+                    .filter(label -> !FieldCatalogue.sheetLabels(FieldCatalogue.INDICATOR).contains(label))).toList();
     static final String TOTAL = sheet("claimedTotal");
     static final String GRADE = sheet("claimedGrade");
     static final List<String> SUGGESTIONS = List.of("结果应用建议", "具体建议内容");
