@@ -225,6 +225,9 @@ public class FormStore {
             if (indicator.getDeviationReasons() == null) {
                 indicator.setDeviationReasons(new DeviationReasons());
             }
+            // The page always posts one blank 分项 row to type into; a blank one is not a sub-indicator.
+            indicator.getSubIndicators().removeIf(sub -> sub == null || FieldCatalogue.SUB_INDICATOR.stream()
+                    .allMatch(f -> f.get(sub) == null || f.get(sub).toString().isBlank()));
         }
         return form;
     }
