@@ -13,6 +13,7 @@ import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.scoring.IndicatorScore;
 import org.perfeval.scoring.Scores;
@@ -94,6 +95,13 @@ public final class PublishedFormPdf {
         cell(table, f.getMoneyUnit(), 1);
         label(table, pdf(FieldCatalogue.FORM, "ruleSet"));
         cell(table, c.score() == null ? f.getRuleSet() : c.score().ruleSet(), 1);
+        for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+            if (field.get(f) != null) {
+                label(table, field.pdfLabel());
+                cell(table, ((BigDecimal) field.get(f)).stripTrailingZeros().toPlainString(), 1);
+            }
+        }
+        table.completeRow();
         return table;
     }
 
@@ -103,7 +111,9 @@ public final class PublishedFormPdf {
                 .map(path -> pdf(FieldCatalogue.BUDGET_LINE, path)).toArray(String[]::new));
         for (int i = 0; i < f.getBudgetLines().size(); i++) {
             BudgetLine l = f.getBudgetLines().get(i);
-            cell(table, l.getName(), 1);
+            // A department form's 年度主要任务 and 对应项目 print under the row's name.
+            cell(table, lines(l.getName(), labelled(pdf(FieldCatalogue.BUDGET_LINE, "task"), l.getTask()),
+                    labelled(pdf(FieldCatalogue.BUDGET_LINE, "project"), l.getProject())), 1);
             num(table, l.getInitialBudget());
             num(table, l.getAnnualBudget());
             num(table, l.getExecuted());
@@ -140,15 +150,18 @@ public final class PublishedFormPdf {
                     || !Objects.equals(rows.get(i - 1).getSubcategory(), r.getSubcategory())) {
                 cellSpan(table, r.getSubcategory(), span(rows, i, false));
             }
-            cell(table, r.getName(), 1);
-            cell(table, r.getTarget(), 1);
-            cell(table, r.getActual(), 1);
-            num(table, r.getWeight());
             int index = i;
             IndicatorScore s = c.score() == null ? null
                     : c.score().indicators().stream().filter(x -> x.index() == index).findFirst().orElse(null);
+            cell(table, lines(r.getName(), subIndicators(r, s)), 1);
+            cell(table, r.getTarget(), 1);
+            cell(table, r.getActual(), 1);
+            num(table, r.getWeight());
             cell(table, s == null ? Scores.display(r.getClaimedScore()) : Scores.display(s.score()), 1);
-            cell(table, join(r.getDeviationNote(), r.getImprovement()), 1);
+            cell(table, lines(join(r.getDeviationNote(), r.getImprovement()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "scoringStandard"), r.getScoringStandard()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "evidence"), r.getEvidence()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "remark"), r.getRemark())), 1);
         }
         return table;
     }
@@ -272,6 +285,33 @@ public final class PublishedFormPdf {
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         cell.setPadding(3);
         table.addCell(cell);
+    }
+
+    /** A composite row's 分项指标, one line each under its name, with the share each earned. */
+    private static String subIndicators(Indicator row, IndicatorScore score) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < row.getSubIndicators().size(); j++) {
+            SubIndicator sub = row.getSubIndicators().get(j);
+            int index = j;
+            var part = score == null ? null : score.subIndicators().stream().filter(p -> p.index() == index).findFirst().orElse(null);
+            out.add(FieldCatalogue.SUB_ROW_MARK + " " + nz(sub.getName()) + " " + nz(sub.getOperator()) + nz(sub.getTarget())
+                    + nz(sub.getUnitOfMeasure()) + "：" + nz(sub.getActual())
+                    + (sub.getRating() == null || sub.getRating().isBlank() ? "" : "（" + sub.getRating() + "）")
+                    + (part == null ? "" : "，得分率 " + Scores.display(part.share().multiply(BigDecimal.valueOf(100))) + "%"));
+        }
+        return String.join("\n", out);
+    }
+
+    private static String labelled(String label, String value) {
+        return value == null || value.isBlank() ? "" : label + "：" + value.strip();
+    }
+
+    private static String lines(String... parts) {
+        return String.join("\n", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private static String join(String a, String b) {

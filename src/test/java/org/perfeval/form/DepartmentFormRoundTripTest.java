@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 备注, 分项指标 with ratings) and the fields the editor shows: JSON → store → Excel → store → JSON.
  */
 @PerfevalTest
-class DepartmentFormRoundTripTest {
+public class DepartmentFormRoundTripTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String FORM = """
+    public static final String FORM = """
             {
               "formType": "DEPARTMENT", "year": 2024, "title": "部门整体往返", "ruleSet": "guangdong-bands",
               "moneyUnit": "万元",
