@@ -7,6 +7,10 @@ import java.util.List;
 public class BudgetLine {
     private String name;
     private BudgetLineRole role;
+    /** 年度主要任务, on a department form's execution rows (role ITEM). */
+    private String task;
+    /** 对应项目: the project that carries the task. */
+    private String project;
     /** 年初预算数. */
     private BigDecimal initialBudget;
     /** 目标申报数, where a province splits the initial budget. */
@@ -28,6 +32,10 @@ public class BudgetLine {
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public String getTask() { return task; }
+    public void setTask(String task) { this.task = task; }
+    public String getProject() { return project; }
+    public void setProject(String project) { this.project = project; }
     public BudgetLineRole getRole() { return role; }
     public void setRole(BudgetLineRole role) { this.role = role; }
     public BigDecimal getInitialBudget() { return initialBudget; }

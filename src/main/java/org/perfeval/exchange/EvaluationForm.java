@@ -13,6 +13,14 @@ public class EvaluationForm {
     private String unit;
     private String ruleSet;
     private String moneyUnit;
+    /** 部门年初预算收入金额 (department form). */
+    private BigDecimal budgetIncome;
+    /** 部门年初预算支出金额 (department form). */
+    private BigDecimal budgetExpenditure;
+    /** 单位基本情况: 编制数. */
+    private BigDecimal authorisedStaff;
+    /** 单位基本情况: 实有人数. */
+    private BigDecimal actualStaff;
     private List<BudgetLine> budgetLines = new ArrayList<>();
     private Goal goal;
     private List<Indicator> indicators = new ArrayList<>();
@@ -35,6 +43,14 @@ public class EvaluationForm {
     public void setRuleSet(String ruleSet) { this.ruleSet = ruleSet; }
     public String getMoneyUnit() { return moneyUnit; }
     public void setMoneyUnit(String moneyUnit) { this.moneyUnit = moneyUnit; }
+    public BigDecimal getBudgetIncome() { return budgetIncome; }
+    public void setBudgetIncome(BigDecimal budgetIncome) { this.budgetIncome = budgetIncome; }
+    public BigDecimal getBudgetExpenditure() { return budgetExpenditure; }
+    public void setBudgetExpenditure(BigDecimal budgetExpenditure) { this.budgetExpenditure = budgetExpenditure; }
+    public BigDecimal getAuthorisedStaff() { return authorisedStaff; }
+    public void setAuthorisedStaff(BigDecimal authorisedStaff) { this.authorisedStaff = authorisedStaff; }
+    public BigDecimal getActualStaff() { return actualStaff; }
+    public void setActualStaff(BigDecimal actualStaff) { this.actualStaff = actualStaff; }
     public List<BudgetLine> getBudgetLines() { return budgetLines; }
     public void setBudgetLines(List<BudgetLine> budgetLines) { this.budgetLines = budgetLines; }
     public Goal getGoal() { return goal; }

@@ -28,63 +28,28 @@ public final class FormLimits {
         if (form.getBudgetLines().size() > MAX_ROWS || form.getIndicators().size() > MAX_ROWS) {
             problems.add(new Problem("indicators", "行数过多（每类最多 " + MAX_ROWS + " 行）"));
         }
-        text(problems, "title", "项目名称", form.getTitle(), 200);
-        text(problems, "unit", "实施单位", form.getUnit(), 200);
-        text(problems, "supervisingDepartment", "主管部门", form.getSupervisingDepartment(), 200);
-        text(problems, "moneyUnit", "金额单位", form.getMoneyUnit(), 20);
-        if (form.getGoal() != null) {
-            text(problems, "goal.expected", "年度总体目标（预期目标）", form.getGoal().getExpected(), 5000);
-            text(problems, "goal.actual", "年度总体目标（实际完成情况）", form.getGoal().getActual(), 5000);
-        }
-        if (form.getSuggestions() != null) {
-            text(problems, "suggestions.overall", "结果应用建议（总体意见）", form.getSuggestions().getOverall(), 2000);
-        }
-        number(problems, "claimedTotal", "自评总分", form.getClaimedTotal(), new BigDecimal("1000"));
-        text(problems, "claimedGrade", "自评等级", form.getClaimedGrade(), 8);
+        fields(problems, FieldCatalogue.FORM, form, "", "");
         for (int i = 0; i < form.getBudgetLines().size(); i++) {
             BudgetLine line = form.getBudgetLines().get(i);
-            if (line == null) {
-                continue;
+            if (line != null) {
+                fields(problems, FieldCatalogue.BUDGET_LINE, line, "budgetLines[" + i + "].", "资金第 " + (i + 1) + " 行");
             }
-            String at = "budgetLines[" + i + "].";
-            String row = "资金第 " + (i + 1) + " 行";
-            text(problems, at + "name", row + "「名称」", line.getName(), 200);
-            money(problems, at + "initialBudget", row + "「年初预算数」", line.getInitialBudget());
-            money(problems, at + "declaredBudget", row + "「目标申报数」", line.getDeclaredBudget());
-            money(problems, at + "compiledBudget", row + "「预算编制数」", line.getCompiledBudget());
-            money(problems, at + "annualBudget", row + "「全年预算数」", line.getAnnualBudget());
-            money(problems, at + "executed", row + "「全年执行数」", line.getExecuted());
-            signedNumber(problems, at + "balance", row + "「结余」", line.getBalance(), MAX_MONEY);
-            number(problems, at + "statedRate", row + "「执行率」", line.getStatedRate(), new BigDecimal("10000"));
-            number(problems, at + "weight", row + "「分值」", line.getWeight(), new BigDecimal("100"));
-            number(problems, at + "claimedScore", row + "「得分」", line.getClaimedScore(), new BigDecimal("100"));
         }
         for (int i = 0; i < form.getIndicators().size(); i++) {
             Indicator ind = form.getIndicators().get(i);
-            if (ind == null) {
-                continue;
-            }
-            String at = "indicators[" + i + "].";
-            String row = "指标第 " + (i + 1) + " 行";
-            text(problems, at + "category", row + "「一级指标」", ind.getCategory(), 100);
-            text(problems, at + "subcategory", row + "「二级指标」", ind.getSubcategory(), 100);
-            text(problems, at + "name", row + "「三级指标」", ind.getName(), 200);
-            text(problems, at + "operator", row + "「运算符号」", ind.getOperator(), 8);
-            text(problems, at + "target", row + "「年度指标值」", ind.getTarget(), 500);
-            text(problems, at + "adjustedTarget", row + "「调整后指标值」", ind.getAdjustedTarget(), 500);
-            text(problems, at + "unitOfMeasure", row + "「度量单位」", ind.getUnitOfMeasure(), 50);
-            text(problems, at + "actual", row + "「实际完成值」", ind.getActual(), 500);
-            number(problems, at + "weight", row + "「分值」", ind.getWeight(), new BigDecimal("100"));
-            number(problems, at + "claimedScore", row + "「得分」", ind.getClaimedScore(), new BigDecimal("100"));
-            text(problems, at + "deviationNote", row + "「原因说明」", ind.getDeviationNote(), 2000);
-            text(problems, at + "improvement", row + "「改进措施」", ind.getImprovement(), 2000);
-            text(problems, at + "previousActual", row + "「上年实际完成值」", ind.getPreviousActual(), 500);
-            if (ind.getDeviationReasons() != null) {
-                text(problems, at + "deviationReasons.funding", row + "「经费保障」", ind.getDeviationReasons().getFunding(), 2000);
-                text(problems, at + "deviationReasons.institution", row + "「制度保障」", ind.getDeviationReasons().getInstitution(), 2000);
-                text(problems, at + "deviationReasons.staffing", row + "「人员保障」", ind.getDeviationReasons().getStaffing(), 2000);
-                text(problems, at + "deviationReasons.facilities", row + "「硬件条件保障」", ind.getDeviationReasons().getFacilities(), 2000);
-                text(problems, at + "deviationReasons.other", row + "「其他」", ind.getDeviationReasons().getOther(), 2000);
+            if (ind != null) {
+                fields(problems, FieldCatalogue.INDICATOR, ind, "indicators[" + i + "].", "指标第 " + (i + 1) + " 行");
+                List<SubIndicator> subs = ind.getSubIndicators() == null ? List.of() : ind.getSubIndicators();
+                if (subs.size() > FieldCatalogue.MAX_SUB_INDICATORS) {
+                    problems.add(new Problem("indicators[" + i + "].subIndicators", "指标第 " + (i + 1) + " 行的分项指标过多（最多 "
+                            + FieldCatalogue.MAX_SUB_INDICATORS + " 项）"));
+                }
+                for (int j = 0; j < subs.size(); j++) {
+                    if (subs.get(j) != null) {
+                        fields(problems, FieldCatalogue.SUB_INDICATOR, subs.get(j), "indicators[" + i + "].subIndicators[" + j + "].",
+                                "指标第 " + (i + 1) + " 行分项第 " + (j + 1) + " 项");
+                    }
+                }
             }
         }
         List<ReportSection> sections = form.getReport() == null || form.getReport().getSections() == null
@@ -100,6 +65,26 @@ public final class FormLimits {
                     form.getSuggestions().getDetails() == null ? null : form.getSuggestions().getDetails().get(selected), 2000);
         }
         return problems;
+    }
+
+    /** Each field of a row within its catalogue limit; codes and lists are checked where they are read. */
+    private static <T> void fields(List<Problem> problems, List<FieldCatalogue.Field<T>> fields, T row, String at,
+                                   String rowLabel) {
+        for (FieldCatalogue.Field<T> field : fields) {
+            String label = rowLabel.isEmpty() ? field.label() : rowLabel + "「" + field.label() + "」";
+            Object value = field.get(row);
+            switch (field.kind()) {
+                case TEXT, TEXT_OR_NUMBER, CODE -> {
+                    if (value instanceof String text) {
+                        text(problems, at + field.path(), label, text, field.maxLength());
+                    }
+                }
+                case MONEY -> money(problems, at + field.path(), label, (BigDecimal) value);
+                case SIGNED_MONEY -> signedNumber(problems, at + field.path(), label, (BigDecimal) value, field.max());
+                case NUMBER, COUNT -> number(problems, at + field.path(), label, (BigDecimal) value, field.max());
+                case NUMBER_LIST -> { }
+            }
+        }
     }
 
     private static void money(List<Problem> problems, String path, String label, BigDecimal value) {

@@ -1,6 +1,8 @@
 package org.perfeval.exchange;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One 三级指标 row with its 一级 (category) and 二级 (subcategory). */
 public class Indicator {
@@ -23,6 +25,14 @@ public class Indicator {
     private String improvement;
     /** 上年实际完成值: last year's actual, copied in when the form started from last year's (optional). */
     private String previousActual;
+    /** 评分标准 as the form prints it (department forms score some rows by it, without target or actual). */
+    private String scoringStandard;
+    /** 佐证材料: which documents prove the figure. */
+    private String evidence;
+    /** 备注. */
+    private String remark;
+    /** 分项指标 of a composite row (Guangdong 产出/效益指标完成情况); empty for an ordinary row. */
+    private List<SubIndicator> subIndicators = new ArrayList<>();
 
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }
@@ -52,4 +62,14 @@ public class Indicator {
     public void setImprovement(String improvement) { this.improvement = improvement; }
     public String getPreviousActual() { return previousActual; }
     public void setPreviousActual(String previousActual) { this.previousActual = previousActual; }
+    public String getScoringStandard() { return scoringStandard; }
+    public void setScoringStandard(String scoringStandard) { this.scoringStandard = scoringStandard; }
+    public String getEvidence() { return evidence; }
+    public void setEvidence(String evidence) { this.evidence = evidence; }
+    public String getRemark() { return remark; }
+    public void setRemark(String remark) { this.remark = remark; }
+    public List<SubIndicator> getSubIndicators() { return subIndicators; }
+    public void setSubIndicators(List<SubIndicator> subIndicators) {
+        this.subIndicators = subIndicators == null ? new ArrayList<>() : subIndicators;
+    }
 }

@@ -43,6 +43,9 @@ public interface FormMapper {
 
     List<Indicator> findIndicators(Long formId);
 
+    /** The 分项指标 of the form's composite rows, by the seq of their row. */
+    List<PartRow> findIndicatorParts(Long formId);
+
     List<ReportSection> findReportSections(Long formId);
 
     List<SuggestionRow> findSuggestions(Long formId);
@@ -50,6 +53,8 @@ public interface FormMapper {
     void deleteBudgetLines(Long formId);
 
     void deleteIndicators(Long formId);
+
+    void deleteIndicatorParts(Long formId);
 
     void deleteReportSections(Long formId);
 
@@ -78,6 +83,10 @@ public interface FormMapper {
     List<OpenedForm> findOfYear(@Param("unitIds") java.util.Collection<Long> unitIds, @Param("year") Integer year);
 
     record OpenedForm(Long id, Long unitId, String title, String processInstanceId) {
+    }
+
+    record PartRow(Integer indicatorSeq, String name, String operator, String target, String unitOfMeasure,
+                   String actual, String rating) {
     }
 
     record SuggestionRow(String optionLabel, String detail) {

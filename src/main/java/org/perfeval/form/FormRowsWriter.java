@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.perfeval.exchange.BudgetLine;
-import org.perfeval.exchange.DeviationReasons;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,10 @@ class FormRowsWriter {
     /** Rows per statement: well under the server's limit of placeholders and packet size. */
     private static final int CHUNK = 500;
 
+    private static final List<FieldCatalogue.Field<BudgetLine>> BUDGET_COLUMNS = FieldCatalogue.columns(FieldCatalogue.BUDGET_LINE);
+    private static final List<FieldCatalogue.Field<Indicator>> INDICATOR_COLUMNS = FieldCatalogue.columns(FieldCatalogue.INDICATOR);
+    private static final List<FieldCatalogue.Field<SubIndicator>> PART_COLUMNS = FieldCatalogue.columns(FieldCatalogue.SUB_INDICATOR);
+
     private final JdbcTemplate jdbc;
 
     FormRowsWriter(JdbcTemplate jdbc) {
@@ -38,16 +43,15 @@ class FormRowsWriter {
         List<Object[]> indicators = new ArrayList<>();
         List<Object[]> suggestions = new ArrayList<>();
         List<Object[]> sections = new ArrayList<>();
+        List<Object[]> parts = new ArrayList<>();
         for (Map.Entry<Long, EvaluationForm> form : forms) {
-            collect(form.getKey(), form.getValue(), lines, indicators, suggestions, sections);
+            collect(form.getKey(), form.getValue(), lines, indicators, suggestions, sections, parts);
         }
-        insert("budget_line", List.of("form_id", "seq", "name", "role", "initial_budget", "declared_budget",
-                "compiled_budget", "annual_budget", "executed", "balance", "stated_rate", "weight", "claimed_score",
-                "quarterly_progress"), lines);
-        insert("indicator", List.of("form_id", "seq", "category", "subcategory", "name", "operator", "target",
-                "adjusted_target", "unit_of_measure", "actual", "weight", "claimed_score", "reason_funding",
-                "reason_institution", "reason_staffing", "reason_facilities", "reason_other", "deviation_note",
-                "improvement", "previous_actual"), indicators);
+        insert("budget_line", columns(BUDGET_COLUMNS), lines);
+        insert("indicator", columns(INDICATOR_COLUMNS), indicators);
+        List<String> partColumns = columns(PART_COLUMNS);
+        partColumns.add(1, "indicator_seq");
+        insert("indicator_part", partColumns, parts);
         insert("form_suggestion", List.of("form_id", "seq", "option_label", "detail"), suggestions);
         insert("report_section", List.of("form_id", "seq", "heading", "body"), sections);
     }
@@ -81,28 +85,33 @@ class FormRowsWriter {
     }
 
     private static List<List<Object[]>> rowsOf(EvaluationForm content) {
-        List<List<Object[]>> tables = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        collect(0L, content, tables.get(0), tables.get(1), tables.get(2), tables.get(3));
+        List<List<Object[]>> tables = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        collect(0L, content, tables.get(0), tables.get(1), tables.get(2), tables.get(3), tables.get(4));
         return tables;
     }
 
     private static void collect(Long id, EvaluationForm content, List<Object[]> lines, List<Object[]> indicators,
-                                List<Object[]> suggestions, List<Object[]> sections) {
+                                List<Object[]> suggestions, List<Object[]> sections, List<Object[]> parts) {
         int seq = 0;
         for (BudgetLine l : content.getBudgetLines()) {
-            lines.add(new Object[] {id, seq++, l.getName(), l.getRole() == null ? null : l.getRole().name(),
-                    l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
-                    l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore(),
-                    progress(l.getQuarterlyProgress())});
+            lines.add(values(id, seq++, BUDGET_COLUMNS, l));
         }
         seq = 0;
         for (Indicator r : content.getIndicators()) {
-            DeviationReasons why = r.getDeviationReasons() == null ? new DeviationReasons() : r.getDeviationReasons();
-            indicators.add(new Object[] {id, seq++, r.getCategory(), r.getSubcategory(), r.getName(),
-                    r.getOperator(), r.getTarget(), r.getAdjustedTarget(), r.getUnitOfMeasure(), r.getActual(),
-                    r.getWeight(), r.getClaimedScore(), why.getFunding(), why.getInstitution(), why.getStaffing(),
-                    why.getFacilities(), why.getOther(), r.getDeviationNote(), r.getImprovement(),
-                    r.getPreviousActual()});
+            int partSeq = 0;
+            for (SubIndicator sub : r.getSubIndicators()) {
+                if (sub != null) {
+                    // form_id, indicator_seq, seq, then the part's columns
+                    Object[] values = values(id, partSeq++, PART_COLUMNS, sub);
+                    Object[] withRow = new Object[values.length + 1];
+                    withRow[0] = id;
+                    withRow[1] = seq;
+                    System.arraycopy(values, 1, withRow, 2, values.length - 1);
+                    parts.add(withRow);
+                }
+            }
+            indicators.add(values(id, seq++, INDICATOR_COLUMNS, r));
         }
         seq = 0;
         for (FormMapper.SuggestionRow s : FormStore.suggestionRows(content.getSuggestions())) {
@@ -112,6 +121,29 @@ class FormRowsWriter {
         for (ReportSection s : content.getReport().getSections()) {
             sections.add(new Object[] {id, seq++, s.getHeading(), s.getBody()});
         }
+    }
+
+    /** form_id, seq, then the row's catalogue fields that are columns of its table. */
+    private static <T> Object[] values(Long id, int seq, List<FieldCatalogue.Field<T>> fields, T row) {
+        Object[] values = new Object[fields.size() + 2];
+        values[0] = id;
+        values[1] = seq;
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = fields.get(i).get(row);
+            values[i + 2] = fields.get(i).kind() == FieldCatalogue.Kind.NUMBER_LIST ? progress(castList(value)) : value;
+        }
+        return values;
+    }
+
+    private static <T> List<String> columns(List<FieldCatalogue.Field<T>> fields) {
+        List<String> columns = new ArrayList<>(List.of("form_id", "seq"));
+        fields.forEach(f -> columns.add(f.column()));
+        return columns;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<BigDecimal> castList(Object value) {
+        return (List<BigDecimal>) value;
     }
 
     private void insert(String table, List<String> columns, List<Object[]> rows) {

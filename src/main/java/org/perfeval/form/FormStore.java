@@ -1,11 +1,14 @@
 package org.perfeval.form;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.perfeval.exchange.DeviationReasons;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Goal;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Report;
@@ -84,6 +87,18 @@ public class FormStore {
         EvaluationForm form = mapper.findContentHeader(formId);
         form.setBudgetLines(new ArrayList<>(mapper.findBudgetLines(formId)));
         form.setIndicators(new ArrayList<>(mapper.findIndicators(formId)));
+        for (FormMapper.PartRow part : mapper.findIndicatorParts(formId)) {
+            if (part.indicatorSeq() < form.getIndicators().size()) {
+                SubIndicator sub = new SubIndicator();
+                sub.setName(part.name());
+                sub.setOperator(part.operator());
+                sub.setTarget(part.target());
+                sub.setUnitOfMeasure(part.unitOfMeasure());
+                sub.setActual(part.actual());
+                sub.setRating(part.rating());
+                form.getIndicators().get(part.indicatorSeq()).getSubIndicators().add(sub);
+            }
+        }
         Suggestions suggestions = form.getSuggestions() == null ? new Suggestions() : form.getSuggestions();
         for (FormMapper.SuggestionRow row : mapper.findSuggestions(formId)) {
             suggestions.getSelected().add(row.optionLabel());
@@ -137,7 +152,12 @@ public class FormStore {
                 && (a.getClaimedTotal() == null ? b.getClaimedTotal() == null
                         : b.getClaimedTotal() != null && a.getClaimedTotal().compareTo(b.getClaimedTotal()) == 0)
                 && java.util.Objects.equals(a.getClaimedGrade(), b.getClaimedGrade())
-                && java.util.Objects.equals(a.getSuggestions().getOverall(), b.getSuggestions().getOverall());
+                && java.util.Objects.equals(a.getSuggestions().getOverall(), b.getSuggestions().getOverall())
+                && FieldCatalogue.DEPARTMENT_FACTS.stream().allMatch(f -> sameNumber((BigDecimal) f.get(a), (BigDecimal) f.get(b)));
+    }
+
+    private static boolean sameNumber(BigDecimal x, BigDecimal y) {
+        return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 
     private void updateHeader(Long formId, int expectedVersion, EvaluationForm content) {
@@ -149,6 +169,7 @@ public class FormStore {
 
     private void replaceChildren(Long formId, EvaluationForm content) {
         mapper.deleteBudgetLines(formId);
+        mapper.deleteIndicatorParts(formId);
         mapper.deleteIndicators(formId);
         mapper.deleteSuggestions(formId);
         mapper.deleteReportSections(formId);
@@ -204,6 +225,9 @@ public class FormStore {
             if (indicator.getDeviationReasons() == null) {
                 indicator.setDeviationReasons(new DeviationReasons());
             }
+            // The page always posts one blank 分项 row to type into; a blank one is not a sub-indicator.
+            indicator.getSubIndicators().removeIf(sub -> sub == null || FieldCatalogue.SUB_INDICATOR.stream()
+                    .allMatch(f -> f.get(sub) == null || f.get(sub).toString().isBlank()));
         }
         return form;
     }

@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Objects;
 
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.review.ReviewOpinion;
 import org.perfeval.scoring.IndicatorScore;
 import org.perfeval.scoring.Scores;
@@ -75,27 +78,42 @@ public final class PublishedFormPdf {
         return out.toByteArray();
     }
 
+    /** A field's PDF heading from the field catalogue. */
+    private static <T> String pdf(List<FieldCatalogue.Field<T>> fields, String path) {
+        return FieldCatalogue.field(fields, path).pdfLabel();
+    }
+
     private PdfPTable facts(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1.2f, 3f, 1.2f, 3f});
-        label(table, "项目名称");
+        label(table, pdf(FieldCatalogue.FORM, "title"));
         cell(table, f.getTitle(), 3);
-        label(table, "主管部门");
+        label(table, pdf(FieldCatalogue.FORM, "supervisingDepartment"));
         cell(table, c.supervisingUnitName(), 1);
-        label(table, "实施单位");
+        label(table, pdf(FieldCatalogue.FORM, "unit"));
         cell(table, c.unitName(), 1);
-        label(table, "金额单位");
+        label(table, pdf(FieldCatalogue.FORM, "moneyUnit"));
         cell(table, f.getMoneyUnit(), 1);
-        label(table, "评分规则");
+        label(table, pdf(FieldCatalogue.FORM, "ruleSet"));
         cell(table, c.score() == null ? f.getRuleSet() : c.score().ruleSet(), 1);
+        for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+            if (field.get(f) != null) {
+                label(table, field.pdfLabel());
+                cell(table, ((BigDecimal) field.get(f)).stripTrailingZeros().toPlainString(), 1);
+            }
+        }
+        table.completeRow();
         return table;
     }
 
     private PdfPTable budget(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {3f, 1.3f, 1.3f, 1.3f, 0.9f, 1.1f, 0.9f});
-        head(table, "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
+        head(table, Stream.of("name", "initialBudget", "annualBudget", "executed", "weight", "statedRate", "claimedScore")
+                .map(path -> pdf(FieldCatalogue.BUDGET_LINE, path)).toArray(String[]::new));
         for (int i = 0; i < f.getBudgetLines().size(); i++) {
             BudgetLine l = f.getBudgetLines().get(i);
-            cell(table, l.getName(), 1);
+            // A department form's 年度主要任务 and 对应项目 print under the row's name.
+            cell(table, lines(l.getName(), labelled(pdf(FieldCatalogue.BUDGET_LINE, "task"), l.getTask()),
+                    labelled(pdf(FieldCatalogue.BUDGET_LINE, "project"), l.getProject())), 1);
             num(table, l.getInitialBudget());
             num(table, l.getAnnualBudget());
             num(table, l.getExecuted());
@@ -111,7 +129,7 @@ public final class PublishedFormPdf {
 
     private PdfPTable goal(EvaluationForm f) throws DocumentException {
         PdfPTable table = table(new float[] {1f, 1f});
-        head(table, "年度总体目标：预期目标", "实际完成情况");
+        head(table, pdf(FieldCatalogue.FORM, "goal.expected"), pdf(FieldCatalogue.FORM, "goal.actual"));
         cell(table, f.getGoal() == null ? "" : f.getGoal().getExpected(), 1);
         cell(table, f.getGoal() == null ? "" : f.getGoal().getActual(), 1);
         return table;
@@ -120,7 +138,8 @@ public final class PublishedFormPdf {
     /** 一级 and 二级 cells span the rows under them, as on the paper form. */
     private PdfPTable indicators(EvaluationForm f, PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1.1f, 1.3f, 2.2f, 1.3f, 1.3f, 0.7f, 0.8f, 2.2f});
-        head(table, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+        head(table, Stream.concat(Stream.of("category", "subcategory", "name", "target", "actual", "weight", "claimedScore")
+                .map(path -> pdf(FieldCatalogue.INDICATOR, path)), Stream.of("偏差原因分析及改进措施")).toArray(String[]::new));
         List<Indicator> rows = f.getIndicators();
         for (int i = 0; i < rows.size(); i++) {
             Indicator r = rows.get(i);
@@ -131,15 +150,18 @@ public final class PublishedFormPdf {
                     || !Objects.equals(rows.get(i - 1).getSubcategory(), r.getSubcategory())) {
                 cellSpan(table, r.getSubcategory(), span(rows, i, false));
             }
-            cell(table, r.getName(), 1);
-            cell(table, r.getTarget(), 1);
-            cell(table, r.getActual(), 1);
-            num(table, r.getWeight());
             int index = i;
             IndicatorScore s = c.score() == null ? null
                     : c.score().indicators().stream().filter(x -> x.index() == index).findFirst().orElse(null);
+            cell(table, lines(r.getName(), subIndicators(r, s)), 1);
+            cell(table, r.getTarget(), 1);
+            cell(table, r.getActual(), 1);
+            num(table, r.getWeight());
             cell(table, s == null ? Scores.display(r.getClaimedScore()) : Scores.display(s.score()), 1);
-            cell(table, join(r.getDeviationNote(), r.getImprovement()), 1);
+            cell(table, lines(join(r.getDeviationNote(), r.getImprovement()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "scoringStandard"), r.getScoringStandard()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "evidence"), r.getEvidence()),
+                    labelled(pdf(FieldCatalogue.INDICATOR, "remark"), r.getRemark())), 1);
         }
         return table;
     }
@@ -159,11 +181,11 @@ public final class PublishedFormPdf {
 
     private PdfPTable totals(PdfContent c) throws DocumentException {
         PdfPTable table = table(new float[] {1f, 1f, 1f, 1f, 1f, 1f});
-        label(table, "总分");
+        label(table, pdf(FieldCatalogue.FORM, "claimedTotal"));
         cell(table, c.score() == null ? "" : Scores.display(c.score().total()), 1);
         label(table, "减分项");
         cell(table, c.score() == null ? "" : Scores.display(c.score().deduction()), 1);
-        label(table, "等级");
+        label(table, pdf(FieldCatalogue.FORM, "claimedGrade"));
         cell(table, c.score() == null ? "" : c.score().grade(), 1);
         return table;
     }
@@ -263,6 +285,33 @@ public final class PublishedFormPdf {
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         cell.setPadding(3);
         table.addCell(cell);
+    }
+
+    /** A composite row's 分项指标, one line each under its name, with the share each earned. */
+    private static String subIndicators(Indicator row, IndicatorScore score) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < row.getSubIndicators().size(); j++) {
+            SubIndicator sub = row.getSubIndicators().get(j);
+            int index = j;
+            var part = score == null ? null : score.subIndicators().stream().filter(p -> p.index() == index).findFirst().orElse(null);
+            out.add(FieldCatalogue.SUB_ROW_MARK + " " + nz(sub.getName()) + " " + nz(sub.getOperator()) + nz(sub.getTarget())
+                    + nz(sub.getUnitOfMeasure()) + "：" + nz(sub.getActual())
+                    + (sub.getRating() == null || sub.getRating().isBlank() ? "" : "（" + sub.getRating() + "）")
+                    + (part == null ? "" : "，得分率 " + Scores.display(part.share().multiply(BigDecimal.valueOf(100))) + "%"));
+        }
+        return String.join("\n", out);
+    }
+
+    private static String labelled(String label, String value) {
+        return value == null || value.isBlank() ? "" : label + "：" + value.strip();
+    }
+
+    private static String lines(String... parts) {
+        return String.join("\n", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private static String join(String a, String b) {

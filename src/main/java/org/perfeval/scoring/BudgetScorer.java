@@ -2,13 +2,17 @@ package org.perfeval.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.BudgetLineRole;
+import org.perfeval.exchange.FieldCatalogue;
 
 /** 预算执行: the rate and score of each scored budget line, and the checks of the budget block. */
 final class BudgetScorer {
-    private static final BigDecimal EPSILON = new BigDecimal("0.000001");
+    /** The amounts a unit types in; the printed balance may be negative, the split initial budget is not checked here. */
+    private static final List<FieldCatalogue.Field<BudgetLine>> AMOUNTS = Stream.of("initialBudget", "annualBudget", "executed")
+            .map(path -> FieldCatalogue.field(FieldCatalogue.BUDGET_LINE, path)).toList();
 
     private final RuleSet rules;
 
@@ -24,24 +28,24 @@ final class BudgetScorer {
     BudgetLineScore score(int index, BudgetLine line, List<Finding> findings) {
         String at = "budgetLines[" + index + "]";
         String name = label(line, index);
-        negative(at + ".initialBudget", name + "年初预算数", line.getInitialBudget(), findings);
-        negative(at + ".annualBudget", name + "全年预算数", line.getAnnualBudget(), findings);
-        negative(at + ".executed", name + "全年执行数", line.getExecuted(), findings);
+        for (FieldCatalogue.Field<BudgetLine> field : AMOUNTS) {
+            negative(at + "." + field.path(), name + field.label(), (BigDecimal) field.get(line), findings);
+        }
         BigDecimal rate = rate(line);
         if (rate != null && line.getStatedRate() != null) {
             BigDecimal percent = rate.multiply(Scores.HUNDRED);
-            if (Scores.differ(percent, line.getStatedRate(), rules.tolerance())) {
+            if (Scores.differ(line.getStatedRate(), percent, rules.tolerance())) {
                 findings.add(new Finding("EXECUTION_RATE_MISMATCH", Severity.WARNING, at + ".statedRate",
-                        name + "执行率填写为 " + Scores.display(line.getStatedRate()) + "%，按全年执行数÷全年预算数应为 "
-                                + Scores.display(percent) + "%。请核对。"));
+                        name + "执行率填写为 " + Scores.shown(line.getStatedRate()) + "%，按全年执行数÷全年预算数应为 "
+                                + Scores.shown(percent, line.getStatedRate()) + "%。请核对。"));
             }
         }
         if (line.getBalance() != null && line.getAnnualBudget() != null && line.getExecuted() != null) {
             BigDecimal expected = line.getAnnualBudget().subtract(line.getExecuted());
-            if (Scores.differ(expected, line.getBalance(), rules.tolerance())) {
+            if (Scores.differ(line.getBalance(), expected, rules.tolerance())) {
                 findings.add(new Finding("BALANCE_MISMATCH", Severity.WARNING, at + ".balance",
-                        name + "结余填写为 " + Scores.display(line.getBalance()) + "，全年预算数减全年执行数应为 "
-                                + Scores.display(expected) + "。请核对。"));
+                        name + "结余填写为 " + Scores.shown(line.getBalance()) + "，全年预算数减全年执行数应为 "
+                                + Scores.shown(expected, line.getBalance()) + "。请核对。"));
             }
         }
         if (line.getAnnualBudget() != null && line.getExecuted() != null
@@ -67,15 +71,14 @@ final class BudgetScorer {
         BigDecimal formula = line.getWeight().multiply(executionShare(line, rate), Scores.MC);
         BigDecimal score = formula;
         BigDecimal claimed = line.getClaimedScore();
-        if (claimed != null) {
-            if (claimed.compareTo(formula.add(EPSILON)) > 0) {
-                if (claimed.compareTo(line.getWeight()) <= 0) {
-                    findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
-                            name + "预算执行得分填写为 " + Scores.display(claimed) + "，按执行率 "
-                                    + Scores.display(rate.multiply(Scores.HUNDRED)) + "% 计算最多 " + Scores.display(formula)
-                                    + " 分。请改为不超过 " + Scores.display(formula) + " 分。"));
-                }
+        if (claimed != null && claimed.compareTo(line.getWeight()) <= 0) {
+            if (Scores.above(claimed, formula)) {
+                findings.add(new Finding("SCORE_ABOVE_FORMULA", Severity.ERROR, at + ".claimedScore",
+                        name + "预算执行得分填写为 " + Scores.shown(claimed) + "，按执行率 "
+                                + Scores.display(rate.multiply(Scores.HUNDRED)) + "% 计算最多 " + Scores.shown(formula, claimed)
+                                + " 分。请改为不超过 " + Scores.shown(formula, claimed) + " 分。"));
             } else {
+                // Accepted as printed: the claimed figure counts, so the total adds up as the form prints it.
                 score = claimed.max(BigDecimal.ZERO);
             }
         }
@@ -140,10 +143,10 @@ final class BudgetScorer {
                 sum = sum.add(field.apply(line));
             }
         }
-        if (Scores.differ(sum, total, rules.tolerance())) {
+        if (Scores.differ(total, sum, rules.tolerance())) {
             findings.add(new Finding("SOURCES_MISMATCH", Severity.WARNING, path,
-                    "各资金来源的" + what + "合计 " + Scores.display(sum) + "，与年度资金总额的" + what + " "
-                            + Scores.display(total) + " 不一致。请核对本年财政拨款、上年结转和其他资金。"));
+                    "各资金来源的" + what + "合计 " + Scores.shown(sum, total) + "，与年度资金总额的" + what + " "
+                            + Scores.shown(total) + " 不一致。请核对本年财政拨款、上年结转和其他资金。"));
         }
     }
 

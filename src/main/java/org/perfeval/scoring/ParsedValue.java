@@ -12,6 +12,33 @@ public record ParsedValue(Operator operator, BigDecimal number, String unit, Str
         return number != null;
     }
 
+    /**
+     * A number, a unit, and then digits again ("≥10家100%", "=100%100%"): two values run together.
+     * Digits after a letter (m2, km3), a slash (人/10万人) or in a date (2024年3月) are a normal unit.
+     */
+    public boolean garbled() {
+        if (number == null || unit == null) {
+            return false;
+        }
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            if (c >= '0' && c <= '9') {
+                char before = i == 0 ? ' ' : unit.charAt(i - 1);
+                boolean letter = before < 128 && Character.isLetter(before);
+                if (!letter && before != '/' && before != '年' && before != '月' && !(before >= '0' && before <= '9')
+                        && before != '.') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The same value read as text only: a garbled target is not a number to score against. */
+    public ParsedValue asText() {
+        return new ParsedValue(operator, null, null, text);
+    }
+
     public boolean isBlank() {
         return text == null || text.isBlank();
     }

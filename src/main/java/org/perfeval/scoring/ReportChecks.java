@@ -64,7 +64,7 @@ final class ReportChecks {
         Matcher m = pattern.matcher(body);
         while (m.find()) {
             BigDecimal quoted = new BigDecimal(m.group(1));
-            boolean matches = table.stream().anyMatch(v -> !Scores.differ(v, quoted, TOLERANCE));
+            boolean matches = table.stream().anyMatch(v -> !Scores.differ(quoted, v, TOLERANCE));
             if (!matches) {
                 findings.add(new Finding("REPORT_NUMBER_MISMATCH", Severity.WARNING, path,
                         "自评报告" + heading + "中的" + what + " " + m.group(1) + " 与表中数字（"

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record RuleSet(String name, String label, List<GradeBand> grades, List<Tier> qualitativeTiers,
                       List<Rating> qualitativeRatings, List<CompletionBand> completionBands, Execution execution,
-                      List<Cap> caps, BigDecimal overAchievementRatio, BigDecimal tolerance) {
+                      List<Cap> caps, BigDecimal overAchievementRatio, BigDecimal tolerance,
+                      NegativeFormula negativeFormula) {
 
     public RuleSet {
         grades = List.copyOf(grades);
@@ -20,6 +21,25 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
         execution = execution == null ? new Execution(ExecutionMode.RATE, null) : execution;
         overAchievementRatio = overAchievementRatio == null ? new BigDecimal("1.5") : overAchievementRatio;
         tolerance = tolerance == null ? new BigDecimal("0.01") : tolerance;
+        negativeFormula = negativeFormula == null ? NegativeFormula.RATIO : negativeFormula;
+        checkBands(name, completionBands);
+    }
+
+    /** Bands rise and end open (upTo null): otherwise a completion above the last bound would silently score 0. */
+    private static void checkBands(String name, List<CompletionBand> bands) {
+        for (int i = 0; i < bands.size(); i++) {
+            CompletionBand band = bands.get(i);
+            boolean last = i == bands.size() - 1;
+            if ((band.upTo() == null) != last) {
+                throw new IllegalArgumentException("rule set " + name + ": only the last completion band has no upTo");
+            }
+            if (!"RATE".equals(band.share()) && (band.share() == null || !band.share().matches("\\d+(\\.\\d+)?"))) {
+                throw new IllegalArgumentException("rule set " + name + ": band share must be a number or RATE: " + band.share());
+            }
+            if (i > 0 && !last && band.upTo().compareTo(bands.get(i - 1).upTo()) <= 0) {
+                throw new IllegalArgumentException("rule set " + name + ": completion bands must rise");
+            }
+        }
     }
 
     /** 等级 for a total: the first band whose minimum the total reaches. */
@@ -32,18 +52,54 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
         return grades.get(grades.size() - 1).grade();
     }
 
-    /** The tier an actual names (the caller strips it). */
+    /**
+     * The tier a printed actual names: its label or one of its aliases, compared without spaces and
+     * with full-width signs read as ASCII. A cell cut short by the printer ("全部或基本达成预期指标
+     * 100%-8") still names the tier when what is left keeps the alias's words, i.e. everything
+     * before the alias's first digit.
+     */
     public Tier tierOf(String actual) {
-        if (actual == null) {
+        if (actual == null || qualitativeTiers.isEmpty()) {
             return null;
         }
-        String a = actual;
+        String a = labelKey(actual);
+        if (a.isEmpty()) {
+            return null;
+        }
         for (Tier tier : qualitativeTiers) {
-            if (tier.label().equals(a) || (tier.aliases() != null && tier.aliases().contains(a))) {
+            if (labelKey(tier.label()).equals(a) || tier.aliases().contains(a)) {
                 return tier;
             }
         }
+        for (Tier tier : qualitativeTiers) {
+            for (String alias : tier.aliases()) {
+                if (alias.startsWith(a) && a.length() >= stemLength(alias)) {
+                    return tier;
+                }
+            }
+        }
         return null;
+    }
+
+    /** A label as compared: no white space, full-width forms as ASCII. */
+    static String labelKey(String label) {
+        String s = ValueParser.normalize(label);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int stemLength(String alias) {
+        for (int i = 0; i < alias.length(); i++) {
+            if (Character.isDigit(alias.charAt(i))) {
+                return i;
+            }
+        }
+        return alias.length();
     }
 
     public Rating ratingOf(String actual) {
@@ -70,8 +126,26 @@ public record RuleSet(String name, String label, List<GradeBand> grades, List<Ti
     public record GradeBand(BigDecimal min, String grade) {
     }
 
-    /** 达成 / 部分达成 / 未达成: the share of the weight a unit may claim, bounds inclusive. */
-    public record Tier(String label, List<String> aliases, BigDecimal min, BigDecimal max) {
+    /**
+     * 达成 / 部分达成 / 未达成: the share of the weight a unit may claim, between min and max; each
+     * bound is inclusive unless the rule set says otherwise (national: [0.8, 1], [0.6, 0.8), [0, 0.6)).
+     * Aliases are kept as {@link #labelKey} keys.
+     */
+    public record Tier(String label, List<String> aliases, BigDecimal min, BigDecimal max, Boolean minInclusive,
+                       Boolean maxInclusive) {
+        public Tier {
+            aliases = aliases == null ? List.of() : aliases.stream().map(RuleSet::labelKey).toList();
+            minInclusive = minInclusive == null || minInclusive;
+            maxInclusive = maxInclusive == null || maxInclusive;
+        }
+    }
+
+    /** How a negative indicator (≤, <: less is better) scores when the actual exceeds the target. */
+    public enum NegativeFormula {
+        /** weight × target / actual (the national rule). */
+        RATIO,
+        /** weight × (1 − (actual − target) / target): nothing at twice the target, never below 0. */
+        LINEAR
     }
 
     /** A fixed rating (优 95 %, 良 85 % …) that gives its share of the weight. */

@@ -12,7 +12,7 @@ import org.perfeval.exchange.Indicator;
 
 /**
  * 自评打分: scores a form in the exchange shape under its rule set and reports its findings
- * (spec/evaluation-form.md). Pure Java and deterministic; thread-safe.
+ * (docs/evaluation-form.md). Pure Java and deterministic; thread-safe.
  */
 public final class Scorer {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -78,11 +78,12 @@ public final class Scorer {
         BigDecimal total = raw.subtract(deduction);
         String grade = rules.grade(total);
         ReportChecks.check(form, total, findings);
-        if (form.getClaimedTotal() != null && Scores.differ(form.getClaimedTotal(), total, rules.tolerance())) {
+        BigDecimal claimedTotal = form.getClaimedTotal();
+        if (claimedTotal != null && Scores.differ(claimedTotal, total, rules.tolerance())) {
             findings.add(new Finding("TOTAL_MISMATCH", Severity.WARNING, "claimedTotal",
-                    "填写的总分 " + Scores.display(form.getClaimedTotal()) + " 与按各项得分计算的总分 "
-                            + Scores.display(total) + " 不一致" + (deduction.signum() > 0 ? "（已扣减 "
-                            + Scores.display(deduction) + " 分）" : "") + "。请改为 " + Scores.display(total) + "。"));
+                    "填写的总分 " + Scores.shown(claimedTotal) + " 与按各项得分计算的总分 "
+                            + Scores.shown(total, claimedTotal) + " 不一致" + (deduction.signum() > 0 ? "（已扣减 "
+                            + Scores.display(deduction) + " 分）" : "") + "。请改为 " + Scores.shown(total, claimedTotal) + "。"));
         }
         if (form.getClaimedGrade() != null && !form.getClaimedGrade().isBlank()
                 && !form.getClaimedGrade().strip().equals(grade)) {

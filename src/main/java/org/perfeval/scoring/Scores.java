@@ -24,8 +24,37 @@ public final class Scores {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    static boolean differ(BigDecimal a, BigDecimal b, BigDecimal tolerance) {
-        return a.subtract(b).abs().compareTo(tolerance) > 0;
+    /**
+     * A computed figure as the form prints it: half-up to the decimals the claimed figure carries,
+     * at least two. Every comparison of a claimed figure with a computed one goes through this, so a
+     * unit is never faulted for rounding the way every printed form rounds.
+     */
+    static BigDecimal asPrinted(BigDecimal computed, BigDecimal claimed) {
+        return computed.setScale(decimals(claimed), RoundingMode.HALF_UP);
+    }
+
+    /** The claimed figure is higher than the computed one even after rounding the computed one as printed. */
+    static boolean above(BigDecimal claimed, BigDecimal computed) {
+        return claimed.compareTo(asPrinted(computed, claimed)) > 0;
+    }
+
+    /** The claimed figure and the computed one, rounded as printed, are further apart than the tolerance. */
+    static boolean differ(BigDecimal claimed, BigDecimal computed, BigDecimal tolerance) {
+        return claimed.subtract(asPrinted(computed, claimed)).abs().compareTo(tolerance) > 0;
+    }
+
+    /** A claimed figure shown with its own decimals (at least two), so a message quotes what was typed. */
+    static String shown(BigDecimal claimed) {
+        return claimed.setScale(decimals(claimed), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A computed figure shown with the decimals of the claimed figure it is compared with. */
+    static String shown(BigDecimal computed, BigDecimal claimed) {
+        return asPrinted(computed, claimed).toPlainString();
+    }
+
+    private static int decimals(BigDecimal claimed) {
+        return Math.max(2, claimed.stripTrailingZeros().scale());
     }
 
     public static String display(BigDecimal value) {

@@ -64,6 +64,22 @@ class PublishedFormPdfTest {
         renderFirstPage(out.resolve("published-form.pdf"));
     }
 
+    /** A department form: 编制数, 年度主要任务, a composite row's 分项指标 with their shares, 佐证材料. */
+    @Test
+    void aDepartmentFormCarriesItsTasksSubIndicatorsAndEvidence() throws IOException {
+        org.perfeval.exchange.EvaluationForm form = org.perfeval.scoring.GuangdongDepartmentFormFixture.form();
+        PdfContent content = new PdfContent(form, Scorers.fromClasspath().score(form), "江门市医疗保障局", "江门市医疗保障局",
+                List.of(), Instant.parse("2024-03-05T02:00:00Z"));
+        byte[] pdf = new PublishedFormPdf(font).render(content);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+        assertThat(text).contains("编制数").contains("84").contains("年度主要任务：优化制度")
+                .contains("└参保人数>=200万人：210，得分率100.00%").contains("└普遍开展门诊统筹普遍开展：已普遍开展（良），得分率85.00%")
+                .contains("佐证材料：年度工作总结").contains("12.54");
+    }
+
     @Test
     void everyPrintedCharacterHasAGlyphInTheEmbeddedFont() {
         PdfContent content = content("说明");

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.BudgetLineRole;
 import org.perfeval.exchange.EvaluationForm;
@@ -55,26 +56,174 @@ class RuleKindTest {
         assertThat(lower.indicators().get(0).score()).isEqualByComparingTo("7");
     }
 
+    /** Seed 000's note: 100–80%(含80%), 80–60%(含60%), 60–0%; weight 100, so a score is its percentage. */
     @ParameterizedTest(name = "{0} claimed {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "达成预期指标                   | 8   | 8   | false",
-            "达成预期指标                   | 10  | 10  | false",
-            "达成预期指标                   | 7.9 | 8   | true",
-            "部分达成预期指标并具有一定效果 | 6   | 6   | false",
-            "部分达成预期指标并具有一定效果 | 8   | 8   | false",
-            "部分达成预期指标并具有一定效果 | 9   | 8   | true",
-            "未达成预期指标且效果较差       | 0   | 0   | false",
-            "未达成预期指标且效果较差       | 6   | 6   | false",
-            "未达成预期指标且效果较差       | 7   | 6   | true",
+            "达成预期指标                   | 79.99 | 80    | true",
+            "达成预期指标                   | 80    | 80    | false",
+            "达成预期指标                   | 100   | 100   | false",
+            "部分达成预期指标并具有一定效果 | 59.99 | 60    | true",
+            "部分达成预期指标并具有一定效果 | 60    | 60    | false",
+            "部分达成预期指标并具有一定效果 | 79.99 | 79.99 | false",
+            "部分达成预期指标并具有一定效果 | 80    | 79.99 | true",
+            "未达成预期指标且效果较差       | 0     | 0     | false",
+            "未达成预期指标且效果较差       | 59.99 | 59.99 | false",
+            "未达成预期指标且效果较差       | 60    | 59.99 | true",
     })
-    void qualitativeTierBoundsAreInclusive(String tier, BigDecimal claimed, BigDecimal score, boolean outside) {
-        Indicator row = indicator("定性", null, "较高", tier, "10", claimed.toPlainString());
+    void qualitativeTiersAreHalfOpenAsTheNationalRulesStateThem(String tier, BigDecimal claimed, BigDecimal score,
+                                                                 boolean outside) {
+        Indicator row = indicator("定性", null, "较高", tier, "100", claimed.toPlainString());
         row.setImprovement("说明");
         ScoringResult r = score("national-2020", List.of(row));
         assertThat(r.indicators().get(0).kind()).isEqualTo(IndicatorKind.QUALITATIVE);
         assertThat(r.indicators().get(0).formulaScore()).isNull();
         assertThat(r.indicators().get(0).score()).isEqualByComparingTo(score);
         assertThat(codes(r).contains("TIER_RANGE")).isEqualTo(outside);
+        assertThat(codes(r)).doesNotContain("TIER_UNKNOWN");
+    }
+
+    @Test
+    void tierBoundsAndTheirInclusivenessAreRuleSetData() {
+        RuleSet rules = RuleSetCatalogFixture.national();
+        assertThat(rules.qualitativeTiers()).extracting(RuleSet.Tier::label, RuleSet.Tier::min, RuleSet.Tier::minInclusive,
+                        RuleSet.Tier::max, RuleSet.Tier::maxInclusive)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("达成预期指标", new BigDecimal("0.8"), true, new BigDecimal("1.0"), true),
+                        org.assertj.core.groups.Tuple.tuple("部分达成预期指标并具有一定效果", new BigDecimal("0.6"), true,
+                                new BigDecimal("0.8"), false),
+                        org.assertj.core.groups.Tuple.tuple("未达成预期指标且效果较差", new BigDecimal("0.0"), true,
+                                new BigDecimal("0.6"), false));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "全部或基本达成预期指标 100%-80% (含)    | 达成预期指标",
+            "全部或基本达成预期指标 100%-80%（含）   | 达成预期指标",
+            "全部或基本达成预期指标 100%-80%(       | 达成预期指标",
+            "全部或基本达成预期指标 100%-8          | 达成预期指标",
+            "全部或基本达成预期指标                 | 达成预期指标",
+            "部分达成预期指标并具有一定效果 80%-60%(含) | 部分达成预期指标并具有一定效果",
+            "部分达成预期指标并具有一定效果 80%-6      | 部分达成预期指标并具有一定效果",
+            "未达成预期指标且效果较差 60%-0%          | 未达成预期指标且效果较差",
+            "未达成预期指标且效果较差 60            | 未达成预期指标且效果较差",
+    })
+    void tierLabelsAsProvincesPrintThemAndTheirCutVariants(String printed, String tier) {
+        assertThat(RuleSetCatalogFixture.national().tierOf(printed)).extracting(RuleSet.Tier::label).isEqualTo(tier);
+        Indicator row = indicator("定性", null, "管理规范", printed, "100", "85");
+        ScoringResult r = score("national-2020", List.of(row));
+        assertThat(codes(r)).doesNotContain("TIER_UNKNOWN");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is no tier")
+    @ValueSource(strings = {"全部或基本达成", "全部或基本达", "基本达成预期", "达成预期指标且效果很好", "部分达成预期指标并具有"})
+    void anUnrecognisedTierLabelIsAFindingNotASilentSkip(String printed) {
+        assertThat(RuleSetCatalogFixture.national().tierOf(printed)).isNull();
+        ScoringResult claimed = score("national-2020", List.of(indicator("定性", null, "管理规范", printed, "100", "85")));
+        assertThat(claimed.findings()).filteredOn(f -> f.code().equals("TIER_UNKNOWN"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.path()).isEqualTo("indicators[0].actual");
+                    assertThat(f.message()).contains(printed.strip()).contains("达成预期指标");
+                });
+        ScoringResult unclaimed = score("national-2020", List.of(indicator("定性", null, "管理规范", printed, "100", null)));
+        assertThat(codes(unclaimed)).contains("TIER_UNKNOWN", "MISSING_SCORE");
+    }
+
+    /** Both negative formulas at 0, t, 1.5t, 2t and 3t (t = 4, weight 10). */
+    @ParameterizedTest(name = "≤4, actual {0}: ratio {1}, linear {2}")
+    @CsvSource({"0, 10, 10", "4, 10, 10", "6, 6.666666666666667, 5", "8, 5, 0", "12, 3.333333333333333, 0"})
+    void negativeIndicatorFormulasAreRuleSetData(String actual, BigDecimal ratio, BigDecimal linear) {
+        RuleSet national = RuleSetCatalogFixture.national();
+        assertThat(national.negativeFormula()).isEqualTo(RuleSet.NegativeFormula.RATIO);
+        RuleSet linearRules = new RuleSet("linear-test", "线性", national.grades(), national.qualitativeTiers(),
+                national.qualitativeRatings(), national.completionBands(), national.execution(), national.caps(),
+                national.overAchievementRatio(), national.tolerance(), RuleSet.NegativeFormula.LINEAR);
+        Scorer scorer = new Scorer(new RuleSetCatalog(List.of(national, linearRules)));
+        for (String op : new String[] {"<=", "<"}) {
+            Indicator row = indicator("差错率", op, op + "4", actual, "10", null);
+            assertThat(scorer.score(form("national-2020", List.of(row))).indicators().get(0).formulaScore())
+                    .isEqualByComparingTo(ratio);
+            assertThat(scorer.score(form("linear-test", List.of(row))).indicators().get(0).formulaScore())
+                    .isEqualByComparingTo(linear);
+        }
+    }
+
+    /** The case: 768.6 of 1000 is 76.86 %, 7.686 points, printed 7.69. */
+    @Test
+    void aScoreRoundedAsTheFormPrintsItIsAccepted() {
+        EvaluationForm form = form("national-2020", List.of(indicator("x", ">=", ">=1", "1", "90", "90")));
+        BudgetLine total = line("年度资金总额", BudgetLineRole.TOTAL, "1000", "76.86", "10");
+        total.setStatedRate(new BigDecimal("76.86"));
+        total.setClaimedScore(new BigDecimal("7.69"));
+        form.setBudgetLines(List.of(total));
+        form.setClaimedTotal(new BigDecimal("97.69"));
+        ScoringResult r = SCORER.score(form);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.budgetLines().get(0).score()).isEqualByComparingTo("7.69");
+        assertThat(r.total()).isEqualByComparingTo("97.69");
+
+        total.setClaimedScore(new BigDecimal("7.7"));
+        ScoringResult above = SCORER.score(form);
+        assertThat(above.findings()).filteredOn(f -> f.code().equals("SCORE_ABOVE_FORMULA")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("填写为 7.70").contains("请改为不超过 7.69 分"));
+        // Three decimals typed: compared at three decimals, and the message quotes three.
+        total.setClaimedScore(new BigDecimal("7.687"));
+        assertThat(SCORER.score(form).findings()).filteredOn(f -> f.code().equals("SCORE_ABOVE_FORMULA")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("填写为 7.687").contains("请改为不超过 7.686 分"));
+        total.setClaimedScore(new BigDecimal("7.686"));
+        assertThat(codes(SCORER.score(form))).doesNotContain("SCORE_ABOVE_FORMULA");
+    }
+
+    @Test
+    void noMessageAsksToChangeANumberToItself() {
+        EvaluationForm form = form("national-2020", List.of(indicator("预算调整率", "<=", "<=3", "7", "90", "38.57")));
+        BudgetLine total = line("年度资金总额", BudgetLineRole.TOTAL, "3", "100", "10");
+        total.setExecuted(new BigDecimal("2.3058"));
+        total.setStatedRate(new BigDecimal("76.86"));
+        total.setBalance(new BigDecimal("0.69"));
+        total.setClaimedScore(new BigDecimal("7.69"));
+        form.setBudgetLines(List.of(total));
+        form.setIndicators(new ArrayList<>(List.of(indicator("预算调整率", "<=", "<=3", "7", "90", "38.57"))));
+        form.getIndicators().get(0).setImprovement("加强预算编制");
+        form.setClaimedTotal(new BigDecimal("46.26"));
+        ScoringResult r = SCORER.score(form);
+        assertThat(codes(r)).doesNotContain("SCORE_ABOVE_FORMULA", "EXECUTION_RATE_MISMATCH", "BALANCE_MISMATCH",
+                "TOTAL_MISMATCH");
+        form.setClaimedTotal(new BigDecimal("46.27"));
+        assertThat(SCORER.score(form).findings()).filteredOn(f -> f.code().equals("TOTAL_MISMATCH")).isEmpty();
+        form.setClaimedTotal(new BigDecimal("46.3"));
+        assertThat(SCORER.score(form).findings()).filteredOn(f -> f.code().equals("TOTAL_MISMATCH")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("填写的总分 46.30").contains("请改为 46.26"));
+    }
+
+    @ParameterizedTest(name = "target {0} is garbled")
+    @ValueSource(strings = {"≥10家100%", "=100%100%", "≥95% 98%", "≥3次5"})
+    void garbledTargetsAreErrorsAndNotScoredAgainstAGuessedNumber(String target) {
+        ScoringResult r = score("national-2020", List.of(indicator("x", null, target, "12", "10", "10")));
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("TARGET_GARBLED")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.path()).isEqualTo("indicators[0].target");
+                    assertThat(f.message()).contains(target);
+                });
+        assertThat(r.indicators().get(0).formulaScore()).isNull();
+    }
+
+    @ParameterizedTest(name = "target {0} is a normal value")
+    @ValueSource(strings = {"≥300m2", "≤5人/10万人", "≥18台(套)", "=12个月", "≥2.5", "100%", "≥1,000元"})
+    void unitsWithDigitsAreNotGarbled(String target) {
+        ScoringResult r = score("national-2020", List.of(indicator("x", null, target, "12", "10", null)));
+        assertThat(codes(r)).doesNotContain("TARGET_GARBLED", "TARGET_UNPARSEABLE");
+        assertThat(r.indicators().get(0).kind()).isEqualTo(IndicatorKind.QUANTITATIVE);
+    }
+
+    @Test
+    void aTargetWithAnOperatorButNoNumberCannotBeComparedWithANumericActual() {
+        ScoringResult r = score("national-2020", List.of(indicator("x", null, "≥核定单位数量", "12", "10", "10")));
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("TARGET_UNPARSEABLE")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        // With a tier as the actual (seed 000's first form) the text target is an ordinary qualitative row.
+        ScoringResult tier = score("national-2020", List.of(indicator("x", null, "≤核定单位数量", "达成预期指标", "10", "10")));
+        assertThat(codes(tier)).doesNotContain("TARGET_UNPARSEABLE", "TIER_UNKNOWN");
     }
 
     @Test

@@ -63,6 +63,55 @@ class ScoringPropertiesTest {
         assertThat(SCORER.score(form)).isEqualTo(SCORER.score(form));
     }
 
+    /** A formula score as every form prints it (two decimals, half-up) is accepted; 0.01 more is not. */
+    @Property(tries = 500)
+    void theFormulaScoreRoundedToTwoDecimalsIsAcceptedAndACentAboveIsNot(
+            @ForAll("ruleSets") String ruleSet, @ForAll("operators") String operator,
+            @ForAll @BigRange(min = "0.01", max = "1000") BigDecimal target,
+            @ForAll @BigRange(min = "0", max = "2000") BigDecimal actual,
+            @ForAll @BigRange(min = "0.1", max = "40") BigDecimal weight) {
+        Indicator row = RuleKindTest.indicator("x", operator, operator + target.toPlainString(), actual.toPlainString(),
+                weight.toPlainString(), null);
+        BigDecimal formula = SCORER.score(RuleKindTest.form(ruleSet, List.of(row))).indicators().get(0).formulaScore();
+        BigDecimal printed = formula.setScale(2, java.math.RoundingMode.HALF_UP);
+
+        row.setClaimedScore(printed);
+        ScoringResult accepted = SCORER.score(RuleKindTest.form(ruleSet, List.of(row)));
+        assertThat(RuleKindTest.codes(accepted)).doesNotContain("SCORE_ABOVE_FORMULA");
+        assertThat(accepted.indicators().get(0).score()).isEqualByComparingTo(printed.min(weight));
+
+        row.setClaimedScore(printed.add(new BigDecimal("0.01")));
+        assertThat(RuleKindTest.codes(SCORER.score(RuleKindTest.form(ruleSet, List.of(row)))))
+                .containsAnyOf("SCORE_ABOVE_FORMULA", "SCORE_ABOVE_WEIGHT");
+    }
+
+    @Property(tries = 300)
+    void theExecutionScoreRoundedToTwoDecimalsIsAcceptedAndACentAboveIsNot(
+            @ForAll("ruleSets") String ruleSet,
+            @ForAll @BigRange(min = "0.01", max = "100000") BigDecimal annual,
+            @ForAll @BigRange(min = "0", max = "1") BigDecimal share,
+            @ForAll @BigRange(min = "1", max = "30") BigDecimal weight) {
+        BudgetLine line = RuleKindTest.line("资金", BudgetLineRole.TOTAL, annual.toPlainString(), "100", weight.toPlainString());
+        line.setExecuted(annual.multiply(share).setScale(4, java.math.RoundingMode.HALF_UP));
+        EvaluationForm form = RuleKindTest.form(ruleSet, List.of());
+        form.setBudgetLines(List.of(line));
+        BigDecimal formula = SCORER.score(form).budgetLines().get(0).score();
+        BigDecimal printed = formula.setScale(2, java.math.RoundingMode.HALF_UP);
+
+        line.setClaimedScore(printed);
+        ScoringResult accepted = SCORER.score(form);
+        assertThat(RuleKindTest.codes(accepted)).doesNotContain("SCORE_ABOVE_FORMULA");
+        assertThat(accepted.budgetLines().get(0).score()).isEqualByComparingTo(printed.min(weight));
+
+        line.setClaimedScore(printed.add(new BigDecimal("0.01")));
+        assertThat(RuleKindTest.codes(SCORER.score(form))).containsAnyOf("SCORE_ABOVE_FORMULA", "SCORE_ABOVE_WEIGHT");
+    }
+
+    @Provide
+    Arbitrary<String> operators() {
+        return Arbitraries.of(">=", ">", "<=", "<", "=");
+    }
+
     private static BigDecimal scoreOf(String ruleSet, BigDecimal target, BigDecimal actual) {
         EvaluationForm form = new EvaluationForm();
         form.setRuleSet(ruleSet);

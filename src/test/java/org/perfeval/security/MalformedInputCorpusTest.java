@@ -169,6 +169,31 @@ class MalformedInputCorpusTest {
                 {"formula name ok but bad number", base.replaceFirst("\"name\":\"异地", "\"name\":\"=HYPERLINK(\\\\\"x\\\\\")异地")
                         .replaceFirst("\"claimedTotal\":[^,}]+", "\"claimedTotal\":\"=1+1\""), "claimedTotal"},
                 {"bom and garbage", "\uFEFF{{", "JSON"},
+                // Fields added with the department form and composite rows.
+                {"sub-indicators over the limit", base.replaceFirst("\"subIndicators\":\\[\\]",
+                        "\"subIndicators\":[" + "{},".repeat(100) + "{}]"), "subIndicators"},
+                {"sub-indicators object", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":{}"), "subIndicators"},
+                {"sub-indicator number", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":[7]"), "subIndicators[0]"},
+                {"sub-indicator unknown field", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":[{\"bands\":[]}]"), "bands"},
+                {"sub-indicator name over length", base.replaceFirst("\"subIndicators\":\\[\\]",
+                        "\"subIndicators\":[{\"name\":\"" + "长".repeat(201) + "\"}]"), "分项指标"},
+                {"sub-indicator rating over length", base.replaceFirst("\"subIndicators\":\\[\\]",
+                        "\"subIndicators\":[{\"rating\":\"" + "优".repeat(21) + "\"}]"), "分项评级"},
+                {"sub-indicator rating number", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":[{\"rating\":95}]"), "rating"},
+                {"sub-indicator rating zero width", base.replaceFirst("\"subIndicators\":\\[\\]",
+                        "\"subIndicators\":[{\"rating\":\"\u200B良\"}]"), "不可见字符"},
+                {"sub-indicator bad operator", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":[{\"operator\":\"≈\"}]"), "operator"},
+                {"sub-indicator target object", base.replaceFirst("\"subIndicators\":\\[\\]", "\"subIndicators\":[{\"target\":{}}]"), "target"},
+                {"budget income negative", base.replaceFirst("\"budgetIncome\":null", "\"budgetIncome\":-5"), "budgetIncome"},
+                {"budget expenditure text", base.replaceFirst("\"budgetExpenditure\":null", "\"budgetExpenditure\":\"很多\""), "budgetExpenditure"},
+                {"authorised staff decimal", base.replaceFirst("\"authorisedStaff\":null", "\"authorisedStaff\":84.5"), "authorisedStaff"},
+                {"actual staff huge", base.replaceFirst("\"actualStaff\":null", "\"actualStaff\":99999999999"), "actualStaff"},
+                {"task over length", base.replaceFirst("\"task\":null", "\"task\":\"" + "任".repeat(501) + "\""), "年度主要任务"},
+                {"project number", base.replaceFirst("\"project\":null", "\"project\":12"), "project"},
+                {"scoring standard over length", base.replaceFirst("\"scoringStandard\":null",
+                        "\"scoringStandard\":\"" + "标".repeat(2001) + "\""), "评分标准"},
+                {"evidence array", base.replaceFirst("\"evidence\":null", "\"evidence\":[]"), "evidence"},
+                {"remark control char", base.replaceFirst("\"remark\":null", "\"remark\":\"\\\\u0007备注\""), "不可见字符"},
         };
         for (String[] s : structural) {
             cases.add(jsonImport("import " + s[0], s[1], s[2]));

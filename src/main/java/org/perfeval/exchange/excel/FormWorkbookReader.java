@@ -19,9 +19,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.exchange.BudgetLine;
-import org.perfeval.exchange.BudgetLineRole;
 import org.perfeval.exchange.DeviationReasons;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.FormLimits;
 import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.Goal;
@@ -29,6 +29,7 @@ import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Problem;
 import org.perfeval.exchange.Report;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Suggestions;
 import org.perfeval.exchange.json.InvalidFormException;
 
@@ -140,6 +141,14 @@ public final class FormWorkbookReader {
                     f.setYear(year.intValue());
                 }
             }
+            int facts = find(FieldCatalogue.DEPARTMENT_FACTS.get(0).sheetLabel(), 0);
+            if (facts >= 0) {
+                Row row = sheet.getRow(facts);
+                for (int i = 0; i < FieldCatalogue.DEPARTMENT_FACTS.size(); i++) {
+                    FieldCatalogue.Field<EvaluationForm> field = FieldCatalogue.DEPARTMENT_FACTS.get(i);
+                    field.set(f, numberAt(row, 2 * i + 1, field.path(), field.label(), true));
+                }
+            }
             f.setBudgetLines(budget());
             f.setGoal(goal());
             f.setIndicators(indicators());
@@ -164,38 +173,50 @@ public final class FormWorkbookReader {
                 Row row = sheet.getRow(r);
                 String p = "budgetLines[" + lines.size() + "].";
                 BudgetLine l = new BudgetLine();
-                l.setName(textAt(row, 0, p + "name", "资金名称"));
-                String role = textAt(row, 1, p + "role", "类型");
-                int index = role == null ? -1 : Math.max(SheetLabels.ROLE_LABELS.indexOf(role.strip()),
-                        SheetLabels.ROLES.indexOf(role.strip()));
-                if (index < 0) {
-                    problems.add(new Problem(p + "role", at(row, 1) + "资金类型应为“合计”“资金来源”或“执行项”，收到“" + role + "”"));
-                } else {
-                    l.setRole(BudgetLineRole.valueOf(SheetLabels.ROLES.get(index)));
-                }
-                l.setInitialBudget(numberAt(row, 2, p + "initialBudget", "年初预算数", true));
-                l.setDeclaredBudget(numberAt(row, 3, p + "declaredBudget", "目标申报数", true));
-                l.setCompiledBudget(numberAt(row, 4, p + "compiledBudget", "预算编制数", true));
-                l.setAnnualBudget(numberAt(row, 5, p + "annualBudget", "全年预算数", true));
-                l.setExecuted(numberAt(row, 6, p + "executed", "全年执行数", true));
-                l.setBalance(numberAt(row, 7, p + "balance", "结余", false));
-                l.setStatedRate(numberAt(row, 8, p + "statedRate", "执行率", true));
-                l.setWeight(numberAt(row, 9, p + "weight", "分值", true));
-                l.setClaimedScore(numberAt(row, 10, p + "claimedScore", "得分", true));
-                String quarters = textAt(row, 11, p + "quarterlyProgress", "季度支出进度");
-                if (quarters != null && !quarters.isBlank()) {
-                    List<BigDecimal> q = new ArrayList<>();
-                    for (String part : quarters.split("[,，]")) {
-                        BigDecimal v = parse(part, p + "quarterlyProgress", at(row, 11) + "季度支出进度", true);
-                        if (v != null) {
-                            q.add(v);
-                        }
-                    }
-                    l.setQuarterlyProgress(q);
-                }
+                readRow(row, p, SheetLabels.BUDGET_FIELDS, l);
                 lines.add(l);
             }
             return lines;
+        }
+
+        /** One row's cells, a catalogue field per column; the budget line's 类型 is read by its label. */
+        <T> void readRow(Row row, String p, List<FieldCatalogue.Field<T>> fields, T target) {
+            for (int column = 0; column < fields.size(); column++) {
+                FieldCatalogue.Field<T> field = fields.get(column);
+                String path = p + field.path();
+                switch (field.kind()) {
+                    case TEXT, TEXT_OR_NUMBER -> field.set(target, textAt(row, column, path, field.sheetLabel()));
+                    case MONEY, NUMBER, COUNT -> field.set(target, numberAt(row, column, path, field.sheetLabel(), true));
+                    case SIGNED_MONEY -> field.set(target, numberAt(row, column, path, field.sheetLabel(), false));
+                    case CODE -> {
+                        String code = textAt(row, column, path, field.sheetLabel());
+                        if (!field.path().equals("role")) {
+                            field.set(target, code);
+                            continue;
+                        }
+                        int index = code == null ? -1 : Math.max(SheetLabels.ROLE_LABELS.indexOf(code.strip()),
+                                SheetLabels.ROLES.indexOf(code.strip()));
+                        if (index < 0) {
+                            problems.add(new Problem(path, at(row, column) + "资金类型应为“合计”“资金来源”或“执行项”，收到“" + code + "”"));
+                        } else {
+                            field.set(target, SheetLabels.ROLES.get(index));
+                        }
+                    }
+                    case NUMBER_LIST -> {
+                        String list = textAt(row, column, path, field.sheetLabel());
+                        if (list != null && !list.isBlank()) {
+                            List<BigDecimal> values = new ArrayList<>();
+                            for (String part : list.split("[,，]")) {
+                                BigDecimal v = parse(part, path, at(row, column) + field.label(), true);
+                                if (v != null) {
+                                    values.add(v);
+                                }
+                            }
+                            field.set(target, values);
+                        }
+                    }
+                }
+            }
         }
 
         Goal goal() {
@@ -219,28 +240,28 @@ public final class FormWorkbookReader {
             }
             for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
                 Row row = sheet.getRow(r);
+                String name = raw(row, SheetLabels.INDICATORS.indexOf(FieldCatalogue.field(FieldCatalogue.INDICATOR, "name").sheetLabel()));
+                if (name != null && name.startsWith(FieldCatalogue.SUB_ROW_MARK) && !rows.isEmpty()) {
+                    Indicator parent = rows.get(rows.size() - 1);
+                    String sp = "indicators[" + (rows.size() - 1) + "].subIndicators[" + parent.getSubIndicators().size() + "].";
+                    SubIndicator sub = new SubIndicator();
+                    for (FieldCatalogue.Field<SubIndicator> field : FieldCatalogue.SUB_INDICATOR) {
+                        String value = textAt(row, SheetLabels.INDICATORS.indexOf(field.sheetLabel()), sp + field.path(), field.label());
+                        if (field.path().equals("name") && value != null) {
+                            value = value.substring(FieldCatalogue.SUB_ROW_MARK.length()).strip();
+                            value = value.isEmpty() ? null : value;
+                        }
+                        field.set(sub, value);
+                    }
+                    parent.getSubIndicators().add(sub);
+                    continue;
+                }
                 String p = "indicators[" + rows.size() + "].";
                 Indicator ind = new Indicator();
-                ind.setCategory(textAt(row, 0, p + "category", "一级指标"));
-                ind.setSubcategory(textAt(row, 1, p + "subcategory", "二级指标"));
-                ind.setName(textAt(row, 2, p + "name", "三级指标"));
-                ind.setOperator(textAt(row, 3, p + "operator", "运算符号"));
-                ind.setTarget(textAt(row, 4, p + "target", "年度指标值"));
-                ind.setAdjustedTarget(textAt(row, 5, p + "adjustedTarget", "调整后指标值"));
-                ind.setUnitOfMeasure(textAt(row, 6, p + "unitOfMeasure", "度量单位"));
-                ind.setActual(textAt(row, 7, p + "actual", "实际完成值"));
-                ind.setWeight(numberAt(row, 8, p + "weight", "分值", true));
-                ind.setClaimedScore(numberAt(row, 9, p + "claimedScore", "得分", true));
-                DeviationReasons d = new DeviationReasons();
-                d.setFunding(textAt(row, 10, p + "deviationReasons.funding", "经费保障"));
-                d.setInstitution(textAt(row, 11, p + "deviationReasons.institution", "制度保障"));
-                d.setStaffing(textAt(row, 12, p + "deviationReasons.staffing", "人员保障"));
-                d.setFacilities(textAt(row, 13, p + "deviationReasons.facilities", "硬件条件保障"));
-                d.setOther(textAt(row, 14, p + "deviationReasons.other", "其他原因"));
-                ind.setDeviationReasons(d);
-                ind.setDeviationNote(textAt(row, 15, p + "deviationNote", "原因说明"));
-                ind.setImprovement(textAt(row, 16, p + "improvement", "改进措施"));
-                ind.setPreviousActual(textAt(row, 17, p + "previousActual", "上年实际完成值"));
+                readRow(row, p, SheetLabels.INDICATOR_FIELDS, ind);
+                if (ind.getDeviationReasons() == null) {
+                    ind.setDeviationReasons(new DeviationReasons());
+                }
                 rows.add(ind);
             }
             return rows;

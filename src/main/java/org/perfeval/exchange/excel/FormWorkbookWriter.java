@@ -21,6 +21,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
+import org.perfeval.exchange.FormType;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.ReportSection;
 
@@ -61,20 +64,21 @@ public final class FormWorkbookWriter {
         }
         text(header, c++, SheetLabels.HEADER.get(6), s.label);
         number(header, c, f.getYear() == null ? null : BigDecimal.valueOf(f.getYear()), s);
+        if (f.getFormType() == FormType.DEPARTMENT
+                || FieldCatalogue.DEPARTMENT_FACTS.stream().anyMatch(field -> field.get(f) != null)) {
+            // 部门年初预算收入/支出金额, 编制数, 实有人数: labels and values side by side, as the header row
+            Row facts = sheet.createRow(r++);
+            int fc = 0;
+            for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+                text(facts, fc++, field.sheetLabel(), s.label);
+                number(facts, fc++, (BigDecimal) field.get(f), s);
+            }
+        }
         r++;
 
         r = headings(sheet, r, SheetLabels.BUDGET, s);
         for (BudgetLine l : f.getBudgetLines()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, l.getName(), s.text);
-            text(row, 1, l.getRole() == null ? null : SheetLabels.ROLE_LABELS.get(SheetLabels.ROLES.indexOf(l.getRole().name())), s.text);
-            BigDecimal[] nums = {l.getInitialBudget(), l.getDeclaredBudget(), l.getCompiledBudget(), l.getAnnualBudget(),
-                    l.getExecuted(), l.getBalance(), l.getStatedRate(), l.getWeight(), l.getClaimedScore()};
-            for (int i = 0; i < nums.length; i++) {
-                number(row, 2 + i, nums[i], s);
-            }
-            text(row, 11, l.getQuarterlyProgress() == null ? null : l.getQuarterlyProgress().stream()
-                    .map(v -> v == null ? "" : v.toPlainString()).collect(Collectors.joining(",")), s.text);
+            writeRow(sheet.createRow(r++), SheetLabels.BUDGET_FIELDS, l, s);
         }
         r++;
 
@@ -84,31 +88,19 @@ public final class FormWorkbookWriter {
         text(goal, 1, f.getGoal() == null ? null : f.getGoal().getActual(), s.wrap);
         r++;
 
-        int first = r + 1;
         r = headings(sheet, r, SheetLabels.INDICATORS, s);
+        List<Integer> sheetRows = new java.util.ArrayList<>();
         for (Indicator ind : f.getIndicators()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, ind.getCategory(), s.text);
-            text(row, 1, ind.getSubcategory(), s.text);
-            text(row, 2, ind.getName(), s.text);
-            text(row, 3, ind.getOperator(), s.text);
-            text(row, 4, ind.getTarget(), s.text);
-            text(row, 5, ind.getAdjustedTarget(), s.text);
-            text(row, 6, ind.getUnitOfMeasure(), s.text);
-            text(row, 7, ind.getActual(), s.text);
-            number(row, 8, ind.getWeight(), s);
-            number(row, 9, ind.getClaimedScore(), s);
-            var reasons = ind.getDeviationReasons();
-            text(row, 10, reasons == null ? null : reasons.getFunding(), s.wrap);
-            text(row, 11, reasons == null ? null : reasons.getInstitution(), s.wrap);
-            text(row, 12, reasons == null ? null : reasons.getStaffing(), s.wrap);
-            text(row, 13, reasons == null ? null : reasons.getFacilities(), s.wrap);
-            text(row, 14, reasons == null ? null : reasons.getOther(), s.wrap);
-            text(row, 15, ind.getDeviationNote(), s.wrap);
-            text(row, 16, ind.getImprovement(), s.wrap);
-            text(row, 17, ind.getPreviousActual(), s.text);
+            sheetRows.add(r);
+            writeRow(sheet.createRow(r++), SheetLabels.INDICATOR_FIELDS, ind, s);
+            for (SubIndicator sub : ind.getSubIndicators()) {
+                if (sub != null) {
+                    writeSubRow(sheet.createRow(r++), sub, s);
+                }
+            }
         }
-        mergeRuns(sheet, f.getIndicators(), first, 0, Indicator::getCategory);
+        sheetRows.add(r);
+        mergeRuns(sheet, f.getIndicators(), sheetRows, 0, Indicator::getCategory);
         r++;
 
         Row totals = sheet.createRow(r++);
@@ -130,11 +122,31 @@ public final class FormWorkbookWriter {
         text(overall, 0, SheetLabels.OVERALL, s.label);
         text(overall, 1, f.getSuggestions() == null ? null : f.getSuggestions().getOverall(), s.wrap);
 
-        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24, 16};
+        int[] widths = {14, 16, 22, 10, 14, 14, 10, 16, 9, 9, 14, 14, 14, 14, 14, 24, 24, 16, 30, 24, 20, 10};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         return sheet;
+    }
+
+    /** One row, a catalogue field per column: numbers stay numeric, long texts wrap. */
+    private static <T> void writeRow(Row row, List<FieldCatalogue.Field<T>> fields, T source, Styles s) {
+        for (int column = 0; column < fields.size(); column++) {
+            FieldCatalogue.Field<T> field = fields.get(column);
+            Object value = field.get(source);
+            if (field.numeric()) {
+                number(row, column, (BigDecimal) value, s);
+            } else if (field.kind() == FieldCatalogue.Kind.NUMBER_LIST) {
+                @SuppressWarnings("unchecked")
+                List<BigDecimal> values = (List<BigDecimal>) value;
+                text(row, column, values == null ? null : values.stream().map(v -> v == null ? "" : v.toPlainString())
+                        .collect(Collectors.joining(",")), s.text);
+            } else if (field.path().equals("role")) {
+                text(row, column, value == null ? null : SheetLabels.ROLE_LABELS.get(SheetLabels.ROLES.indexOf((String) value)), s.text);
+            } else {
+                text(row, column, (String) value, field.maxLength() >= 2000 ? s.wrap : s.text);
+            }
+        }
     }
 
     void writeReport(Workbook book, String sheetName, EvaluationForm f, Styles s) {
@@ -151,20 +163,39 @@ public final class FormWorkbookWriter {
         sheet.setColumnWidth(1, 100 * 256);
     }
 
-    /** 一级指标 cells merged over their run of rows, as on paper; the reader unmerges them. */
-    private static void mergeRuns(Sheet sheet, List<Indicator> rows, int firstRow, int column,
+    /**
+     * 一级指标 cells merged over their run of rows (sub-rows included), as on paper; the reader
+     * unmerges them. {@code sheetRows} holds each indicator's sheet row and, last, the row after them.
+     */
+    private static void mergeRuns(Sheet sheet, List<Indicator> rows, List<Integer> sheetRows, int column,
                                   java.util.function.Function<Indicator, String> key) {
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
             if (i == rows.size() || !Objects.equals(key.apply(rows.get(i)), key.apply(rows.get(start)))) {
-                if (i - start > 1 && key.apply(rows.get(start)) != null) {
-                    for (int j = start + 1; j < i; j++) {
-                        sheet.getRow(firstRow + j).getCell(column).setBlank();
+                int from = sheetRows.get(start);
+                int to = sheetRows.get(i) - 1;
+                if (to > from && key.apply(rows.get(start)) != null) {
+                    for (int j = from + 1; j <= to; j++) {
+                        Cell cell = sheet.getRow(j).getCell(column);
+                        if (cell != null) {
+                            cell.setBlank();
+                        }
                     }
-                    sheet.addMergedRegion(new CellRangeAddress(firstRow + start, firstRow + i - 1, column, column));
+                    sheet.addMergedRegion(new CellRangeAddress(from, to, column, column));
                 }
                 start = i;
             }
+        }
+    }
+
+    /** A 分项指标 under its row: its name after the sub-row mark in the 三级指标 column. */
+    private static void writeSubRow(Row row, SubIndicator sub, Styles s) {
+        for (FieldCatalogue.Field<SubIndicator> field : FieldCatalogue.SUB_INDICATOR) {
+            Object value = field.get(sub);
+            if (field.path().equals("name")) {
+                value = FieldCatalogue.SUB_ROW_MARK + " " + (value == null ? "" : value);
+            }
+            text(row, SheetLabels.INDICATORS.indexOf(field.sheetLabel()), (String) value, s.text);
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.BudgetLineRole;
-import org.perfeval.exchange.DeviationReasons;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FieldCatalogue;
 import org.perfeval.exchange.FormLimits;
 import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.Goal;
@@ -19,6 +19,7 @@ import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Problem;
 import org.perfeval.exchange.Report;
 import org.perfeval.exchange.ReportSection;
+import org.perfeval.exchange.SubIndicator;
 import org.perfeval.exchange.Suggestions;
 import org.perfeval.scoring.ScoringResult;
 
@@ -32,7 +33,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes the exchange shape of spec/evaluation-form.md. Reading walks the whole document
+ * Reads and writes the exchange shape of docs/evaluation-form.md. Reading walks the whole document
  * and reports every problem with its path and a Chinese message naming the field, so that an import
  * is all or nothing and the user can fix everything at once.
  */
@@ -100,8 +101,19 @@ public final class ExchangeJson {
 
         EvaluationForm form(JsonNode n) {
             EvaluationForm f = new EvaluationForm();
-            fields(n, "", Set.of("formType", "year", "title", "supervisingDepartment", "unit", "ruleSet", "moneyUnit",
-                    "budgetLines", "goal", "indicators", "claimedTotal", "claimedGrade", "suggestions", "report"));
+            Set<String> known = new java.util.HashSet<>(Set.of("formType", "year", "title", "supervisingDepartment", "unit",
+                    "ruleSet", "moneyUnit", "budgetLines", "goal", "indicators", "claimedTotal", "claimedGrade",
+                    "suggestions", "report"));
+            FieldCatalogue.DEPARTMENT_FACTS.forEach(field -> known.add(field.path()));
+            fields(n, "", known);
+            for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
+                BigDecimal value = number(n, "", field.path(), field.label(), true);
+                if (value != null && field.kind() == FieldCatalogue.Kind.COUNT && value.stripTrailingZeros().scale() > 0) {
+                    problems.add(new Problem(field.path(), field.label() + " " + field.path() + " 应为整数，收到 " + value.toPlainString()));
+                } else {
+                    field.set(f, value);
+                }
+            }
             String type = text(n, "", "formType", "评价表类型");
             if (type == null) {
                 problems.add(new Problem("formType", "缺少评价表类型 formType（PROJECT 项目支出 或 DEPARTMENT 部门整体）"));
@@ -156,85 +168,127 @@ public final class ExchangeJson {
         }
 
         BudgetLine budgetLine(String at, JsonNode n) {
-            fields(n, at + ".", Set.of("name", "role", "initialBudget", "declaredBudget", "compiledBudget",
-                    "annualBudget", "executed", "balance", "statedRate", "weight", "claimedScore", "quarterlyProgress"));
             BudgetLine l = new BudgetLine();
             String p = at + ".";
-            l.setName(text(n, p, "name", "资金名称"));
-            String role = text(n, p, "role", "类型");
-            if (role != null) {
-                try {
-                    l.setRole(BudgetLineRole.valueOf(role));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(p + "role", "资金类型 role 应为 TOTAL（合计）、SOURCE（资金来源）或 ITEM（执行项），收到“" + role + "”"));
-                }
-            } else {
-                problems.add(new Problem(p + "role", "缺少资金类型 role（TOTAL、SOURCE 或 ITEM）"));
-            }
-            l.setInitialBudget(number(n, p, "initialBudget", "年初预算数", true));
-            l.setDeclaredBudget(number(n, p, "declaredBudget", "目标申报数", true));
-            l.setCompiledBudget(number(n, p, "compiledBudget", "预算编制数", true));
-            l.setAnnualBudget(number(n, p, "annualBudget", "全年预算数", true));
-            l.setExecuted(number(n, p, "executed", "全年执行数", true));
-            l.setBalance(number(n, p, "balance", "结余", false));
-            l.setStatedRate(number(n, p, "statedRate", "执行率", true));
-            l.setWeight(number(n, p, "weight", "分值", true));
-            l.setClaimedScore(number(n, p, "claimedScore", "得分", true));
-            JsonNode q = n.get("quarterlyProgress");
-            if (q != null && !q.isNull()) {
-                if (!q.isArray() || q.size() > 4) {
-                    problems.add(new Problem(p + "quarterlyProgress", "季度支出进度 quarterlyProgress 应为最多 4 个数字的数组"));
-                } else {
-                    List<BigDecimal> values = new ArrayList<>();
-                    for (int i = 0; i < q.size(); i++) {
-                        values.add(numberValue(q.get(i), p + "quarterlyProgress[" + i + "]", "第 " + (i + 1) + " 季度支出进度", true));
+            row(n, p, FieldCatalogue.BUDGET_LINE, Set.of(), l, (field, value) -> {
+                if (field.path().equals("role")) {
+                    String role = text(n, p, "role", field.label());
+                    if (role == null) {
+                        problems.add(new Problem(p + "role", "缺少资金类型 role（TOTAL、SOURCE 或 ITEM）"));
+                        return;
                     }
-                    l.setQuarterlyProgress(values);
+                    try {
+                        l.setRole(BudgetLineRole.valueOf(role));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new Problem(p + "role", "资金类型 role 应为 TOTAL（合计）、SOURCE（资金来源）或 ITEM（执行项），收到“" + role + "”"));
+                    }
                 }
-            }
+            });
             return l;
         }
 
         Indicator indicator(String at, JsonNode n) {
             String p = at + ".";
-            fields(n, p, Set.of("category", "subcategory", "name", "operator", "target", "adjustedTarget",
-                    "unitOfMeasure", "actual", "weight", "claimedScore", "deviationReasons", "deviationNote", "improvement",
-                    "previousActual"));
             Indicator r = new Indicator();
-            r.setCategory(text(n, p, "category", "一级指标"));
-            r.setSubcategory(text(n, p, "subcategory", "二级指标"));
-            r.setName(text(n, p, "name", "三级指标"));
-            String op = text(n, p, "operator", "运算符号");
-            if (op != null && !op.isBlank()) {
-                org.perfeval.scoring.Operator parsed = org.perfeval.scoring.Operator.of(op);
-                if (parsed == null) {
-                    problems.add(new Problem(p + "operator", "运算符号 operator 应为 >=、>、<=、<、= 之一或留空，收到“" + op + "”"));
-                } else {
-                    r.setOperator(parsed.code());
+            row(n, p, FieldCatalogue.INDICATOR, Set.of("subIndicators"), r, (field, value) -> {
+                if (field.path().equals("operator")) {
+                    String op = text(n, p, "operator", field.label());
+                    if (op != null && !op.isBlank()) {
+                        org.perfeval.scoring.Operator parsed = org.perfeval.scoring.Operator.of(op);
+                        if (parsed == null) {
+                            problems.add(new Problem(p + "operator", "运算符号 operator 应为 >=、>、<=、<、= 之一或留空，收到“" + op + "”"));
+                        } else {
+                            r.setOperator(parsed.code());
+                        }
+                    }
+                }
+            });
+            JsonNode subs = n.get("subIndicators");
+            if (subs != null && subs.isArray() && subs.size() > FieldCatalogue.MAX_SUB_INDICATORS) {
+                problems.add(new Problem(p + "subIndicators", "分项指标 subIndicators 最多 "
+                        + FieldCatalogue.MAX_SUB_INDICATORS + " 项，收到 " + subs.size() + " 项"));
+            } else {
+                r.setSubIndicators(list(n, p + "subIndicators", "分项指标", this::subIndicator, "subIndicators"));
+            }
+            return r;
+        }
+
+        SubIndicator subIndicator(String at, JsonNode n) {
+            String p = at + ".";
+            SubIndicator sub = new SubIndicator();
+            row(n, p, FieldCatalogue.SUB_INDICATOR, Set.of(), sub, (field, value) -> {
+                String op = text(n, p, "operator", field.label());
+                if (op != null && !op.isBlank()) {
+                    org.perfeval.scoring.Operator parsed = org.perfeval.scoring.Operator.of(op);
+                    if (parsed == null) {
+                        problems.add(new Problem(p + "operator", "分项运算符号 operator 应为 >=、>、<=、<、= 之一或留空，收到“" + op + "”"));
+                    } else {
+                        sub.setOperator(parsed.code());
+                    }
+                }
+            });
+            return sub;
+        }
+
+        /**
+         * Reads the fields of one row as the catalogue lists them: unknown names are problems, nested
+         * names ("deviationReasons.funding") are read from their object, codes go to {@code code}.
+         */
+        <T> void row(JsonNode n, String p, List<FieldCatalogue.Field<T>> fields, Set<String> lists, T row,
+                     java.util.function.BiConsumer<FieldCatalogue.Field<T>, JsonNode> code) {
+            Set<String> known = fields.stream().map(FieldCatalogue.Field::jsonName)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+            known.addAll(lists);
+            fields(n, p, known);
+            Map<String, JsonNode> groups = new LinkedHashMap<>();
+            for (FieldCatalogue.Field<T> field : fields) {
+                JsonNode node = n;
+                String prefix = p;
+                String name = field.path();
+                int dot = name.indexOf('.');
+                if (dot > 0) {
+                    String group = name.substring(0, dot);
+                    if (!groups.containsKey(group)) {
+                        JsonNode object = object(n, p, group, FieldCatalogue.groupLabel(group));
+                        if (object != null) {
+                            fields(object, p + group + ".", fields.stream().filter(f -> f.path().startsWith(group + "."))
+                                    .map(f -> f.path().substring(group.length() + 1))
+                                    .collect(java.util.stream.Collectors.toSet()));
+                        }
+                        groups.put(group, object);
+                    }
+                    node = groups.get(group);
+                    if (node == null) {
+                        continue;
+                    }
+                    prefix = p + group + ".";
+                    name = name.substring(dot + 1);
+                }
+                switch (field.kind()) {
+                    case TEXT -> field.set(row, text(node, prefix, name, field.label()));
+                    case TEXT_OR_NUMBER -> field.set(row, textOrNumber(node, prefix, name, field.label()));
+                    case MONEY, NUMBER, COUNT -> field.set(row, number(node, prefix, name, field.label(), true));
+                    case SIGNED_MONEY -> field.set(row, number(node, prefix, name, field.label(), false));
+                    case CODE -> code.accept(field, node.get(name));
+                    case NUMBER_LIST -> field.set(row, numberList(node, prefix, name, field));
                 }
             }
-            r.setTarget(textOrNumber(n, p, "target", "年度指标值"));
-            r.setAdjustedTarget(textOrNumber(n, p, "adjustedTarget", "调整后指标值"));
-            r.setUnitOfMeasure(text(n, p, "unitOfMeasure", "度量单位"));
-            r.setActual(textOrNumber(n, p, "actual", "实际完成值"));
-            r.setWeight(number(n, p, "weight", "分值", true));
-            r.setClaimedScore(number(n, p, "claimedScore", "得分", true));
-            JsonNode reasons = object(n, p, "deviationReasons", "偏差原因");
-            if (reasons != null) {
-                String rp = p + "deviationReasons.";
-                fields(reasons, rp, Set.of("funding", "institution", "staffing", "facilities", "other"));
-                DeviationReasons d = new DeviationReasons();
-                d.setFunding(text(reasons, rp, "funding", "经费保障"));
-                d.setInstitution(text(reasons, rp, "institution", "制度保障"));
-                d.setStaffing(text(reasons, rp, "staffing", "人员保障"));
-                d.setFacilities(text(reasons, rp, "facilities", "硬件条件保障"));
-                d.setOther(text(reasons, rp, "other", "其他"));
-                r.setDeviationReasons(d);
+        }
+
+        <T> List<BigDecimal> numberList(JsonNode n, String p, String name, FieldCatalogue.Field<T> field) {
+            JsonNode q = n.get(name);
+            if (q == null || q.isNull()) {
+                return null;
             }
-            r.setDeviationNote(text(n, p, "deviationNote", "原因说明"));
-            r.setImprovement(text(n, p, "improvement", "改进措施"));
-            r.setPreviousActual(textOrNumber(n, p, "previousActual", "上年实际完成值"));
-            return r;
+            if (!q.isArray() || q.size() > field.maxLength()) {
+                problems.add(new Problem(p + name, field.label() + " " + name + " 应为最多 " + field.maxLength() + " 个数字的数组"));
+                return null;
+            }
+            List<BigDecimal> values = new ArrayList<>();
+            for (int i = 0; i < q.size(); i++) {
+                values.add(numberValue(q.get(i), p + name + "[" + i + "]", "第 " + (i + 1) + " 项" + field.label(), true));
+            }
+            return values;
         }
 
         Suggestions suggestions(JsonNode n) {
