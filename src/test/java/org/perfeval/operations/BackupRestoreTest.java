@@ -95,7 +95,7 @@ class BackupRestoreTest {
         }
     }
 
-    record Stages(TestOrg.World world, Map<FormStatus, Long> formByStage, Long running) {
+    record Stages(TestOrg.World world, Map<FormStatus, Long> formByStage, Long running, List<Long> forms) {
     }
 
     /** Draft (with files), returned, waiting for each reviewer, published: one form each. */
@@ -133,7 +133,7 @@ class BackupRestoreTest {
         assertThat(byStage).containsOnlyKeys(FormStatus.DRAFT, FormStatus.SUPERVISOR_REVIEW, FormStatus.FINANCE_REVIEW,
                 FormStatus.PUBLISHED);
         assertThat(mapper.findHeader(returned).getStatus()).isEqualTo(FormStatus.DRAFT);
-        return new Stages(w, byStage, supervisor);
+        return new Stages(w, byStage, supervisor, List.of(draft, returned, supervisor, finance, published));
     }
 
     private static void checkRestored(ConfigurableApplicationContext app, Stages stages, Map<String, Long> before,
@@ -144,7 +144,12 @@ class BackupRestoreTest {
 
         // Every file, by checksum, through the application.
         EvidenceService evidence = app.getBean(EvidenceService.class);
-        List<Map<String, Object>> files = jdbc.queryForList("SELECT id, sha256 FROM evidence");
+        // This test's files (on a shared test database other tests' rows point at their own directories).
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Long form : stages.forms()) {
+            files.addAll(jdbc.queryForList("SELECT id, sha256 FROM evidence WHERE form_id = ?", form));
+        }
+        assertThat(files).hasSize(2 * stages.forms().size());
         int checked = 0;
         for (Map<String, Object> row : files) {
             byte[] bytes = evidence.download(stages.world().finance(), ((Number) row.get("id")).longValue()).bytes();
