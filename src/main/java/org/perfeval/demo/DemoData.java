@@ -72,6 +72,8 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (!orgMapper.listUnits().isEmpty()) {
+            // Only an empty database gets the demo data; a restart keeps what was there.
+            printExistingLogins();
             return;
         }
         OrgUnit finance = org.createUnit("czj", "市财政局", UnitKind.FINANCE, null);
@@ -151,6 +153,19 @@ class DemoData implements ApplicationRunner {
         }
         int version = formMapper.findHeader(formId).getVersion();
         approval.submit(staff, formId, FormEdit.of(version, content));
+    }
+
+    private void printExistingLogins() {
+        for (String username : List.of("admin", "cz-shenhe", "yb-shenhe", "yb-tianbao", "yb-fwzx", "yb-jgzx",
+                "wj-shenhe", "wj-tianbao", "wj-jkzx", "wj-rmyy")) {
+            AppUser user = orgMapper.findUserByUsername(username);
+            if (user != null) {
+                logins.add(new String[] {username, user.role().label(), orgMapper.findUnit(user.unitId()).name()});
+            }
+        }
+        if (!logins.isEmpty()) {
+            printLogins();
+        }
     }
 
     private void printLogins() {

@@ -2,9 +2,6 @@ package org.perfeval.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -29,11 +26,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * 佐证材料: stored outside the web root under a generated name; listed and downloaded only by those
+ * 佐证材料: stored outside the web root under a generated name (in the {@link EvidenceStore}); listed and downloaded only by those
  * who may see the form; added and deleted only by the unit while the form is a draft, or, for a
  * 整改事项, until its reviewer accepts it.
  */
@@ -46,19 +41,19 @@ public class EvidenceService {
     private final FollowUpAccess followUps;
     private final AuditLog audit;
     private final Clock clock;
-    private final Path root;
+    private final EvidenceStore store;
     private final long maxBytes;
 
-    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms, @org.springframework.context.annotation.Lazy FollowUpAccess followUps,
-                           AuditLog audit, Clock clock,
-                           @Value("${perfeval.evidence.dir:data/evidence}") Path root,
+    public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms,
+                           @org.springframework.context.annotation.Lazy FollowUpAccess followUps,
+                           AuditLog audit, Clock clock, EvidenceStore store,
                            @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes) {
         this.mapper = mapper;
         this.forms = forms;
         this.followUps = followUps;
         this.audit = audit;
         this.clock = clock;
-        this.root = root.toAbsolutePath().normalize();
+        this.store = store;
         this.maxBytes = maxBytes;
     }
 
@@ -126,10 +121,7 @@ public class EvidenceService {
         FileKind kind = FileKind.sniff(bytes).orElseThrow(() -> new InvalidInputException("file",
                 "文件「" + name + "」的类型不被接受：只能上传 PDF、图片（PNG/JPEG）或 Office 文件"));
         String stored = UUID.randomUUID().toString().replace("-", "");
-        Path target = pathOf(stored);
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
-        deleteIfRolledBack(target);
+        store.save(stored, bytes);
         EvidenceMapper.NewEvidence row = new EvidenceMapper.NewEvidence();
         row.formId = formId;
         row.indicatorSeq = indicatorSeq;
@@ -158,11 +150,7 @@ public class EvidenceService {
         } else {
             forms.visibleHeader(actor, evidence.formId());
         }
-        try {
-            return new Download(evidence, Files.readAllBytes(pathOf(evidence.storedName())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Download(evidence, store.load(evidence.storedName()));
     }
 
     @Transactional
@@ -178,17 +166,7 @@ public class EvidenceService {
         }
         mapper.delete(evidenceId);
         audit.action(actor, AuditAction.EVIDENCE_DELETE, "evidence", evidenceId, evidence.originalName());
-        Path file = pathOf(evidence.storedName());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // an orphan file is harmless: nothing refers to it any more
-                }
-            }
-        });
+        store.remove(evidence.storedName());
         return evidence;
     }
 
@@ -204,29 +182,6 @@ public class EvidenceService {
             throw new ForbiddenException("只有本单位填报人可以增删佐证材料");
         }
         return header;
-    }
-
-    /** Generated names only: what the user called the file never reaches the file system. */
-    private Path pathOf(String stored) {
-        if (!stored.matches("[0-9a-f]{32}")) {
-            throw new IllegalArgumentException("bad stored name");
-        }
-        return root.resolve(stored.substring(0, 2)).resolve(stored);
-    }
-
-    private void deleteIfRolledBack(Path file) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // nothing refers to it
-                    }
-                }
-            }
-        });
     }
 
     static String cleanName(String originalName) {

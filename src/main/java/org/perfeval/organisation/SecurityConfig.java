@@ -39,6 +39,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        // Served only on the management port (localhost); on the application port: 404.
+                        .requestMatchers("/actuator/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
@@ -46,7 +48,7 @@ public class SecurityConfig {
                         .failureHandler(new LoginFailure(accounts, audit, throttle)))
                 .addFilterBefore(new BlockedAddressFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                        .invalidateHttpSession(true).deleteCookies("SESSION"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"

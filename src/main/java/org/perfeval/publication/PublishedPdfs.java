@@ -32,8 +32,9 @@ public class PublishedPdfs {
         this.font = CjkFont.find(fontPaths == null || fontPaths.isEmpty() || fontPaths.get(0).isBlank()
                 ? CjkFont.DEFAULT_PATHS : fontPaths);
         if (font == null) {
-            log.warn("No CJK font found ({}): published forms get no PDF. Install fonts-wqy-microhei.",
-                    CjkFont.DEFAULT_PATHS);
+            log.warn("未找到中文字体，公开的评价表不生成 PDF（PDF 已关闭）；请安装 fonts-wqy-microhei 后重启。"
+                    + " / No CJK font found ({}): PDF is off, published forms get no PDF."
+                    + " Install fonts-wqy-microhei and restart.", CjkFont.DEFAULT_PATHS);
         }
     }
 
