@@ -47,13 +47,15 @@ class UserManagementBrowserTest {
             b.go("/admin/users");
             b.find(By.linkText(w.staffB().username())).click();
             b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("user-form")));
+            // A role that does not fit the unit: refused beside the field, the typed name still in the box.
             b.find(By.id("displayName")).clear();
-            b.find(By.id("displayName")).sendKeys("乙".repeat(101));
+            b.find(By.id("displayName")).sendKeys("乙新名");
+            new org.openqa.selenium.support.ui.Select(b.find(By.id("role"))).selectByVisibleText("财政部门审核人");
             b.find(By.cssSelector("#user-form button[type=submit]")).click();
-            // Refused beside the field, the typed name still in the box.
-            assertThat(b.text(By.cssSelector("#user-form .field-error"))).contains("姓名不能超过 100 个字");
-            assertThat(b.find(By.id("displayName")).getAttribute("value")).hasSize(101);
+            assertThat(b.text(By.cssSelector("#user-form .field-error"))).contains("与单位类型不符");
+            assertThat(b.find(By.id("displayName")).getAttribute("value")).isEqualTo("乙新名");
             b.screenshot("user-edit-refused");
+            new org.openqa.selenium.support.ui.Select(b.find(By.id("role"))).selectByVisibleText("填报人");
             b.find(By.id("displayName")).clear();
             b.find(By.id("displayName")).sendKeys("乙改名");
             b.find(By.id("email")).clear();
