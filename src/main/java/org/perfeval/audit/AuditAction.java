@@ -7,6 +7,8 @@ public enum AuditAction {
     LOGIN_LOCKED("账号锁定"),
     LOGIN_THROTTLED("登录地址受限"),
     PERMISSION_DENIED("越权访问被拒绝"),
+    CSRF_REJECTED("CSRF 校验失败"),
+    LOGIN_REQUIRED("未登录访问"),
     SAVE("保存草稿"),
     SUBMIT("提交"),
     WITHDRAW("撤回"),

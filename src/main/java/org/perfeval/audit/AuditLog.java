@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.perfeval.shared.Actor;
+import org.perfeval.shared.ColumnLimits;
 import org.perfeval.shared.ReadOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,8 +51,12 @@ public class AuditLog {
     private void write(Long actorId, String actorName, String unitName, AuditAction action, String objectType,
                        Object objectId, String detail) {
         String safeDetail = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
-        mapper.insert(new AuditEntry(null, clock.instant(), actorId, actorName, unitName, action.name(), objectType,
-                objectId == null ? null : String.valueOf(objectId), clientAddress(), safeDetail));
+        // Names and ids can come from the request (a typed user name, a path): cut to the columns.
+        mapper.insert(new AuditEntry(null, clock.instant(), actorId,
+                ColumnLimits.AUDIT_ACTOR_NAME.cut(actorName == null ? "" : actorName),
+                ColumnLimits.AUDIT_UNIT_NAME.cut(unitName), action.name(), ColumnLimits.AUDIT_OBJECT_TYPE.cut(objectType),
+                objectId == null ? null : ColumnLimits.AUDIT_OBJECT_ID.cut(String.valueOf(objectId)),
+                ColumnLimits.AUDIT_CLIENT_ADDRESS.cut(clientAddress()), safeDetail));
     }
 
     private static String blank(String s) {

@@ -57,6 +57,10 @@ public class CampaignService {
         if (campaign.name == null || campaign.name.isBlank()) {
             throw new InvalidInputException("name", "请填写任务名称");
         }
+        java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
+        if (!org.perfeval.shared.ColumnLimits.CAMPAIGN_NAME.check(problems, "name", "任务名称", campaign.name)) {
+            throw new InvalidInputException(problems);
+        }
         if (campaign.fiscalYear == null || campaign.fiscalYear < 2000 || campaign.fiscalYear > 2100) {
             throw new InvalidInputException("fiscalYear", "年度应为 2000 到 2100 之间的年份");
         }
@@ -92,6 +96,13 @@ public class CampaignService {
         }
         if (campaign.status() == CampaignStatus.CLOSED) {
             throw new ConflictException("评价任务已结束，不能再下发");
+        }
+        java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
+        for (FormAssignment a : assignments) {
+            org.perfeval.shared.ColumnLimits.EVALUATION_FORM_TITLE.check(problems, "title", "评价表名称", a.title());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         int started = opening.open(actor, campaign, assignments);
         if (campaign.status() == CampaignStatus.DRAFT) {

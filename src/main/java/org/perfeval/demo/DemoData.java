@@ -24,6 +24,7 @@ import org.perfeval.organisation.AppUser;
 import org.perfeval.organisation.OrgAdminService;
 import org.perfeval.organisation.OrgMapper;
 import org.perfeval.organisation.OrgUnit;
+import org.perfeval.organisation.PasswordPolicy;
 import org.perfeval.shared.Role;
 import org.perfeval.organisation.UnitKind;
 import org.perfeval.approval.Decision;
@@ -45,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 @Profile("demo")
 class DemoData implements ApplicationRunner {
-    static final String PASSWORD = "perfeval2024";
+    static final String PASSWORD = PasswordPolicy.DEMO_PASSWORD;
 
     private final OrgAdminService org;
     private final OrgMapper orgMapper;

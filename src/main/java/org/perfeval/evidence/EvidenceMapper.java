@@ -22,6 +22,13 @@ public interface EvidenceMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insert(NewEvidence evidence);
 
+    @Select("SELECT COUNT(*) FROM evidence WHERE form_id = #{formId}")
+    int countByForm(Long formId);
+
+    @Select("SELECT COUNT(*) FROM evidence WHERE uploaded_by = #{userId} AND uploaded_at > #{since}")
+    int countUploadedSince(@org.apache.ibatis.annotations.Param("userId") Long userId,
+                           @org.apache.ibatis.annotations.Param("since") java.time.Instant since);
+
     /** The form's own files, not those of its 整改事项. */
     @Select("SELECT " + COLUMNS + " FROM evidence WHERE form_id = #{formId} AND follow_up_id IS NULL ORDER BY id")
     List<Evidence> findByForm(Long formId);

@@ -43,11 +43,17 @@ public class EvidenceService {
     private final Clock clock;
     private final EvidenceStore store;
     private final long maxBytes;
+    private final int maxFilesPerForm;
+    private final int maxUploadsPerHour;
 
     public EvidenceService(EvidenceMapper mapper, EvaluationFormService forms,
                            @org.springframework.context.annotation.Lazy FollowUpAccess followUps,
                            AuditLog audit, Clock clock, EvidenceStore store,
-                           @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes) {
+                           @Value("${perfeval.evidence.max-bytes:20971520}") long maxBytes,
+                           @Value("${perfeval.evidence.max-files-per-form:100}") int maxFilesPerForm,
+                           @Value("${perfeval.evidence.max-uploads-per-hour:120}") int maxUploadsPerHour) {
+        this.maxFilesPerForm = maxFilesPerForm;
+        this.maxUploadsPerHour = maxUploadsPerHour;
         this.mapper = mapper;
         this.forms = forms;
         this.followUps = followUps;
@@ -108,6 +114,13 @@ public class EvidenceService {
     private Evidence store(Actor actor, Long formId, Integer indicatorSeq, Long followUpId, String originalName,
                            long size, InputStream content) throws IOException {
         String name = cleanName(originalName);
+        if (mapper.countByForm(formId) >= maxFilesPerForm) {
+            throw new InvalidInputException("file", "这张评价表的佐证材料已有 " + maxFilesPerForm
+                    + " 个，不能再上传；请删除不需要的文件，或把多页材料合并为一个 PDF");
+        }
+        if (mapper.countUploadedSince(actor.id(), clock.instant().minus(java.time.Duration.ofHours(1))) >= maxUploadsPerHour) {
+            throw new InvalidInputException("file", "上传过于频繁：每人每小时最多上传 " + maxUploadsPerHour + " 个文件，请稍后再试");
+        }
         if (size <= 0) {
             throw new InvalidInputException("file", "请选择要上传的文件（文件为空）");
         }
@@ -191,10 +204,19 @@ public class EvidenceService {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new InvalidInputException("file", "文件名无效");
         }
-        if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new InvalidInputException("file", "文件名过长（不超过 " + MAX_NAME + " 个字）");
+        return shorten(name);
+    }
+
+    /** A long name keeps its beginning and its extension: 很长的名称…xlsx is still recognisable. */
+    static String shorten(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_NAME) {
+            return name;
         }
-        return name;
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        String base = extension.isEmpty() ? name : name.substring(0, dot);
+        int keep = MAX_NAME - 1 - extension.codePointCount(0, extension.length());
+        return base.substring(0, base.offsetByCodePoints(0, keep)) + "…" + extension;
     }
 
     private static String sha256(byte[] bytes) {

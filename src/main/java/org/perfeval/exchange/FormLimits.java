@@ -12,7 +12,9 @@ import java.util.List;
  */
 public final class FormLimits {
     static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
-    static final int MAX_ROWS = 500;
+    public static final int MAX_ROWS = 500;
+    static final int MAX_OPTIONS = 50;
+    static final int MAX_SECTIONS = 50;
 
     private FormLimits() {
     }
@@ -58,9 +60,19 @@ public final class FormLimits {
             text(problems, "report.sections[" + i + "].heading", "报告第 " + (i + 1) + " 节标题", sections.get(i).getHeading(), 200);
             text(problems, "report.sections[" + i + "].body", "报告第 " + (i + 1) + " 节正文", sections.get(i).getBody(), 50000);
         }
+        if (sections.size() > MAX_SECTIONS) {
+            problems.add(new Problem("report.sections", "报告节数过多（最多 " + MAX_SECTIONS + " 节）"));
+        }
         List<String> selectedOptions = form.getSuggestions() == null || form.getSuggestions().getSelected() == null
                 ? List.of() : form.getSuggestions().getSelected();
+        if (selectedOptions.size() > MAX_OPTIONS
+                || (form.getSuggestions() != null && form.getSuggestions().getDetails() != null
+                && form.getSuggestions().getDetails().size() > MAX_OPTIONS)) {
+            problems.add(new Problem("suggestions.selected", "结果应用建议选项过多（最多 " + MAX_OPTIONS + " 项）"));
+        }
         for (String selected : selectedOptions) {
+            // Stored one row per option (form_suggestion.option_label).
+            text(problems, "suggestions.selected", "结果应用建议选项", selected, 200);
             text(problems, "suggestions.details", "结果应用建议「" + selected + "」的具体内容",
                     form.getSuggestions().getDetails() == null ? null : form.getSuggestions().getDetails().get(selected), 2000);
         }

@@ -59,7 +59,12 @@ class FormController {
                 @RequestParam int version, @RequestParam(defaultValue = "save") String action,
                 @RequestParam(name = "rowOrigin", required = false) List<String> rowOrigin,
                 @RequestParam(required = false) String requestKey,
-                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                Model model, RedirectAttributes redirect, HttpServletResponse response,
+                jakarta.servlet.http.HttpServletRequest request) {
+        List<FieldProblem> gaps = RowIndexes.check(request.getParameterMap());
+        if (!gaps.isEmpty()) {
+            throw new InvalidInputException(gaps);
+        }
         Actor actor = user.actor();
         List<Integer> origins = rowOrigins(rowOrigin);
         model.addAttribute("rowOrigins", origins);

@@ -7,6 +7,9 @@ import java.util.List;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.shared.Actor;
+import org.perfeval.shared.ColumnLimits;
+import org.perfeval.shared.FieldProblem;
+import java.util.ArrayList;
 import org.perfeval.shared.Role;
 import org.perfeval.scoring.Operator;
 import org.perfeval.shared.ForbiddenException;
@@ -64,14 +67,25 @@ public class IndicatorLibrary implements ApplicationRunner {
         if (!admin.is(Role.ADMIN)) {
             throw new ForbiddenException("只有绩效管理员可以维护指标库");
         }
-        if (entry.name() == null || entry.name().isBlank() || entry.name().length() > 200) {
-            throw new InvalidInputException("name", "请填写三级指标名称（不超过 200 个字）");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (entry.name() == null || entry.name().isBlank()) {
+            problems.add(new FieldProblem("name", "请填写三级指标名称"));
         }
         if (entry.category() == null || entry.category().isBlank() || entry.subcategory() == null || entry.subcategory().isBlank()) {
-            throw new InvalidInputException("category", "请填写一级指标和二级指标");
+            problems.add(new FieldProblem("category", "请填写一级指标和二级指标"));
         }
+        ColumnLimits.LIBRARY_SECTOR.check(problems, "sector", "行业", entry.sector());
+        ColumnLimits.LIBRARY_CATEGORY.check(problems, "category", "一级指标", entry.category());
+        ColumnLimits.LIBRARY_SUBCATEGORY.check(problems, "subcategory", "二级指标", entry.subcategory());
+        ColumnLimits.LIBRARY_NAME.check(problems, "name", "三级指标", entry.name());
+        ColumnLimits.LIBRARY_UNIT_OF_MEASURE.check(problems, "unitOfMeasure", "度量单位", entry.unitOfMeasure());
+        ColumnLimits.LIBRARY_TYPICAL_TARGET.check(problems, "typicalTarget", "参考指标值", entry.typicalTarget());
+        ColumnLimits.LIBRARY_DEFINITION.check(problems, "definition", "说明", entry.definition());
         if (entry.operator() != null && !entry.operator().isBlank() && Operator.of(entry.operator()) == null) {
-            throw new InvalidInputException("operator", "运算符号应为 >=、>、<=、<、= 之一");
+            problems.add(new FieldProblem("operator", "运算符号应为 >=、>、<=、<、= 之一"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         try {
             mapper.insert(entry);

@@ -9,16 +9,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in user as Spring Security holds it. */
+/** The logged-in user as Spring Security holds it. Locks live in LoginThrottle, not here. */
 public class CurrentUser implements UserDetails {
     private final AppUser user;
     private final OrgUnit unit;
-    private final boolean locked;
 
-    public CurrentUser(AppUser user, OrgUnit unit, boolean locked) {
+    public CurrentUser(AppUser user, OrgUnit unit) {
         this.user = user;
         this.unit = unit;
-        this.locked = locked;
     }
 
     public Actor actor() {
@@ -38,6 +36,6 @@ public class CurrentUser implements UserDetails {
 
     @Override public String getPassword() { return user.passwordHash(); }
     @Override public String getUsername() { return user.username(); }
-    @Override public boolean isAccountNonLocked() { return !locked; }
+    public boolean mustChangePassword() { return user.mustChangePassword(); }
     @Override public boolean isEnabled() { return user.enabled(); }
 }

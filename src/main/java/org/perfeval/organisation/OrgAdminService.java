@@ -12,11 +12,16 @@ public class OrgAdminService {
     private final OrgMapper mapper;
     private final PasswordEncoder passwordEncoder;
     private final org.perfeval.audit.AuditLog audit;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
 
-    public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit) {
+    public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit,
+                           PasswordPolicy policy, LoginThrottle throttle) {
         this.mapper = mapper;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.policy = policy;
+        this.throttle = throttle;
     }
 
     @Transactional
@@ -44,8 +49,10 @@ public class OrgAdminService {
         } else if (mapper.findUnitByCode(code) != null) {
             problems.add(new org.perfeval.shared.FieldProblem("code", "单位编码「" + code + "」已存在"));
         }
-        if (name == null || name.isBlank() || name.codePointCount(0, name.length()) > 200) {
-            problems.add(new org.perfeval.shared.FieldProblem("name", "请填写单位名称（不超过 200 个字）"));
+        if (name == null || name.isBlank()) {
+            problems.add(new org.perfeval.shared.FieldProblem("name", "请填写单位名称"));
+        } else {
+            org.perfeval.shared.ColumnLimits.ORG_UNIT_NAME.check(problems, "name", "单位名称", name);
         }
         OrgUnit parent = parentId == null ? null : mapper.findUnit(parentId);
         if (kind == UnitKind.UNIT && (parent == null || parent.kind() != UnitKind.SUPERVISING)) {
@@ -74,25 +81,9 @@ public class OrgAdminService {
         } else if (mapper.findUserByUsername(username) != null) {
             problems.add(new org.perfeval.shared.FieldProblem("username", "用户名「" + username + "」已存在"));
         }
-        if (displayName == null || displayName.isBlank() || displayName.codePointCount(0, displayName.length()) > 100) {
-            problems.add(new org.perfeval.shared.FieldProblem("displayName", "请填写姓名（不超过 100 个字）"));
-        }
-        OrgUnit unit = unitId == null ? null : mapper.findUnit(unitId);
-        if (unit == null) {
-            problems.add(new org.perfeval.shared.FieldProblem("unitId", "请选择所属单位"));
-        } else if (role != null && !roleFits(role, unit.kind())) {
-            problems.add(new org.perfeval.shared.FieldProblem("role", "角色「" + role.label() + "」与单位类型不符"));
-        }
-        if (role == null) {
-            problems.add(new org.perfeval.shared.FieldProblem("role", "请选择角色"));
-        }
-        if (password == null || password.length() < 10 || password.length() > 72) {
-            problems.add(new org.perfeval.shared.FieldProblem("password", "初始密码长度应为 10 到 72 个字符"));
-        }
-        String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && !validEmail(address)) {
-            problems.add(new org.perfeval.shared.FieldProblem("email", "电子邮箱格式不正确：" + address));
-        }
+        OrgUnit unit = checkUserFields(problems, displayName, unitId, role);
+        problems.addAll(policy.check("password", username, password));
+        String address = checkEmail(problems, email);
         if (!problems.isEmpty()) {
             throw new org.perfeval.shared.InvalidInputException(problems);
         }
@@ -112,7 +103,7 @@ public class OrgAdminService {
         if (user == null) {
             throw new org.perfeval.shared.NotFoundException("用户不存在");
         }
-        mapper.updateLoginState(userId, 0, null);
+        throttle.unlock(user.username());
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(), "解锁账号");
     }
 
@@ -124,21 +115,128 @@ public class OrgAdminService {
         if (user == null) {
             throw new org.perfeval.shared.NotFoundException("用户不存在");
         }
-        String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && !validEmail(address)) {
-            throw new org.perfeval.shared.InvalidInputException("email", "电子邮箱格式不正确：" + address);
+        java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
+        String address = checkEmail(problems, email);
+        if (!problems.isEmpty()) {
+            throw new org.perfeval.shared.InvalidInputException(problems);
         }
         mapper.updateEmail(userId, address);
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
                 address == null ? "清除电子邮箱" : "设置电子邮箱");
     }
 
-    /** Plain addresses only: no display names, no line breaks that could inject mail headers. */
-    static boolean validEmail(String address) {
-        return address.length() <= 254 && address.matches("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /** Name, unit, role and e-mail of an existing user; the user name stays. */
+    @Transactional
+    public AppUser editUser(Actor admin, Long userId, String displayName, Long unitId, Role role, String email) {
+        requireAdmin(admin);
+        AppUser user = existing(userId);
+        java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
+        checkUserFields(problems, displayName, unitId, role);
+        String address = checkEmail(problems, email);
+        if (user.id().equals(admin.id()) && role != Role.ADMIN) {
+            problems.add(new org.perfeval.shared.FieldProblem("role", "不能取消自己的绩效管理员角色"));
+        }
+        if (!problems.isEmpty()) {
+            throw new org.perfeval.shared.InvalidInputException(problems);
+        }
+        mapper.updateUser(userId, displayName.strip(), unitId, role, address);
+        audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
+                "修改用户 " + displayName.strip() + "（" + role.label() + "）");
+        return mapper.findUser(userId);
     }
 
-    private static boolean roleFits(Role role, UnitKind kind) {
+    /** Disables (no login, sessions end at their next request) or re-enables a user. */
+    @Transactional
+    public void setEnabled(Actor admin, Long userId, boolean enabled) {
+        requireAdmin(admin);
+        AppUser user = existing(userId);
+        if (!enabled && user.id().equals(admin.id())) {
+            throw new org.perfeval.shared.InvalidInputException("enabled", "不能停用自己的账号");
+        }
+        mapper.updateEnabled(userId, enabled);
+        audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
+                enabled ? "启用账号" : "停用账号");
+    }
+
+    /**
+     * Gives the user a new generated password, shown once to the administrator; the user must
+     * choose their own at the next login. Also lifts a lock.
+     */
+    @Transactional
+    public String resetPassword(Actor admin, Long userId) {
+        requireAdmin(admin);
+        AppUser user = existing(userId);
+        String password = PasswordPolicy.generate();
+        mapper.updatePassword(userId, passwordEncoder.encode(password), true);
+        throttle.unlock(user.username());
+        audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(), "重置密码");
+        return password;
+    }
+
+    /**
+     * The first start outside the demo profile: no user exists, so an administrator with a generated
+     * password is created (it must be changed at the first login). Returns the password, or null if
+     * users exist.
+     */
+    @Transactional
+    public String createFirstAdministrator() {
+        if (mapper.countUsers() > 0) {
+            return null;
+        }
+        OrgUnit finance = mapper.findUnitByCode("czj");
+        if (finance == null) {
+            finance = createUnit("czj", "财政部门", UnitKind.FINANCE, null);
+        }
+        String password = PasswordPolicy.generate();
+        AppUser admin = createUser("admin", "系统管理员", finance, Role.ADMIN, password);
+        mapper.updatePassword(admin.id(), admin.passwordHash(), true);
+        audit.action(null, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", "admin", "首次启动生成管理员账号");
+        return password;
+    }
+
+    private AppUser existing(Long userId) {
+        AppUser user = userId == null ? null : mapper.findUser(userId);
+        if (user == null) {
+            throw new org.perfeval.shared.NotFoundException("用户不存在");
+        }
+        return user;
+    }
+
+    /** Checks name, unit and role; returns the unit if it exists. */
+    OrgUnit checkUserFields(java.util.List<org.perfeval.shared.FieldProblem> problems, String displayName, Long unitId,
+                            Role role) {
+        if (displayName == null || displayName.isBlank()) {
+            problems.add(new org.perfeval.shared.FieldProblem("displayName", "请填写姓名"));
+        } else {
+            org.perfeval.shared.ColumnLimits.APP_USER_DISPLAY_NAME.check(problems, "displayName", "姓名", displayName);
+        }
+        OrgUnit unit = unitId == null ? null : mapper.findUnit(unitId);
+        if (unit == null) {
+            problems.add(new org.perfeval.shared.FieldProblem("unitId", "请选择所属单位"));
+        } else if (role != null && !roleFits(role, unit.kind())) {
+            problems.add(new org.perfeval.shared.FieldProblem("role", "角色「" + role.label() + "」与单位类型不符（"
+                    + unit.name() + "）"));
+        }
+        if (role == null) {
+            problems.add(new org.perfeval.shared.FieldProblem("role", "请选择角色"));
+        }
+        return unit;
+    }
+
+    private static String checkEmail(java.util.List<org.perfeval.shared.FieldProblem> problems, String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !validEmail(address)) {
+            problems.add(new org.perfeval.shared.FieldProblem("email", "电子邮箱格式不正确：" + address));
+        }
+        return address;
+    }
+
+    /** Plain addresses only: no display names, no line breaks that could inject mail headers. */
+    static boolean validEmail(String address) {
+        return address.length() <= org.perfeval.shared.ColumnLimits.APP_USER_EMAIL.max() && address.matches("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    }
+
+    static boolean roleFits(Role role, UnitKind kind) {
         return switch (role) {
             case UNIT_STAFF -> kind != UnitKind.FINANCE;
             case SUPERVISOR_REVIEWER -> kind == UnitKind.SUPERVISING;

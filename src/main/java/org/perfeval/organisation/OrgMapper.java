@@ -30,16 +30,16 @@ public interface OrgMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insertUnit(UnitRow row);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
-            + " email FROM app_user WHERE username = #{username}")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email,"
+            + " must_change_password FROM app_user WHERE username = #{username}")
     AppUser findUserByUsername(String username);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
-            + " email FROM app_user WHERE id = #{id}")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email,"
+            + " must_change_password FROM app_user WHERE id = #{id}")
     AppUser findUser(Long id);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, failed_logins, locked_until,"
-            + " email FROM app_user ORDER BY unit_id, role, id")
+    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email,"
+            + " must_change_password FROM app_user ORDER BY unit_id, role, id")
     List<AppUser> listUsers();
 
     @Insert("INSERT INTO app_user (username, password_hash, display_name, unit_id, role)"
@@ -50,9 +50,19 @@ public interface OrgMapper {
     @Update("UPDATE app_user SET email = #{email} WHERE id = #{id}")
     int updateEmail(@Param("id") Long id, @Param("email") String email);
 
-    @Update("UPDATE app_user SET failed_logins = #{failedLogins}, locked_until = #{lockedUntil} WHERE id = #{id}")
-    void updateLoginState(@Param("id") Long id, @Param("failedLogins") int failedLogins,
-                          @Param("lockedUntil") java.time.Instant lockedUntil);
+    @Update("UPDATE app_user SET display_name = #{displayName}, unit_id = #{unitId}, role = #{role}, email = #{email}"
+            + " WHERE id = #{id}")
+    int updateUser(@Param("id") Long id, @Param("displayName") String displayName, @Param("unitId") Long unitId,
+                   @Param("role") Role role, @Param("email") String email);
+
+    @Update("UPDATE app_user SET enabled = #{enabled} WHERE id = #{id}")
+    int updateEnabled(@Param("id") Long id, @Param("enabled") boolean enabled);
+
+    @Update("UPDATE app_user SET password_hash = #{hash}, must_change_password = #{mustChange} WHERE id = #{id}")
+    int updatePassword(@Param("id") Long id, @Param("hash") String hash, @Param("mustChange") boolean mustChange);
+
+    @Select("SELECT COUNT(*) FROM app_user")
+    int countUsers();
 
     /** Mutable rows for inserts that need the generated id back. */
     class UnitRow {

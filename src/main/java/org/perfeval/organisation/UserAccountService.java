@@ -1,54 +1,67 @@
 package org.perfeval.organisation;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
+import org.perfeval.audit.AuditAction;
+import org.perfeval.audit.AuditLog;
+import org.perfeval.shared.Actor;
+import org.perfeval.shared.FieldProblem;
+import org.perfeval.shared.InvalidInputException;
+import org.perfeval.shared.NotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads users for login and keeps the failed-login count that locks an account. */
+/** Loads users for login; every user changes their own password here. */
 @Service
 public class UserAccountService implements UserDetailsService {
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK_TIME = Duration.ofMinutes(15);
-
     private final OrgMapper orgMapper;
-    private final Clock clock;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final AuditLog audit;
 
-    public UserAccountService(OrgMapper orgMapper, Clock clock) {
+    public UserAccountService(OrgMapper orgMapper, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+                              AuditLog audit) {
         this.orgMapper = orgMapper;
-        this.clock = clock;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.audit = audit;
     }
 
     @Override
     public CurrentUser loadUserByUsername(String username) {
-        AppUser user = orgMapper.findUserByUsername(username);
+        AppUser user = username == null || username.length() > 64 ? null : orgMapper.findUserByUsername(username);
         if (user == null) {
-            throw new UsernameNotFoundException(username);
+            throw new UsernameNotFoundException("unknown user");
         }
-        boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
-        return new CurrentUser(user, orgMapper.findUnit(user.unitId()), locked);
+        return new CurrentUser(user, orgMapper.findUnit(user.unitId()));
     }
 
+    /** The user's own change: the current password, then the new one twice. */
     @Transactional
-    public void loginFailed(String username) {
-        AppUser user = orgMapper.findUserByUsername(username);
+    public void changeOwnPassword(Actor actor, String current, String next, String repeated) {
+        AppUser user = orgMapper.findUser(actor.id());
         if (user == null) {
-            return;
+            throw new NotFoundException("用户不存在");
         }
-        int failures = user.failedLogins() + 1;
-        Instant lockedUntil = failures >= MAX_FAILURES ? clock.instant().plus(LOCK_TIME) : user.lockedUntil();
-        orgMapper.updateLoginState(user.id(), failures >= MAX_FAILURES ? 0 : failures, lockedUntil);
-    }
-
-    @Transactional
-    public void loginSucceeded(String username) {
-        AppUser user = orgMapper.findUserByUsername(username);
-        if (user != null && (user.failedLogins() > 0 || user.lockedUntil() != null)) {
-            orgMapper.updateLoginState(user.id(), 0, null);
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (current == null || current.length() > PasswordPolicy.MAX_LENGTH
+                || !passwordEncoder.matches(current, user.passwordHash())) {
+            problems.add(new FieldProblem("current", "当前密码不正确"));
         }
+        problems.addAll(policy.check("password", user.username(), next));
+        if (next != null && current != null && next.equals(current)) {
+            problems.add(new FieldProblem("password", "新密码不能与当前密码相同"));
+        }
+        if (next != null && !next.equals(repeated)) {
+            problems.add(new FieldProblem("repeated", "两次输入的新密码不一致"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        orgMapper.updatePassword(user.id(), passwordEncoder.encode(next), false);
+        audit.action(actor, AuditAction.ADMIN_CHANGE, "user", user.username(), "修改本人密码");
     }
 }

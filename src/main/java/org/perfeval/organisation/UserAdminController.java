@@ -32,6 +32,7 @@ class UserAdminController {
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("blockedAddresses", throttle.blocked());
+        model.addAttribute("lockedNames", throttle.lockedNames());
         return "admin/users";
     }
 

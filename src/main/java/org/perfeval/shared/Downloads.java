@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.perfeval.exchange.excel.FormWorkbookWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,26 +31,39 @@ public final class Downloads {
                 .body(bytes);
     }
 
-    /** A list as one sheet of text cells: POI never turns a string cell into a formula. */
+    /**
+     * A list as one sheet of text cells. POI never turns a string cell into a formula; text that
+     * starts like one (= + - @ tab CR) is also quote-prefixed, as in the form exports, so that
+     * Excel shows it as typed and does not evaluate it when the cell is edited.
+     */
     public static ResponseEntity<byte[]> sheet(String fileName, String sheetName, List<String> headings,
                                         List<List<String>> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(sheetName);
+            CellStyle quoted = book.createCellStyle();
+            quoted.setQuotePrefixed(true);
             Row head = sheet.createRow(0);
             for (int i = 0; i < headings.size(); i++) {
-                head.createCell(i).setCellValue(headings.get(i));
+                text(head, i, headings.get(i), quoted);
             }
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 1);
                 for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    row.createCell(c).setCellValue(value == null ? "" : value);
+                    text(row, c, rows.get(r).get(c), quoted);
                 }
             }
             book.write(out);
             return attachment(out.toByteArray(), XLSX, fileName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void text(Row row, int column, String value, CellStyle quoted) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        if (value != null && FormWorkbookWriter.looksLikeFormula(value)) {
+            cell.setCellStyle(quoted);
         }
     }
 }

@@ -76,6 +76,23 @@ class ErrorHandling {
                 "参数 " + e.getName() + " 的值“" + e.getValue() + "”无效")));
     }
 
+    /**
+     * Collection indexes on the form page grow the lists up to the form's row limit; an index
+     * beyond it or below zero (indicators[600], indicators[-1]) is a bad request, not a 500.
+     */
+    @org.springframework.web.bind.annotation.InitBinder
+    void rowLimit(org.springframework.web.bind.WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(org.perfeval.exchange.FormLimits.MAX_ROWS);
+    }
+
+    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    Object badIndex(org.springframework.beans.InvalidPropertyException e, HttpServletRequest request) {
+        String path = org.perfeval.shared.ColumnLimits.AUDIT_OBJECT_ID.cut(e.getPropertyName());
+        return answer(request, HttpStatus.BAD_REQUEST, "输入有误，未保存", List.of(new FieldProblem(path,
+                "字段「" + path + "」无效：行号应在 0 到 " + (org.perfeval.exchange.FormLimits.MAX_ROWS - 1)
+                        + " 之间（每类最多 " + org.perfeval.exchange.FormLimits.MAX_ROWS + " 行）")));
+    }
+
     @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
     Object missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
                             HttpServletRequest request) {

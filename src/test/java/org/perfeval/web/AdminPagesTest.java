@@ -79,7 +79,7 @@ class AdminPagesTest {
                         .param("role", "SUPERVISOR_REVIEWER").param("password", "short"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("与单位类型不符")))
-                .andExpect(content().string(containsString("初始密码长度")));
+                .andExpect(content().string(containsString("密码至少 10 个字符")));
         mvc.perform(post("/admin/users").with(csrf()).with(admin).param("username", name)
                         .param("displayName", "新同事").param("unitId", String.valueOf(w.unitA().id()))
                         .param("role", "UNIT_STAFF").param("password", "a-long-password"))

@@ -224,7 +224,8 @@ public final class FormWorkbookWriter {
         cell.setCellStyle(s.number);
     }
 
-    static boolean looksLikeFormula(String value) {
+    /** Text a spreadsheet could take for a formula (or a DDE command) when a user re-enters the cell. */
+    public static boolean looksLikeFormula(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 
