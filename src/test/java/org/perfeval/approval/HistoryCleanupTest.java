@@ -22,7 +22,7 @@ import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.organisation.UserAccountService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.Fixtures;
@@ -44,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class HistoryCleanupTest {
     @Autowired TestOrg testOrg;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired HistoryService history;
@@ -65,7 +66,7 @@ class HistoryCleanupTest {
         Long done = testOrg.openForm(w, "历史清理-已公开").getId();
         Long running = testOrg.openForm(w, "历史清理-审核中").getId();
         for (Long id : List.of(done, running)) {
-            forms.submit(w.staffA(), id, formMapper.findHeader(id).getVersion(), Fixtures.clean());
+            approval.submit(w.staffA(), id, formMapper.findHeader(id).getVersion(), Fixtures.clean());
         }
         reviews.decide(w.reviewer1(), done, new ReviewInput(Decision.APPROVE, Map.of("建议继续全额安排", "成效明显"), "同意", null));
         reviews.decide(w.finance(), done, new ReviewInput(Decision.APPROVE, Map.of("规范财政资金管理", ""), "同意公开", null));

@@ -25,7 +25,7 @@ import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.Actor;
@@ -103,6 +103,7 @@ class BackupRestoreTest {
         TestOrg org = AppInstance.testOrg(app);
         TestOrg.World w = org.create();
         EvaluationFormService forms = app.getBean(EvaluationFormService.class);
+        org.perfeval.approval.Approval approval = app.getBean(org.perfeval.approval.Approval.class);
         ReviewService reviews = app.getBean(ReviewService.class);
         EvidenceService evidence = app.getBean(EvidenceService.class);
         FormMapper mapper = app.getBean(FormMapper.class);
@@ -118,7 +119,7 @@ class BackupRestoreTest {
             evidence.upload(w.staffA(), id, 1, "照片-" + id + ".png", PNG.length, new ByteArrayInputStream(PNG));
         }
         for (Long id : List.of(returned, supervisor, finance, published)) {
-            forms.submit(w.staffA(), id, mapper.findHeader(id).getVersion(), Fixtures.clean());
+            approval.submit(w.staffA(), id, mapper.findHeader(id).getVersion(), Fixtures.clean());
         }
         Actor reviewer = w.reviewer1();
         reviews.decide(reviewer, returned, new ReviewInput(Decision.RETURN_TO_UNIT, Map.of(), "请补充", "偏差原因不完整"));

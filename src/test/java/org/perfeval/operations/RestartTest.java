@@ -18,7 +18,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.WorkflowRecord;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.AppInstance;
@@ -47,8 +47,9 @@ class RestartTest {
                     PDF.length, new ByteArrayInputStream(PDF));
             evidenceId = file.id();
             EvaluationFormService forms = first.getBean(EvaluationFormService.class);
+            org.perfeval.approval.Approval approval = first.getBean(org.perfeval.approval.Approval.class);
             int version = first.getBean(FormMapper.class).findHeader(formId).getVersion();
-            assertThat(forms.submit(w.staffA(), formId, version, Fixtures.clean()).accepted()).isTrue();
+            assertThat(approval.submit(w.staffA(), formId, version, Fixtures.clean()).accepted()).isTrue();
             auditBefore = first.getBean(AuditLog.class).search(null, null, null, null, 10_000).size();
         }
         assertThat(Files.exists(dataDir.resolve("db/perfeval.mv.db"))).as("the database file in the data directory").isTrue();
@@ -56,6 +57,7 @@ class RestartTest {
 
         try (ConfigurableApplicationContext second = AppInstance.fileMode(dataDir)) {
             EvaluationFormService forms = second.getBean(EvaluationFormService.class);
+            org.perfeval.approval.Approval approval = second.getBean(org.perfeval.approval.Approval.class);
             assertThat(forms.read(w.staffA(), formId).header().getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
             assertThat(forms.history(w.staffA(), formId)).extracting(WorkflowRecord::action)
                     .containsExactly("OPEN", "SUBMIT", "SCORE");

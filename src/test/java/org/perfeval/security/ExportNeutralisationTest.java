@@ -30,7 +30,11 @@ import org.perfeval.organisation.OrgUnit;
 import org.perfeval.organisation.UnitKind;
 import org.perfeval.organisation.UserAccountService;
 import org.perfeval.overdue.OverdueService;
-import org.perfeval.review.Decision;
+import org.perfeval.approval.ApprovalEvents;
+import org.perfeval.approval.Decision;
+import org.perfeval.approval.Stage;
+import org.perfeval.inbox.InboxMapper;
+import org.perfeval.inbox.InboxTask;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.Actor;
@@ -58,8 +62,10 @@ class ExportNeutralisationTest {
     @Autowired CampaignService campaigns;
     @Autowired FormMapper formMapper;
     @Autowired EvaluationFormService forms;
+    @Autowired org.perfeval.approval.Approval approval;
     @Autowired ReviewService reviews;
     @Autowired OverdueService overdue;
+    @Autowired InboxMapper inboxMapper;
 
     @Test
     void everyExportNeutralisesFormulaText() throws Exception {
@@ -79,12 +85,14 @@ class ExportNeutralisationTest {
         EvaluationForm content = Fixtures.clean();
         content.getIndicators().get(0).setName("=1+1 指标");
         content.getIndicators().get(0).setUnitOfMeasure("@单位");
-        forms.submit(staff, published.getId(), formMapper.findHeader(published.getId()).getVersion(), content);
+        approval.submit(staff, published.getId(), formMapper.findHeader(published.getId()).getVersion(), content);
         reviews.decide(w.reviewer1(), published.getId(), new ReviewInput(Decision.APPROVE,
                 Map.of("改进预算项目管理", "=cmd|' /C calc'!A0"), null, null));
         reviews.decide(w.finance(), published.getId(), new ReviewInput(Decision.APPROVE,
                 Map.of("规范财政资金管理", "-按月对账"), null, null));
-        overdue.markOverdue(opened.get(1).getId());
+        InboxTask open = inboxMapper.findByForm(opened.get(1).getId());
+        overdue.markOverdue(new ApprovalEvents.TaskOverdue(open.formId(), open.taskId(),
+                Stage.FILL, open.candidateGroup(), open.dueAt()));
 
         var admin = user(accounts.loadUserByUsername(w.admin().username()));
         var unitStaff = user(accounts.loadUserByUsername(staff.username()));

@@ -1,4 +1,4 @@
-package org.perfeval.web;
+package org.perfeval.organisation;
 
 import java.io.IOException;
 import java.util.List;

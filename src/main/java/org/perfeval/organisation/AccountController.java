@@ -1,4 +1,4 @@
-package org.perfeval.web;
+package org.perfeval.organisation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package org.perfeval.web;
+package org.perfeval.formpage;
 
 import java.util.ArrayList;
 import java.util.List;
