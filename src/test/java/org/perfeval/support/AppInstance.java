@@ -34,7 +34,9 @@ public final class AppInstance {
     public static ConfigurableApplicationContext mariaDbNode(String name, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=-1",
                 "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.generic-properties.properties.hostname=" + name,
-                "--spring.jmx.enabled=false", "--logging.level.root=WARN"));
+                "--spring.jmx.enabled=false", "--logging.level.root=WARN",
+                // Sessions in the database, as in production (the test profile leaves Spring Session out).
+                "--spring.autoconfigure.exclude="));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(PerfevalApplication.class).profiles("test", "mariadb")
                 .run(args.toArray(String[]::new));
