@@ -255,6 +255,12 @@ public class OrgAdminService {
         return mapper.listUnits();
     }
 
+    /** The user with this id, or null. */
+    @org.perfeval.shared.ReadOnly
+    public AppUser user(Long id) {
+        return mapper.findUser(id);
+    }
+
     @org.perfeval.shared.ReadOnly
     public java.util.List<AppUser> users() {
         return mapper.listUsers();

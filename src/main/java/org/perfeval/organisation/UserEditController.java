@@ -31,20 +31,18 @@ class UserEditController {
     private static final String IMPORT_ROWS = "perfeval.userImportRows";
 
     private final OrgAdminService org;
-    private final OrgMapper orgMapper;
     private final LoginThrottle throttle;
     private final UserImport userImport;
 
-    UserEditController(OrgAdminService org, OrgMapper orgMapper, LoginThrottle throttle, UserImport userImport) {
+    UserEditController(OrgAdminService org, LoginThrottle throttle, UserImport userImport) {
         this.org = org;
-        this.orgMapper = orgMapper;
         this.throttle = throttle;
         this.userImport = userImport;
     }
 
     @GetMapping("/admin/users/{id}")
     String show(@PathVariable Long id, Model model) {
-        AppUser user = orgMapper.findUser(id);
+        AppUser user = org.user(id);
         if (user == null) {
             throw new NotFoundException("用户不存在");
         }
@@ -61,7 +59,7 @@ class UserEditController {
             org.editUser(admin.actor(), id, displayName, unitId, role, email);
         } catch (InvalidInputException e) {
             // The typed values stay in the boxes, each message beside its field.
-            fill(model, orgMapper.findUser(id), displayName, unitId, role, email);
+            fill(model, org.user(id), displayName, unitId, role, email);
             model.addAttribute("problems", e.problems());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "admin/user";
@@ -137,7 +135,7 @@ class UserEditController {
         model.addAttribute("role", role);
         model.addAttribute("email", email);
         model.addAttribute("locked", throttle.isLocked(user.username()));
-        model.addAttribute("units", orgMapper.listUnits());
+        model.addAttribute("units", org.units());
         model.addAttribute("roles", Role.values());
     }
 }

@@ -87,7 +87,7 @@ class ReviewController {
         for (Long id : formIds) {
             try {
                 FormHeader header = formService.visibleHeader(user.actor(), id);
-                if (header.isHasErrors() || header.getScoreJson() == null || header.getScoreJson().contains("\"WARNING\"")) {
+                if (!reviewService.batchApprovable(header)) {
                     skipped.add(header.getTitle() + "（有检查问题，请逐张审核）");
                     continue;
                 }

@@ -26,9 +26,11 @@ public class ReviewService {
     private final Approval approval;
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ReviewService(EvaluationFormService formService, Approval approval, ReviewMapper reviewMapper,
-                         OpinionCatalog catalog) {
+                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.formService = formService;
         this.approval = approval;
         this.reviewMapper = reviewMapper;
@@ -57,6 +59,23 @@ public class ReviewService {
             reviewMapper.insertOption(opinion.id, seq++, option.getKey(), blankToNull(option.getValue()));
         }
         approval.decide(actor, review, input.decision(), opinion.reason, opinion.overallOpinion, opinion.id);
+    }
+
+    /**
+     * 批量同意 is for forms the automatic check found nothing in: scored, without errors or warnings.
+     * Any finding asks a reviewer to read the form on its own.
+     */
+    public boolean batchApprovable(FormHeader header) {
+        if (header.isHasErrors() || header.getScoreJson() == null) {
+            return false;
+        }
+        try {
+            return json.readValue(header.getScoreJson(), org.perfeval.scoring.ScoringResult.class).findings().stream()
+                    .noneMatch(f -> f.severity() == org.perfeval.scoring.Severity.ERROR
+                            || f.severity() == org.perfeval.scoring.Severity.WARNING);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored score of form " + header.getId() + " is unreadable", e);
+        }
     }
 
     @ReadOnly

@@ -21,7 +21,11 @@ import org.springframework.test.context.ActiveProfiles;
  * application port. With the job executor running, as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "camunda.bpm.job-execution.enabled=true"})
+        properties = {"management.server.port=0", "camunda.bpm.job-execution.enabled=true",
+                // Its own database, and closed afterwards: a running job executor on the shared test
+                // database would run other tests' timers (IncidentTest, HistoryCleanupTest).
+                "spring.datasource.url=jdbc:h2:mem:management-port;MODE=MySQL;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
+@org.springframework.test.annotation.DirtiesContext
 @ActiveProfiles(resolver = TestProfiles.class)
 // Spring Boot's tests switch metrics export off unless asked: the Prometheus endpoint is what is tested.
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)

@@ -84,7 +84,26 @@ class ColumnLimitsTest {
             "reminder.stage", "overdue_mark.task_id", "overdue_mark.stage",
             "request_key.request_key", "request_key.action", "request_key.outcome",
             "evidence.stored_name", "evidence.sha256", "published_record.pdf_sha256", "follow_up.stage", "follow_up.status", "audit_log.action",
-            "indicator_library.form_type");
+            "indicator_library.form_type",
+            // Spring Session's own tables and the evidence store's generated names.
+            "spring_session.primary_id", "spring_session.session_id", "spring_session.principal_name",
+            "spring_session_attributes.session_primary_id", "spring_session_attributes.attribute_name",
+            "evidence_content.stored_name");
+
+    /**
+     * Form fields checked by the exchange format's own limits (exchange.FieldCatalogue, applied to every
+     * import and save): each catalogue field with a column, by the table it is stored in.
+     */
+    static Map<String, Integer> catalogueLimits() {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        java.util.function.BiConsumer<String, List<? extends org.perfeval.exchange.FieldCatalogue.Field<?>>> add =
+                (table, fields) -> fields.stream().filter(f -> f.column() != null && !f.numeric() && f.maxLength() > 0)
+                        .forEach(f -> limits.put(table + "." + f.column(), f.maxLength()));
+        add.accept("budget_line", org.perfeval.exchange.FieldCatalogue.BUDGET_LINE);
+        add.accept("indicator", org.perfeval.exchange.FieldCatalogue.INDICATOR);
+        add.accept("indicator_part", org.perfeval.exchange.FieldCatalogue.SUB_INDICATOR);
+        return limits;
+    }
 
     @Autowired JdbcTemplate jdbc;
 
@@ -104,6 +123,15 @@ class ColumnLimitsTest {
             covered.add(key);
         }
         FORM_FIELDS.values().forEach(f -> covered.add(f.table() + "." + f.column()));
+        catalogueLimits().forEach((key, max) -> {
+            Integer length = columns.get(key);
+            if (length != null && max > length) {
+                wrong.add("FieldCatalogue " + key + ": allows " + max + ", column holds " + length);
+            }
+            if (length != null) {
+                covered.add(key);
+            }
+        });
         for (String column : columns.keySet()) {
             if (!covered.contains(column)) {
                 wrong.add(column + " (" + columns.get(column) + ") has no length check: add it to shared.ColumnLimits"
