@@ -84,7 +84,10 @@ class HistoryCleanupTest {
         cleanUpAt(Instant.now().plus(Duration.ofDays(days - 1)));
         assertThat(engineHistoryRows(doneInstance)).isEqualTo(engineRowsBefore);
 
-        cleanUpAt(Instant.now().plus(Duration.ofDays(days + 1)));
+        // Other tests' finished instances share the database: cleanup may take several batches.
+        for (int run = 0; run < 50 && engineHistoryRows(doneInstance) > 0; run++) {
+            cleanUpAt(Instant.now().plus(Duration.ofDays(days + 1)));
+        }
         int engineRowsAfter = engineHistoryRows(doneInstance);
         assertThat(engineRowsAfter).isZero();
         assertThat(engineHistoryRows(runningInstance)).as("a running instance's history stays").isPositive();
