@@ -48,6 +48,7 @@ class HistoryCleanupTest {
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired HistoryService history;
+    @Autowired EngineHistoryRetention retention;
     @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
@@ -62,6 +63,9 @@ class HistoryCleanupTest {
     @Test
     void finishedInstancesLeaveTheEngineHistoryButNotTheRecord(org.springframework.boot.test.system.CapturedOutput output)
             throws Exception {
+        // LegacyProcessVersionTest deploys process versions while the application runs; the retention
+        // is applied to every version at start-up (ApplicationReadyEvent), as a restart would.
+        retention.apply();
         TestOrg.World w = testOrg.create();
         Long done = testOrg.openForm(w, "历史清理-已公开").getId();
         Long running = testOrg.openForm(w, "历史清理-审核中").getId();
