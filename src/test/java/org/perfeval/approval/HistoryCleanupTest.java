@@ -26,7 +26,6 @@ import org.perfeval.approval.Decision;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.support.Fixtures;
-import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * The engine forgets finished instances after the history time-to-live; the product's own records
  * (form, workflow records, opinions, audit) stay complete and the pages still render.
  */
-@PerfevalTest
+// A database of its own, closed afterwards: in the full run, other tests' process versions and instances
+// in the shared test database kept the cleanup from reaching this test's instance (seen only there).
+@org.springframework.boot.test.context.SpringBootTest(properties =
+        "spring.datasource.url=jdbc:h2:mem:history-cleanup;MODE=MySQL;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")
+@org.springframework.test.context.ActiveProfiles("test")
+@org.springframework.context.annotation.Import(TestOrg.class)
+@org.springframework.test.annotation.DirtiesContext
 @AutoConfigureMockMvc
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class HistoryCleanupTest {
