@@ -14,10 +14,12 @@ public class OrgAdminService {
     private final org.perfeval.audit.AuditLog audit;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final SignedInSessions sessions;
 
     public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit,
-                           PasswordPolicy policy, LoginThrottle throttle) {
+                           PasswordPolicy policy, LoginThrottle throttle, SignedInSessions sessions) {
         this.mapper = mapper;
+        this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.policy = policy;
@@ -145,7 +147,7 @@ public class OrgAdminService {
         return mapper.findUser(userId);
     }
 
-    /** Disables (no login, sessions end at their next request) or re-enables a user. */
+    /** Disables (no login; signed out on every node at the next request) or re-enables a user. */
     @Transactional
     public void setEnabled(Actor admin, Long userId, boolean enabled) {
         requireAdmin(admin);
@@ -154,6 +156,9 @@ public class OrgAdminService {
             throw new org.perfeval.shared.InvalidInputException("enabled", "不能停用自己的账号");
         }
         mapper.updateEnabled(userId, enabled);
+        if (!enabled) {
+            sessions.endAfterCommit(user.username());
+        }
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
                 enabled ? "启用账号" : "停用账号");
     }
@@ -169,6 +174,7 @@ public class OrgAdminService {
         String password = PasswordPolicy.generate();
         mapper.updatePassword(userId, passwordEncoder.encode(password), true);
         throttle.unlock(user.username());
+        sessions.endAfterCommit(user.username());
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(), "重置密码");
         return password;
     }
