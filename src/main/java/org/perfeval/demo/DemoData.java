@@ -141,8 +141,13 @@ class DemoData implements ApplicationRunner {
         printLogins();
     }
 
+    private OrgAdminService.PasswordHash passwordHash;
+
     private Actor user(String username, String name, OrgUnit unit, Role role) {
-        AppUser user = org.createUser(username, name, unit, role, PASSWORD);
+        if (passwordHash == null) {
+            passwordHash = org.passwordHash(PASSWORD);
+        }
+        AppUser user = org.createUser(username, name, unit, role, passwordHash);
         logins.add(new String[] {username, role.label(), unit.name()});
         return org.actorOf(user);
     }
