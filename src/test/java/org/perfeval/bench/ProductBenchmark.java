@@ -63,6 +63,7 @@ public final class ProductBenchmark {
     private final AtomicInteger stepCount = new AtomicInteger();
     private final double scale;
     private boolean maria;
+    private double serviceLifecycles;
     private Actor admin;
     private Actor staff;
     private Actor reviewer;
@@ -78,8 +79,8 @@ public final class ProductBenchmark {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         boolean maria = "mariadb".equalsIgnoreCase(System.getProperty("perfeval.db", "h2"));
         // On MariaDB the server counts statements (Questions); the JDBC proxy is for H2 only.
-        Class<?>[] sources = maria ? new Class<?>[] {PerfevalApplication.class}
-                : new Class<?>[] {PerfevalApplication.class, StatementCounter.class};
+        Class<?>[] sources = maria ? new Class<?>[] {PerfevalApplication.class, CeilingPage.class}
+                : new Class<?>[] {PerfevalApplication.class, CeilingPage.class, StatementCounter.class};
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(sources)
                 .profiles(maria ? new String[] {"bench", "mariadb"} : new String[] {"bench"})
                 .properties("server.port=0", "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
@@ -96,7 +97,8 @@ public final class ProductBenchmark {
     }
 
     void run(String database) throws Exception {
-        // -Dbench.parts=open,lifecycle,inbox,http,scoring (default all) to rerun one part while profiling.
+        // -Dbench.parts=open,lifecycle,inbox,http,scoring (the default) to rerun one part while profiling;
+        // startup and journey (MariaDB) start the packaged jar in JVMs of their own and are asked for by name.
         java.util.Set<String> parts = java.util.Set.of(System.getProperty("bench.parts",
                 "open,lifecycle,inbox,http,scoring").split(","));
         setUp();
@@ -105,7 +107,13 @@ public final class ProductBenchmark {
         int reps = 3;
         if (parts.contains("open")) {
             int openN = n(10_000);
-            row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
+            bareStarts(Math.max(100, openN / 10));
+            openCampaign(Math.max(100, openN / 10));
+            double[][] turns = inTurns(reps, () -> bareStarts(openN / reps), () -> openCampaign(openN / reps));
+            row("bare engine process starts/s in batches of 100 (" + openN + " starts)", medianOf(turns[0]));
+            row("campaign opening, forms/s (" + openN + " forms)", medianOf(turns[1]));
+            row("ratio opening/bare starts (and each turn's ratio)", medianOf(turns[1]) / medianOf(turns[0]),
+                    turns[1][0] / turns[0][0], turns[1][1] / turns[0][1], turns[1][2] / turns[0][2]);
             long before = statements();
             openCampaign(100);
             row("statements per opened form (a batch of 100)", (statements() - before) / 100.0);
@@ -127,6 +135,7 @@ public final class ProductBenchmark {
             row("bare engine lifecycles/s, 2 threads", medianOf(two[0]));
             row("product lifecycles/s, 1 thread", medianOf(one[1]));
             row("product lifecycles/s, 2 threads", medianOf(two[1]));
+            serviceLifecycles = medianOf(two[1]);
             row("ratio product/bare, 1 thread", medianOf(one[1]) / medianOf(one[0]));
             row("ratio product/bare, 2 threads (and each turn's ratio)", medianOf(two[1]) / medianOf(two[0]),
                     two[1][0] / two[0][0], two[1][1] / two[0][1], two[1][2] / two[0][2]);
@@ -154,6 +163,12 @@ public final class ProductBenchmark {
         }
         if (parts.contains("http")) {
             http();
+        }
+        if (parts.contains("journey")) {
+            journey();
+        }
+        if (parts.contains("startup")) {
+            startup();
         }
         if (parts.contains("scoring")) {
             row("scoring, forms/s in-process (1 thread)", scoring());
@@ -325,6 +340,66 @@ public final class ProductBenchmark {
         }
     }
 
+    /**
+     * The comparator for campaign opening: the bare process started in batches of 100 per
+     * transaction, as opening starts its forms' processes.
+     */
+    private double bareStarts(int n) {
+        ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                ctx.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i += 100) {
+            int from = i;
+            tx.executeWithoutResult(status -> {
+                for (int j = from; j < Math.min(n, from + 100); j++) {
+                    engine.getRuntimeService().startProcessInstanceByKey("bare-lifecycle", Map.of("formId", (long) j));
+                }
+            });
+        }
+        return n / seconds(start);
+    }
+
+    /** Time to the first served page of the packaged application on the embedded default, first start and restart. */
+    private void startup() throws Exception {
+        if (!Files.exists(ServerProcess.JAR)) {
+            row("start-up: skipped (no target/perfeval.jar: ./mvnw -DskipTests package first)");
+            return;
+        }
+        Path data = Files.createTempDirectory("perfeval-startup");
+        Path log = Path.of("target", "bench", "startup.log");
+        Files.createDirectories(log.getParent());
+        double first;
+        try (ServerProcess server = ServerProcess.start(List.of(), List.of("--perfeval.data-dir=" + data), log)) {
+            first = server.secondsToFirstPage;
+        }
+        double again;
+        try (ServerProcess server = ServerProcess.start(List.of(), List.of("--perfeval.data-dir=" + data), log)) {
+            again = server.secondsToFirstPage;
+        }
+        row("start-up to the first served page, embedded default with demo data: first start / restart, s", first, again);
+    }
+
+    /** The deadline-day journey over HTTP (MariaDB: the server in its own JVM shares the benchmark's database). */
+    private void journey() throws Exception {
+        if (!maria || !Files.exists(ServerProcess.JAR)) {
+            row("deadline-day journey: skipped (needs -Dperfeval.db=mariadb and target/perfeval.jar)");
+            return;
+        }
+        if (serviceLifecycles == 0) {
+            productLifecycles(Math.max(10, n(100)), 2);
+            serviceLifecycles = productLifecycles(Math.max(20, n(300)), 2);
+        }
+        int units = Math.max(20, n(200));
+        DeadlineDayJourney.Result r = new DeadlineDayJourney().run(ctx, units, PASSWORD,
+                List.of("--spring.profiles.active=bench,mariadb", "--logging.level.root=WARN"));
+        double perSecond = r.journeys() / r.seconds();
+        row("deadline-day journey, " + units + " unit users + 20 reviewers, server -Xmx512m: journeys/s", perSecond);
+        row("  ratio journeys/s to service-level lifecycles/s (2 threads, same run)", perSecond / serviceLifecycles);
+        r.p95Millis().forEach((kind, p95) -> row("  p95 ms, " + kind, p95));
+        row("  errors / forms published / server peak heap MB", r.errors(), r.journeys(), r.peakHeap() / 1048576.0);
+    }
+
     private void openCampaignQuietly(int forms) {
         CampaignService campaigns = ctx.getBean(CampaignService.class);
         Long id = campaign("收件箱基准 " + System.nanoTime());
@@ -356,16 +431,37 @@ public final class ProductBenchmark {
             sessions.add(login(client, base, staff.username()));
         }
         long window = (long) Math.max(3, 10 * Math.min(1, scale));
-        for (String path : new String[] {"/tasks", "/forms/" + formId}) {
-            String page = path.equals("/tasks") ? "/tasks" : "/forms/{id}";
+        // The ceiling: a fixed template of the inbox page's size behind the same filters and session store.
+        int inboxBytes = bodyLength(client, base + "/tasks", sessions.get(0));
+        int rows = 1;
+        while (rows < 2_000 && bodyLength(client, base + "/bench/ceiling?rows=" + rows, sessions.get(0)) < inboxBytes) {
+            rows = rows < 8 ? rows + 1 : rows * 5 / 4;
+        }
+        Map<String, double[]> measured = new java.util.LinkedHashMap<>();
+        for (String path : new String[] {"/bench/ceiling?rows=" + rows, "/tasks", "/forms/" + formId}) {
+            String page = path.startsWith("/bench") ? "ceiling (fixed template, " + rows + " rows)"
+                    : path.equals("/tasks") ? "/tasks" : "/forms/{id}";
             HttpLoad.run(client, URI.create(base + path), sessions, 5); // the server's JIT first, whichever client measures
             long[] result = loadFromOwnProcess(base + path, sessions, window);
+            measured.put(page, new double[] {result[0] / (double) window, result[1] / 1e6});
             row("HTTP GET " + page + ", 50 users, load generator in its own JVM: req/s, p95 ms, errors",
                     result[0] / (double) window, result[1] / 1e6, result[2]);
             result = HttpLoad.run(client, URI.create(base + path), sessions, window);
             row("  same, load generator inside the application's JVM: req/s, p95 ms, errors",
                     result[0] / (double) window, result[1] / 1e6, result[2]);
         }
+        double ceiling = measured.values().iterator().next()[0];
+        row("ratio /tasks to the ceiling (own-JVM load), and /forms/{id} to the ceiling",
+                measured.get("/tasks")[0] / ceiling, measured.get("/forms/{id}")[0] / ceiling);
+    }
+
+    private static int bodyLength(HttpClient client, String url, String cookie) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return r.body().length;
     }
 
     /** {@link HttpLoad} started from its source file as a separate process (3 s warm-up, then the window). */
