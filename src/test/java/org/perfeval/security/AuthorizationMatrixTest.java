@@ -147,6 +147,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)),
             // Lists: each signed-in user within the access policy's scope (FormSearchTest checks the scope).
             Map.entry("GET /mine", (who, r) -> loggedIn(who)),
+            Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
             Map.entry("GET /search", (who, r) -> loggedIn(who)),
             Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
 
