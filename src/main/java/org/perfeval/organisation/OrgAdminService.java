@@ -14,9 +14,11 @@ public class OrgAdminService {
     private final org.perfeval.audit.AuditLog audit;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final OrgTree tree;
 
     public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit,
-                           PasswordPolicy policy, LoginThrottle throttle) {
+                           PasswordPolicy policy, LoginThrottle throttle, OrgTree tree) {
+        this.tree = tree;
         this.mapper = mapper;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -28,6 +30,7 @@ public class OrgAdminService {
     public OrgUnit createUnit(String code, String name, UnitKind kind, OrgUnit parent) {
         OrgMapper.UnitRow row = new OrgMapper.UnitRow(code, name, kind, parent == null ? null : parent.id());
         mapper.insertUnit(row);
+        tree.recomputePaths(row.id);
         return mapper.findUnit(row.id);
     }
 

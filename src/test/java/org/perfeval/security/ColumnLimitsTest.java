@@ -68,7 +68,7 @@ class ColumnLimitsTest {
 
     /** Text columns only the system writes (codes, enum names, generated ids, copies of checked text). */
     static final Set<String> SYSTEM_WRITTEN = Set.of(
-            "org_unit.kind", "app_user.password_hash", "app_user.role",
+            "org_unit.kind", "org_unit.path", "app_user.password_hash", "app_user.role",
             "campaign.form_type", "campaign.rule_set", "campaign.template", "campaign.status", "campaign.public_opinions",
             "evaluation_form.form_type", "evaluation_form.rule_set", "evaluation_form.status",
             "evaluation_form.process_instance_id", "evaluation_form.score_grade",
