@@ -25,7 +25,10 @@ public enum AuditAction {
     REMIND("催办"),
     EVIDENCE_UPLOAD("上传佐证材料"),
     EVIDENCE_DELETE("删除佐证材料"),
-    ADMIN_CHANGE("管理变更");
+    ADMIN_CHANGE("管理变更"),
+    CANCEL("作废"),
+    REOPEN("重新开放"),
+    UNIT_CHANGE("单位变更");
 
     private final String label;
 

@@ -30,7 +30,7 @@ public interface CampaignMapper {
             + " c.supervisor_due, c.finance_due FROM campaign c WHERE EXISTS (SELECT 1 FROM evaluation_form f",
             " WHERE f.campaign_id = c.id",
             " <if test='unitId != null'> AND f.unit_id = #{unitId}</if>",
-            " <if test='departmentId != null'> AND f.supervising_unit_id = #{departmentId}</if>",
+            " <if test='departmentId != null'> AND f.unit_id IN (" + org.perfeval.organisation.OrgTree.SUBTREE_UNIT_IDS + "#{departmentId})</if>",
             ") ORDER BY fiscal_year DESC, id DESC",
             "</script>"})
     List<Campaign> findWithFormsOf(@Param("unitId") Long unitId, @Param("departmentId") Long departmentId);

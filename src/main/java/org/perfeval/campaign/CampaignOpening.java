@@ -36,9 +36,11 @@ class CampaignOpening {
     private final FormHistory history;
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
+    private final org.perfeval.organisation.OrgTree orgTree;
 
     CampaignOpening(FormMapper formMapper, FormStore formStore, Approval formProcess, FormHistory history,
-                    FormTemplates templates, OrgMapper orgMapper) {
+                    FormTemplates templates, OrgMapper orgMapper, org.perfeval.organisation.OrgTree orgTree) {
+        this.orgTree = orgTree;
         this.formMapper = formMapper;
         this.formStore = formStore;
         this.formProcess = formProcess;
@@ -56,6 +58,8 @@ class CampaignOpening {
         Map<FormKey, FormMapper.OpenedForm> existing = byKey(formMapper.findOpened(campaign.id(), units.keySet()));
         Map<FormKey, FormMapper.OpenedForm> lastYear = byKey(formMapper.findOfYear(units.keySet(), campaign.fiscalYear() - 1));
         EvaluationForm template = templates.blank(campaign.template());
+        // A 基层单位 below a 二级单位 files under the 主管部门 above both, not under its parent.
+        Map<Long, Long> departments = orgTree.departmentsOf(units.values());
 
         List<FormMapper.NewFormRow> created = new ArrayList<>();
         List<Long> toStart = new ArrayList<>();
@@ -72,7 +76,8 @@ class CampaignOpening {
                 // Created by an opening that did not get to start its process.
                 toStart.add(form.id());
             } else {
-                FormMapper.NewFormRow row = newRow(campaign, unit, title, template, lastYear.get(key));
+                FormMapper.NewFormRow row = newRow(campaign, unit, departments.get(unit.id()), title, template,
+                        lastYear.get(key));
                 created.add(row);
                 toStart.add(null);
             }
@@ -109,12 +114,13 @@ class CampaignOpening {
         return units;
     }
 
-    private FormMapper.NewFormRow newRow(Campaign campaign, OrgUnit unit, String title, EvaluationForm template,
+    private FormMapper.NewFormRow newRow(Campaign campaign, OrgUnit unit, Long departmentId, String title,
+                                         EvaluationForm template,
                                          FormMapper.OpenedForm lastYear) {
         FormMapper.NewFormRow row = new FormMapper.NewFormRow();
         row.campaignId = campaign.id();
         row.unitId = unit.id();
-        row.supervisingUnitId = unit.supervisingUnitId();
+        row.supervisingUnitId = departmentId;
         row.formType = campaign.formType().name();
         row.fiscalYear = campaign.fiscalYear();
         row.title = title;

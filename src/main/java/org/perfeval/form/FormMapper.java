@@ -29,6 +29,10 @@ public interface FormMapper {
     /** Also clears the reason of the last return, which the submission answers. */
     void markSubmitted(@Param("id") Long id, @Param("at") Instant at);
 
+    /** Names as at filing (V55): later renames and moves of the unit leave them as they were. */
+    void freezeNames(@Param("id") Long id, @Param("unitName") String unitName,
+                     @Param("supervisingName") String supervisingName, @Param("path") String path);
+
     void updateScore(@Param("id") Long id, @Param("total") BigDecimal total, @Param("grade") String grade,
                      @Param("deduction") BigDecimal deduction, @Param("hasErrors") boolean hasErrors,
                      @Param("json") String json, @Param("at") Instant at);

@@ -14,7 +14,9 @@ public enum WorkflowAction {
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     REMIND("催办"),
-    CORRECT("发起更正");
+    CORRECT("发起更正"),
+    CANCEL("作废"),
+    REOPEN("重新开放");
 
     private final String label;
 

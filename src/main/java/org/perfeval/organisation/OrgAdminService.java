@@ -15,9 +15,11 @@ public class OrgAdminService {
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final SignedInSessions sessions;
+    private final OrgTree tree;
 
     public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit,
-                           PasswordPolicy policy, LoginThrottle throttle, SignedInSessions sessions) {
+                           PasswordPolicy policy, LoginThrottle throttle, SignedInSessions sessions, OrgTree tree) {
+        this.tree = tree;
         this.mapper = mapper;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
@@ -30,6 +32,7 @@ public class OrgAdminService {
     public OrgUnit createUnit(String code, String name, UnitKind kind, OrgUnit parent) {
         OrgMapper.UnitRow row = new OrgMapper.UnitRow(code, name, kind, parent == null ? null : parent.id());
         mapper.insertUnit(row);
+        tree.recomputePaths(row.id);
         return mapper.findUnit(row.id);
     }
 

@@ -144,7 +144,12 @@ class AuthorizationMatrixTest {
             // For these {id} is the evidence file attached to the form of that kind.
             Map.entry("GET /evidence/{id}", AuthorizationMatrixTest::viewer),
             Map.entry("POST /evidence/{id}/delete", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
-            Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)));
+            Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)),
+            // Lists: each signed-in user within the access policy's scope (FormSearchTest checks the scope).
+            Map.entry("GET /mine", (who, r) -> loggedIn(who)),
+            Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
+            Map.entry("GET /search", (who, r) -> loggedIn(who)),
+            Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
