@@ -58,8 +58,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final List<String[]> logins = new ArrayList<>();
 
+    private final org.perfeval.organisation.ReviewerDirectory reviewerDirectory;
+
     DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
-             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
+             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock,
+             org.perfeval.organisation.ReviewerDirectory reviewerDirectory) {
+        this.reviewerDirectory = reviewerDirectory;
         this.org = org;
         this.orgMapper = orgMapper;
         this.campaigns = campaigns;
@@ -88,6 +92,9 @@ class DemoData implements ApplicationRunner {
         OrgUnit wjJk = org.createUnit("wj-jkzx", "市疾病预防控制中心", UnitKind.UNIT, wjw);
         OrgUnit wjYy = org.createUnit("wj-rmyy", "市人民医院", UnitKind.UNIT, wjw);
         Actor ybReviewer = user("yb-shenhe", "赵主审", ybj, Role.SUPERVISOR_REVIEWER);
+        // A second reviewer of the department to transfer or delegate to; 赵主审 leads (may reassign).
+        user("yb-shenhe2", "冯副审", ybj, Role.SUPERVISOR_REVIEWER);
+        reviewerDirectory.setLead(admin, ybReviewer.id(), true);
         Actor ybStaff = user("yb-tianbao", "钱填报", ybj, Role.UNIT_STAFF);
         Actor fwStaff = user("yb-fwzx", "孙填报", ybFw, Role.UNIT_STAFF);
         user("yb-jgzx", "周填报", ybJg, Role.UNIT_STAFF);

@@ -89,6 +89,14 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/withdraw", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/claim", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /forms/{id}/review", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            // Task controls (issue 15): reviewers reach them on forms they see; reassign also administrators.
+            Map.entry("POST /forms/{id}/release", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/transfer", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/delegate", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/resolve", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/reassign", (who, r) -> actor(who, r,
+                    Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
@@ -150,6 +158,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
             Map.entry("GET /search", (who, r) -> loggedIn(who)),
             Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
+
+    static final Set<Who> REVIEWERS = Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE);
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
