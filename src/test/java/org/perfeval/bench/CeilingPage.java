@@ -3,6 +3,7 @@ package org.perfeval.bench;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * sized by the benchmark to the page it is compared with.
  */
 @Controller
+@Profile("bench") // test classes share the application's package: keep it out of the tests' contexts
 public class CeilingPage {
     private static final List<String[]> ROWS = IntStream.range(0, 2_000).mapToObj(i -> new String[] {
             "2024年度某某项目支出绩效自评表" + i, "某某市医疗保障服务中心", "2024年度项目支出绩效自评", "主管部门审核",
