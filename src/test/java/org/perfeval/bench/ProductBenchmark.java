@@ -366,19 +366,26 @@ public final class ProductBenchmark {
             row("start-up: skipped (no target/perfeval.jar: ./mvnw -DskipTests package first)");
             return;
         }
-        Path data = Files.createTempDirectory("perfeval-startup");
         Path log = Path.of("target", "bench", "startup.log");
         Files.createDirectories(log.getParent());
-        double[] first;
-        try (ServerProcess server = ServerProcess.start(List.of(), List.of("--perfeval.data-dir=" + data), log)) {
-            first = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
+        Path extracted = ServerProcess.extractWithClassArchive(Path.of("target", "bench", "app"), log);
+        List<String> archive = List.of("-XX:SharedArchiveFile=" + extracted.resolveSibling("perfeval.jsa"));
+        for (boolean production : new boolean[] {false, true}) {
+            Path data = Files.createTempDirectory("perfeval-startup");
+            Path jar = production ? extracted : ServerProcess.JAR;
+            List<String> jvm = production ? archive : List.of();
+            double[] first;
+            try (ServerProcess server = ServerProcess.start(jar, jvm, List.of("--perfeval.data-dir=" + data), log)) {
+                first = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
+            }
+            double[] again;
+            try (ServerProcess server = ServerProcess.start(jar, jvm, List.of("--perfeval.data-dir=" + data), log)) {
+                again = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
+            }
+            String how = production ? "extracted jar with its class archive (README, production)" : "java -jar perfeval.jar";
+            row("start-up to the first served page, " + how + ", embedded default with demo data, first start: s, processor s", first);
+            row("  restart on the same data: s, processor s", again);
         }
-        double[] again;
-        try (ServerProcess server = ServerProcess.start(List.of(), List.of("--perfeval.data-dir=" + data), log)) {
-            again = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
-        }
-        row("start-up to the first served page, embedded default with demo data, first start: s, processor s", first);
-        row("  restart on the same data: s, processor s", again);
     }
 
     /** The deadline-day journey over HTTP (MariaDB: the server in its own JVM shares the benchmark's database). */

@@ -30,12 +30,12 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ServerProcess(List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
+    private ServerProcess(Path jar, List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
         port = freePort();
         managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(appArgs);
         long start = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -44,7 +44,33 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and returns once it has served its login page. */
     static ServerProcess start(List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
-        return new ServerProcess(jvmArgs, appArgs, log);
+        return new ServerProcess(JAR, jvmArgs, appArgs, log);
+    }
+
+    static ServerProcess start(Path jar, List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
+        return new ServerProcess(jar, jvmArgs, appArgs, log);
+    }
+
+    /**
+     * The production launch the README describes: the jar extracted (no nested-jar class loading) and
+     * a class data sharing archive from a training run that stops once the context is refreshed.
+     * Returns the extracted jar; its archive is beside it.
+     */
+    static Path extractWithClassArchive(Path dir, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(log, java, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--force", "--destination", dir.toString());
+        Path jar = dir.resolve("perfeval.jar");
+        run(log, java, "-XX:ArchiveClassesAtExit=" + dir.resolve("perfeval.jsa"), "-Dspring.context.exit=onRefresh",
+                "-jar", jar.toString(), "--spring.profiles.active=demo,memory", "--server.port=0", "--management.server.port=-1");
+        return jar;
+    }
+
+    private static void run(Path log, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
     }
 
     String base() {
