@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/reassign", (who, r) -> actor(who, r,
                     Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
+            // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
+            Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
