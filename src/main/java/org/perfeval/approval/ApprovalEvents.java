@@ -44,4 +44,12 @@ public final class ApprovalEvents {
     /** The open task's due date is near (the due-soon timer fired before the deadline). */
     public record TaskDueSoon(Long formId, String taskId, Stage stage, String candidateGroup, Instant dueAt) {
     }
+
+    /** An administrator cancelled (作废) the form: its process ended; the reason is on the form. */
+    public record FormCancelled(Long formId) {
+    }
+
+    /** An administrator reopened (重新开放) the form: it is back at 填报 with its unit. */
+    public record FormReopened(Long formId) {
+    }
 }

@@ -53,7 +53,16 @@ class FormPageModel {
         this.objectMapper = objectMapper;
     }
 
+    private org.perfeval.approval.FormCancellation cancellation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCancellation(org.perfeval.approval.FormCancellation cancellation) {
+        this.cancellation = cancellation;
+    }
+
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        model.addAttribute("canCancel", cancellation.canCancel(actor, header));
+        model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = process.canReview(actor, header);

@@ -147,6 +147,11 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)),
             // Lists: each signed-in user within the access policy's scope (FormSearchTest checks the scope).
             Map.entry("GET /mine", (who, r) -> loggedIn(who)),
+            // 作废 / 重新开放: administrators only (a refused step is re-shown with its reason, 4xx = reached).
+            Map.entry("GET /admin/forms/{id}/cancel", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/cancel", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/forms/{id}/reopen", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/reopen", (who, r) -> adminOnly(who)),
             Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
             Map.entry("GET /search", (who, r) -> loggedIn(who)),
             Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
