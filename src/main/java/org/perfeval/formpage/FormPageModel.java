@@ -97,7 +97,8 @@ class FormPageModel {
         }
     }
 
-    private ScoringResult storedScore(FormHeader header) {
+    /** The score stored at the last submission, or null (never submitted, or unreadable). */
+    ScoringResult storedScore(FormHeader header) {
         if (header.getScoreJson() == null) {
             return null;
         }

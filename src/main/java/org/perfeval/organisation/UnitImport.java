@@ -1,18 +1,11 @@
 package org.perfeval.organisation;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.shared.Actor;
@@ -27,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Units from an Excel sheet (单位编码, 单位名称, 上级单位编码, 单位类型), a whole tree at once: a row's
  * parent is a unit that exists or one on an earlier row. Read and checked first, each problem named
- * by its cell (e.g. C4); imported only when no row has any. Same size limits as the user import.
+ * by its cell (e.g. C4); imported only when no row has any. Same size limits as the user import (ImportSheet).
  */
 @Service
 public class UnitImport {
@@ -86,38 +79,8 @@ public class UnitImport {
     }
 
     List<Row> read(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "请选择要导入的 Excel 文件（.xlsx）");
-        }
-        if (bytes.length > UserImport.MAX_BYTES) {
-            throw new InvalidInputException("file", "单位表格不能超过 1 MB");
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter format = new DataFormatter(Locale.CHINA);
-            org.apache.poi.ss.usermodel.Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null || !HEADINGS.get(0).equals(text(format, header, 0))) {
-                throw new InvalidInputException("file", "第一行应为表头：" + String.join("、", HEADINGS));
-            }
-            if (sheet.getLastRowNum() - header.getRowNum() > UserImport.MAX_ROWS) {
-                throw new InvalidInputException("file", "一次最多导入 " + UserImport.MAX_ROWS + " 个单位");
-            }
-            for (int i = header.getRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
-                org.apache.poi.ss.usermodel.Row row = sheet.getRow(i);
-                if (row == null || (text(format, row, 0) == null && text(format, row, 1) == null)) {
-                    continue;
-                }
-                rows.add(new Row(i + 1, text(format, row, 0), text(format, row, 1), text(format, row, 2),
-                        text(format, row, 3), List.of()));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException("file", "无法读取该文件，请上传 Excel 文件（.xlsx）");
-        }
-        return rows;
+        return ImportSheet.read(bytes, HEADINGS, "单位").stream().map(l -> new Row(l.number(), l.cell(0), l.cell(1),
+                l.cell(2), l.cell(3), List.of())).toList();
     }
 
     /** Each row against the tree as it is plus the rows above it in the sheet. */
@@ -192,11 +155,6 @@ public class UnitImport {
         };
     }
 
-    private static String text(DataFormatter format, org.apache.poi.ss.usermodel.Row row, int column) {
-        var cell = row.getCell(column);
-        String value = cell == null ? null : format.formatCellValue(cell).strip();
-        return value == null || value.isEmpty() ? null : value;
-    }
 
     private static void requireAdmin(Actor actor) {
         if (!actor.is(Role.ADMIN)) {
