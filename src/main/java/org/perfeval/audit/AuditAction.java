@@ -15,6 +15,7 @@ public enum AuditAction {
     CLAIM("签收"),
     APPROVE("审核通过"),
     RETURN("退回"),
+    RECALL("撤回审批"),
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     CAMPAIGN_CREATE("创建评价任务"),

@@ -71,6 +71,7 @@ class AdminController {
                   @RequestParam(required = false) String financeDue,
                   @RequestParam(name = "unit", required = false) List<Long> units,
                   @RequestParam(name = "publicOpinion", required = false) List<String> publicOpinions,
+                  @RequestParam(required = false) String secondaryReview,
                   RedirectAttributes redirect) {
         if (units == null || units.isEmpty()) {
             throw new InvalidInputException("unit", "请至少选择一个单位");
@@ -83,6 +84,7 @@ class AdminController {
         campaign.supervisorDue = endOfDay("supervisorDue", "主管部门审核截止日期", supervisorDue);
         campaign.financeDue = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
         campaign.publicOpinions = publicOpinions == null ? "" : String.join(",", publicOpinions);
+        campaign.secondaryReview = secondaryReview != null;
         List<FormAssignment> assignments = units.stream().map(u -> new FormAssignment(u, null)).toList();
         CampaignService.Opened opened = campaigns.createAndOpen(user.actor(), campaign, assignments);
         Campaign created = opened.campaign();

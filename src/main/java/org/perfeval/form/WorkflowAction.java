@@ -11,6 +11,8 @@ public enum WorkflowAction {
     APPROVE("审核通过"),
     RETURN_TO_UNIT("退回单位"),
     RETURN_TO_SUPERVISOR("退回主管部门"),
+    RETURN_TO_LEVEL("退回审核层级"),
+    RECALL("撤回审批"),
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     REMIND("催办"),

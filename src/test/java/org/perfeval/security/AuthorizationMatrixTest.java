@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/withdraw", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/claim", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /forms/{id}/review", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
+            Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),

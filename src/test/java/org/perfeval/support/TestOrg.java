@@ -75,6 +75,11 @@ public class TestOrg {
 
     /** Opens a campaign with one project form for the given unit. */
     public FormHeader openFormFor(World w, Long unitId, String title) {
+        return openFormFor(w.admin(), unitId, title, false);
+    }
+
+    /** Opens a campaign, with 二级单位 review on or off, with one project form for the given unit. */
+    public FormHeader openFormFor(Actor admin, Long unitId, String title, boolean secondaryReview) {
         NewCampaign c = new NewCampaign();
         c.name = "测试任务 " + title;
         c.fiscalYear = 2024;
@@ -83,8 +88,9 @@ public class TestOrg {
         c.fillDue = now.plus(10, ChronoUnit.DAYS);
         c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
         c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
-        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(unitId, title)));
+        c.secondaryReview = secondaryReview;
+        Campaign campaign = campaigns.create(admin, c);
+        campaigns.open(admin, campaign.id(), List.of(new FormAssignment(unitId, title)));
         return formMapper.findByCampaign(campaign.id()).get(0);
     }
 

@@ -2,6 +2,8 @@ package org.perfeval.support;
 
 import java.util.UUID;
 
+import org.perfeval.form.FormHeader;
+
 import org.perfeval.organisation.OrgAdminService;
 import org.perfeval.organisation.OrgUnit;
 import org.perfeval.organisation.UnitKind;
@@ -22,9 +24,16 @@ import org.springframework.boot.test.context.TestComponent;
 @TestComponent
 public class TestTree {
     private final OrgAdminService org;
+    private final TestOrg testOrg;
 
-    public TestTree(OrgAdminService org) {
+    public TestTree(OrgAdminService org, TestOrg testOrg) {
         this.org = org;
+        this.testOrg = testOrg;
+    }
+
+    /** Opens a campaign (二级单位 review on or off) with one project form for the unit. */
+    public FormHeader openForm(Deep t, OrgUnit unit, String title, boolean secondaryReview) {
+        return testOrg.openFormFor(t.admin(), unit.id(), title, secondaryReview);
     }
 
     public Deep create() {
