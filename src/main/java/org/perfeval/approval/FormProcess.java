@@ -194,6 +194,20 @@ class FormProcess {
         return true;
     }
 
+    /**
+     * Ends the form's running process (作废, or before 重新开放 starts a new one); the task listeners
+     * see their task deleted, so the inbox and timers go with it. False when none was running.
+     */
+    boolean end(Long formId, String reason) {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(formId)).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        guard(() -> runtimeService.deleteProcessInstance(instance.getId(), reason, false, true));
+        return true;
+    }
+
     void withdraw(Long formId) {
         guard(() -> runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE)
                 .processInstanceBusinessKey(String.valueOf(formId)).correlate());

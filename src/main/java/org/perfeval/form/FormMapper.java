@@ -39,6 +39,16 @@ public interface FormMapper {
 
     void updateReturnReason(@Param("id") Long id, @Param("reason") String reason);
 
+    /** 作废: the status and its reason (V55). */
+    @org.apache.ibatis.annotations.Update("UPDATE evaluation_form SET status = 'CANCELLED', cancel_reason = #{reason},"
+            + " version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
+    void markCancelled(@Param("id") Long id, @Param("reason") String reason);
+
+    /** 重新开放: the reason goes where a return's would, so the unit sees it; closed campaigns let the form through. */
+    @org.apache.ibatis.annotations.Update("UPDATE evaluation_form SET cancel_reason = NULL, return_reason = #{reason},"
+            + " reopened = #{reopened}, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
+    void markReopened(@Param("id") Long id, @Param("reason") String reason, @Param("reopened") boolean reopened);
+
     void markPublished(@Param("id") Long id, @Param("at") Instant at);
 
     EvaluationForm findContentHeader(Long id);

@@ -56,7 +56,16 @@ class FormPageModel {
         this.objectMapper = objectMapper;
     }
 
+    private org.perfeval.approval.FormCancellation cancellation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCancellation(org.perfeval.approval.FormCancellation cancellation) {
+        this.cancellation = cancellation;
+    }
+
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        model.addAttribute("canCancel", cancellation.canCancel(actor, header));
+        model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = process.canReview(actor, header);
@@ -98,7 +107,8 @@ class FormPageModel {
         }
     }
 
-    private ScoringResult storedScore(FormHeader header) {
+    /** The score stored at the last submission, or null (never submitted, or unreadable). */
+    ScoringResult storedScore(FormHeader header) {
         if (header.getScoreJson() == null) {
             return null;
         }

@@ -12,8 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * 打印: the form at any stage as one read-only page for paper (A4 landscape, print stylesheet), for
@@ -23,20 +21,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class PrintController {
     private final EvaluationFormService forms;
     private final ReviewService reviews;
-    private final ObjectMapper json;
+    private final FormPageModel pageModel;
     private final java.time.Clock clock;
 
-    PrintController(EvaluationFormService forms, ReviewService reviews, ObjectMapper json, java.time.Clock clock) {
+    PrintController(EvaluationFormService forms, ReviewService reviews, FormPageModel pageModel, java.time.Clock clock) {
         this.forms = forms;
         this.reviews = reviews;
-        this.json = json;
+        this.pageModel = pageModel;
         this.clock = clock;
     }
 
     @GetMapping("/forms/{id}/print")
     String print(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
         StoredForm stored = forms.read(user.actor(), id);
-        ScoringResult score = storedScore(stored.header().getScoreJson());
+        ScoringResult score = pageModel.storedScore(stored.header());
         boolean provisional = score == null;
         if (provisional) {
             // Never submitted: the score of the content as it stands, marked as a trial calculation.
@@ -55,16 +53,5 @@ class PrintController {
         model.addAttribute("printedAt", clock.instant());
         model.addAttribute("printedBy", user.getDisplayName());
         return "print";
-    }
-
-    private ScoringResult storedScore(String scoreJson) {
-        if (scoreJson == null) {
-            return null;
-        }
-        try {
-            return json.readValue(scoreJson, ScoringResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored score of a form is unreadable", e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package org.perfeval.organisation;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -19,9 +18,11 @@ public class UnitNames {
     static final int MAX_PATH = 1000;
 
     private final OrgMapper mapper;
+    private final OrgTree tree;
 
-    public UnitNames(OrgMapper mapper) {
+    public UnitNames(OrgMapper mapper, OrgTree tree) {
         this.mapper = mapper;
+        this.tree = tree;
     }
 
     public String name(Long unitId) {
@@ -31,14 +32,15 @@ public class UnitNames {
 
     /** Names from the top of the tree down to the unit, the finance department left out. */
     public String path(Long unitId) {
-        Deque<String> names = new ArrayDeque<>();
-        Set<Long> seen = new HashSet<>();
-        for (OrgUnit unit = mapper.findUnit(unitId); unit != null && seen.add(unit.id());
-             unit = unit.parentId() == null ? null : mapper.findUnit(unit.parentId())) {
-            if (unit.kind() != UnitKind.FINANCE) {
-                names.addFirst(unit.name());
-            }
+        OrgUnit unit = mapper.findUnit(unitId);
+        if (unit == null) {
+            return null;
         }
+        List<String> names = new ArrayList<>();
+        names.add(unit.name());
+        tree.ancestorsOf(unitId).stream().filter(u -> u.kind() != UnitKind.FINANCE).map(OrgUnit::name)
+                .forEach(names::add);
+        Collections.reverse(names);
         String path = String.join(SEPARATOR, names);
         int length = path.codePointCount(0, path.length());
         return length <= MAX_PATH ? path

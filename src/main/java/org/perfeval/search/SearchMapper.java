@@ -7,7 +7,8 @@ import org.apache.ibatis.annotations.Param;
 
 /**
  * SQL in src/main/resources/mapper/SearchMapper.xml. {@code unitScope} and {@code departmentScope}
- * are the actor's access scope (organisation.AccessPolicy.Scope); null means not restricted.
+ * are the actor's access scope (organisation.AccessPolicy.Scope: one unit, or every unit in a reviewer's
+ * subtree through OrgTree.SUBTREE_UNIT_IDS); null means not restricted.
  */
 @Mapper
 interface SearchMapper {

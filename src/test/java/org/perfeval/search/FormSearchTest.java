@@ -26,7 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The lists take their scope from the access policy: no filter reaches a form outside it. */
 @PerfevalTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@org.springframework.context.annotation.Import(org.perfeval.support.TestTree.class)
 class FormSearchTest {
+    @Autowired org.perfeval.support.TestTree testTree;
     @Autowired FormSearch search;
     @Autowired TestOrg testOrg;
     @Autowired MockMvc mvc;
@@ -63,6 +65,23 @@ class FormSearchTest {
         SearchCriteria mine = criteria(s, w.unitB().id());
         assertThat(search.mine(w.staffA(), mine).rows()).extracting(SearchRow::id).containsExactly(a.getId());
         assertThat(search.mine(w.reviewer1(), criteria(s, null)).rows()).isEmpty();
+    }
+
+    @Test
+    void aReviewerFindsTheFormsOfItsSubtreeOnly() {
+        org.perfeval.support.TestTree.Deep t = testTree.create();
+        TestOrg.World opener = new TestOrg.World(null, null, null, null, null, null, t.admin(), null, null, null, null);
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        Long base1 = testOrg.openFormFor(opener, t.base1().id(), "树甲" + s).getId();
+        Long base3 = testOrg.openFormFor(opener, t.base3().id(), "树乙" + s).getId();
+        Long own = testOrg.openFormFor(opener, t.dept().id(), "树本级" + s).getId();
+
+        assertThat(ids(t.secondReviewer(), criteria(s, null))).containsExactly(base1);
+        assertThat(ids(t.siblingReviewer(), criteria(s, null))).containsExactly(base3);
+        assertThat(ids(t.secondReviewer(), criteria(s, t.base3().id()))).isEmpty();
+        assertThat(ids(t.deptReviewer(), criteria(s, null))).containsExactlyInAnyOrder(base1, base3, own);
+        assertThat(ids(t.staffBase1(), criteria(s, null))).containsExactly(base1);
+        assertThat(search.units(t.secondReviewer())).extracting(SearchMapper.UnitOption::id).containsExactly(t.base1().id());
     }
 
     @Test
