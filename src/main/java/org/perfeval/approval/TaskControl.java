@@ -257,9 +257,14 @@ public class TaskControl {
     }
 
     private void requireMember(Actor actor, OpenTask task) {
-        if (!worksOn(actor, task)) {
-            throw new ForbiddenException("该评价表当前在「" + task.stage().label() + "」环节，您不是该环节的审核人");
+        if (worksOn(actor, task)) {
+            return;
         }
+        if (Approval.reviewStageOf(actor) != task.stage()) {
+            // Moved on (decided meanwhile, or not yet there): tell it as the other steps do.
+            throw new ConflictException("该评价表当前在「" + task.stage().label() + "」环节，不在您的审核环节；可能已被他人处理。");
+        }
+        throw new ForbiddenException("该评价表当前在「" + task.stage().label() + "」环节，您不是该环节的审核人");
     }
 
     private AppUser colleague(Actor actor, Long toUserId, OpenTask task, String what) {
