@@ -50,10 +50,14 @@ public class TaskControl {
     private final AccessPolicy accessPolicy;
     private final ReviewerDirectory reviewers;
     private final OrgMapper org;
+    private final ConsultationMapper consultations;
+    private final java.time.Clock clock;
 
     TaskControl(ApprovalMapper mapper, FormProcess process, TaskService taskService, EvaluationFormService forms,
                 FormHistory history, AuditLog audit, ApplicationEventPublisher events, AccessPolicy accessPolicy,
-                ReviewerDirectory reviewers, OrgMapper org) {
+                ReviewerDirectory reviewers, OrgMapper org, ConsultationMapper consultations, java.time.Clock clock) {
+        this.consultations = consultations;
+        this.clock = clock;
         this.mapper = mapper;
         this.process = process;
         this.taskService = taskService;
@@ -73,13 +77,14 @@ public class TaskControl {
     /** What the form page offers this actor for the form's open review task; none when it has none. */
     public record Controls(String assignee, String assigneeName, String ownerName, boolean delegated,
                            boolean canRelease, boolean canTransfer, boolean canDelegate, boolean canResolve,
-                           boolean canReassign, List<AppUser> colleagues, List<AppUser> groupReviewers) {
+                           boolean canReassign, boolean canConsult, List<AppUser> colleagues,
+                           List<AppUser> groupReviewers, List<AppUser> experts, int unansweredConsultations) {
 
         public static final Controls NONE = new Controls(null, null, null, false, false, false, false, false, false,
-                List.of(), List.of());
+                false, List.of(), List.of(), List.of(), 0);
 
         public boolean any() {
-            return canRelease || canTransfer || canDelegate || canResolve || canReassign;
+            return canRelease || canTransfer || canDelegate || canResolve || canReassign || canConsult;
         }
     }
 
@@ -101,12 +106,15 @@ public class TaskControl {
         boolean free = task.assignee() == null || mine;
         List<AppUser> group = reviewers.membersOf(task.candidateGroup());
         List<AppUser> colleagues = group.stream().filter(u -> !u.id().equals(actor.id())).toList();
+        boolean canConsult = member && free && !delegated;
         return new Controls(task.assignee(), nameOf(task.assignee()), nameOf(owner), delegated,
                 member && mine && !delegated,
                 member && free && !delegated && !colleagues.isEmpty(),
                 member && free && !delegated && !colleagues.isEmpty(),
                 member && mine && delegated,
-                reassigner, colleagues, group);
+                reassigner, canConsult, colleagues, group,
+                canConsult ? reviewers.reviewers().stream().filter(u -> !u.id().equals(actor.id())).toList() : List.of(),
+                consultations.countUnanswered(task.id()));
     }
 
     /** 取消签收: the claimant gives the task back to the group. */
@@ -212,6 +220,107 @@ public class TaskControl {
         record(actor, held, WorkflowAction.RESOLVE, AuditAction.TASK_RESOLVE, text);
         events.publishEvent(new ApprovalEvents.TaskHandedOver(formId, task.id(), HandOver.RESOLVED,
                 task.candidateGroup(), actor.id(), actor.id(), idOf(held.owner())));
+    }
+
+    /**
+     * 征求意见 (加签): the reviewer who may decide the task asks colleagues or experts, any reviewers,
+     * for an opinion. They may read the form from now on and answer while the task waits; deciding
+     * does not wait for them (see {@link #unansweredConsultations}).
+     */
+    @Transactional
+    public List<Long> consult(Actor actor, Long formId, List<Long> askedIds, String question) {
+        HeldTask held = holdForHandOver(actor, formId, "征求意见");
+        OpenTask task = held.task();
+        List<Long> asked = askedIds == null ? List.of()
+                : askedIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (asked.isEmpty()) {
+            problems.add(new FieldProblem("asked", "请选择征求意见的对象"));
+        } else if (asked.size() > 20) {
+            problems.add(new FieldProblem("asked", "一次最多向 20 人征求意见"));
+        } else if (asked.contains(actor.id())) {
+            problems.add(new FieldProblem("asked", "不能向自己征求意见"));
+        } else {
+            java.util.Set<Long> experts = reviewers.reviewers().stream().map(AppUser::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (!experts.containsAll(asked)) {
+                problems.add(new FieldProblem("asked", "只能向在用的审核人征求意见"));
+            }
+        }
+        String text = null;
+        try {
+            text = requiredText("question", "征求意见的问题", question);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Long askedId : asked) {
+            ConsultationMapper.NewConsultation row = new ConsultationMapper.NewConsultation();
+            row.formId = formId;
+            row.taskId = task.id();
+            row.stage = task.taskKey();
+            row.askerId = actor.id();
+            row.askedId = askedId;
+            row.question = text;
+            row.at = clock.instant();
+            consultations.insert(row);
+            ids.add(row.id);
+            names.add(org.findUser(askedId).displayName());
+        }
+        record(actor, held, WorkflowAction.CONSULT, AuditAction.CONSULT_ASK,
+                "向" + String.join("、", names) + "征求意见：" + text);
+        for (int i = 0; i < ids.size(); i++) {
+            events.publishEvent(new ApprovalEvents.ConsultationAsked(formId, ids.get(i), actor.id(), asked.get(i)));
+        }
+        return ids;
+    }
+
+    /** The asked colleague answers, while the task it was asked for still waits. */
+    @Transactional
+    public void answer(Actor actor, Long formId, Long consultationId, String answer) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.readableHeader(actor, formId);
+        Consultation asked = consultationId == null ? null : consultations.find(consultationId);
+        if (asked == null || !asked.formId().equals(formId) || !asked.askedId().equals(actor.id())) {
+            throw new ForbiddenException("没有向您征求意见的这条请求");
+        }
+        if (asked.answered()) {
+            throw new ConflictException("您已回复过这条征求意见");
+        }
+        if (!asked.open()) {
+            throw new ConflictException("该评价表已审核完毕，征求意见已结束，无需再回复");
+        }
+        String text = requiredText("answer", "回复意见", answer);
+        if (consultations.answer(consultationId, text, clock.instant()) == 0) {
+            throw new ConflictException("您已回复过这条征求意见");
+        }
+        history.record(formId, actor, WorkflowAction.CONSULT_ANSWER, header.getStatus(), header.getStatus(), text);
+        audit.action(actor, AuditAction.CONSULT_ANSWER, "form", formId, text);
+        events.publishEvent(new ApprovalEvents.ConsultationAnswered(formId, consultationId, asked.askerId(), actor.id()));
+    }
+
+    /** Every opinion asked for on the form, answered or not: shown on the form page, kept for good. */
+    @ReadOnly
+    public List<Consultation> consultationsOf(Actor actor, Long formId) {
+        forms.readableHeader(actor, formId);
+        return consultations.findByForm(formId);
+    }
+
+    /** 征求意见 list: what the actor was asked, unanswered first. */
+    @ReadOnly
+    public List<Consultation> askedOf(Actor actor) {
+        return consultations.findForAsked(actor.id());
+    }
+
+    /** Opinions asked for on the form's open task and not yet given: deciding warns, never waits. */
+    @ReadOnly
+    public int unansweredConsultations(Long formId) {
+        OpenTask task = process.openTask(formId);
+        return task == null ? 0 : consultations.countUnanswered(task.id());
     }
 
     private HeldTask holdForHandOver(Actor actor, Long formId, String what) {

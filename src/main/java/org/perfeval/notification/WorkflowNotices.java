@@ -54,6 +54,24 @@ public class WorkflowNotices {
         }
     }
 
+    /** 【征求意见】 to the colleague asked. */
+    @EventListener
+    void consultationAsked(ApprovalEvents.ConsultationAsked asked) {
+        FormHeader form = forms.findHeader(asked.formId());
+        notifications.notifyUser(asked.askedId(), NotificationKind.CONSULTATION, asked.formId(),
+                "【征求意见】" + nameOf(asked.askerId()) + "就「" + form.getTitle() + "」向您征求意见，请查看并回复。",
+                "consult:" + asked.consultationId());
+    }
+
+    /** 【征求意见】 the answer, to the reviewer who asked. */
+    @EventListener
+    void consultationAnswered(ApprovalEvents.ConsultationAnswered answered) {
+        FormHeader form = forms.findHeader(answered.formId());
+        notifications.notifyUser(answered.askerId(), NotificationKind.CONSULTATION, answered.formId(),
+                "【征求意见】" + nameOf(answered.askedId()) + "已回复您就「" + form.getTitle() + "」征求的意见。",
+                "consult-answer:" + answered.consultationId());
+    }
+
     private String nameOf(Long userId) {
         org.perfeval.organisation.AppUser user = userId == null ? null : org.findUser(userId);
         return user == null ? "" : user.displayName();

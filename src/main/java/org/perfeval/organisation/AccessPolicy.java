@@ -13,9 +13,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccessPolicy {
+    private final ReadGrantMapper grants;
 
+    AccessPolicy(ReadGrantMapper grants) {
+        this.grants = grants;
+    }
+
+    /** Within the actor's organisational scope: the forms one may act on (in one's role) as well as read. */
     public boolean canView(Actor actor, Long formUnitId, Long formSupervisingUnitId) {
         return scope(actor).admits(formUnitId, formSupervisingUnitId);
+    }
+
+    /**
+     * May read this form: within scope, or outside it by a grant for this one form (asked for an
+     * opinion on it, copied on it). A grant never admits a change: writes check {@link #canView}.
+     */
+    public boolean canRead(Actor actor, Long formId, Long formUnitId, Long formSupervisingUnitId) {
+        return canView(actor, formUnitId, formSupervisingUnitId) || grants.grants(formId, actor.id()) > 0;
     }
 
     /**

@@ -80,7 +80,7 @@ public class ReviewService {
 
     @ReadOnly
     public List<ReviewOpinion> opinions(Actor actor, Long formId) {
-        formService.visibleHeader(actor, formId);
+        formService.readableHeader(actor, formId);
         return opinionsOf(formId);
     }
 

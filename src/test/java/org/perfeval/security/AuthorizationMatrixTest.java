@@ -97,6 +97,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/reassign", (who, r) -> actor(who, r,
                     Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
+            Map.entry("POST /forms/{id}/consult", (who, r) -> actor(who, r, REVIEWERS)),
+            // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
+            Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
+            Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
