@@ -52,10 +52,13 @@ public class TaskControl {
     private final OrgMapper org;
     private final ConsultationMapper consultations;
     private final java.time.Clock clock;
+    private final CarbonCopyMapper copies;
 
     TaskControl(ApprovalMapper mapper, FormProcess process, TaskService taskService, EvaluationFormService forms,
                 FormHistory history, AuditLog audit, ApplicationEventPublisher events, AccessPolicy accessPolicy,
-                ReviewerDirectory reviewers, OrgMapper org, ConsultationMapper consultations, java.time.Clock clock) {
+                ReviewerDirectory reviewers, OrgMapper org, ConsultationMapper consultations, java.time.Clock clock,
+                CarbonCopyMapper copies) {
+        this.copies = copies;
         this.consultations = consultations;
         this.clock = clock;
         this.mapper = mapper;
@@ -78,10 +81,11 @@ public class TaskControl {
     public record Controls(String assignee, String assigneeName, String ownerName, boolean delegated,
                            boolean canRelease, boolean canTransfer, boolean canDelegate, boolean canResolve,
                            boolean canReassign, boolean canConsult, List<AppUser> colleagues,
-                           List<AppUser> groupReviewers, List<AppUser> experts, int unansweredConsultations) {
+                           List<AppUser> groupReviewers, List<AppUser> experts, int unansweredConsultations,
+                           List<AppUser> copyCandidates) {
 
         public static final Controls NONE = new Controls(null, null, null, false, false, false, false, false, false,
-                false, List.of(), List.of(), List.of(), 0);
+                false, List.of(), List.of(), List.of(), 0, List.of());
 
         public boolean any() {
             return canRelease || canTransfer || canDelegate || canResolve || canReassign || canConsult;
@@ -114,7 +118,9 @@ public class TaskControl {
                 member && mine && delegated,
                 reassigner, canConsult, colleagues, group,
                 canConsult ? reviewers.reviewers().stream().filter(u -> !u.id().equals(actor.id())).toList() : List.of(),
-                consultations.countUnanswered(task.id()));
+                consultations.countUnanswered(task.id()),
+                member && free && !delegated ? reviewers.users().stream().filter(u -> !u.id().equals(actor.id())).toList()
+                        : List.of());
     }
 
     /** 取消签收: the claimant gives the task back to the group. */
@@ -301,6 +307,49 @@ public class TaskControl {
         history.record(formId, actor, WorkflowAction.CONSULT_ANSWER, header.getStatus(), header.getStatus(), text);
         audit.action(actor, AuditAction.CONSULT_ANSWER, "form", formId, text);
         events.publishEvent(new ApprovalEvents.ConsultationAnswered(formId, consultationId, asked.askerId(), actor.id()));
+    }
+
+    /**
+     * 抄送: with a decision the reviewer copies the form to users, who may read it from then on. Called
+     * inside the decision's transaction (the form is locked), so a refused copy undoes the decision.
+     */
+    @Transactional
+    public void copyOnDecision(Actor actor, Long formId, List<Long> userIds) {
+        List<Long> to = userIds == null ? List.of()
+                : userIds.stream().filter(java.util.Objects::nonNull).filter(id -> !id.equals(actor.id())).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        if (to.size() > 50) {
+            throw new InvalidInputException("cc", "一次最多抄送 50 人");
+        }
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        java.util.Set<Long> enabled = reviewers.users().stream().map(AppUser::id).collect(java.util.stream.Collectors.toSet());
+        if (!enabled.containsAll(to)) {
+            throw new InvalidInputException("cc", "只能抄送给在用的用户");
+        }
+        List<Long> copied = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Long userId : to) {
+            if (copies.insert(formId, userId, actor.id(), clock.instant()) > 0) {
+                copied.add(userId);
+                names.add(org.findUser(userId).displayName());
+            }
+        }
+        if (copied.isEmpty()) {
+            return;
+        }
+        String detail = "抄送给" + String.join("、", names);
+        history.record(formId, actor, WorkflowAction.CARBON_COPY, header.getStatus(), header.getStatus(), detail);
+        audit.action(actor, AuditAction.CARBON_COPY, "form", formId, detail);
+        events.publishEvent(new ApprovalEvents.FormCopied(formId, actor.id(), List.copyOf(copied)));
+    }
+
+    /** 抄送我的. */
+    @ReadOnly
+    public List<CarbonCopy> copiedTo(Actor actor) {
+        return copies.findForUser(actor.id());
     }
 
     /** Every opinion asked for on the form, answered or not: shown on the form page, kept for good. */

@@ -72,6 +72,19 @@ public class WorkflowNotices {
                 "consult-answer:" + answered.consultationId());
     }
 
+    /** 【抄送】 to each user the form was copied to. */
+    @EventListener
+    void copied(ApprovalEvents.FormCopied copied) {
+        FormHeader form = forms.findHeader(copied.formId());
+        String by = nameOf(copied.byUserId());
+        long at = clock.instant().toEpochMilli();
+        for (Long userId : copied.userIds()) {
+            notifications.notifyUser(userId, NotificationKind.CARBON_COPY, copied.formId(),
+                    "【抄送】" + by + "将「" + form.getTitle() + "」抄送给您，可在“抄送我的”中查看。",
+                    "cc:" + copied.formId() + ":" + userId + ":" + at);
+        }
+    }
+
     private String nameOf(Long userId) {
         org.perfeval.organisation.AppUser user = userId == null ? null : org.findUser(userId);
         return user == null ? "" : user.displayName();

@@ -50,6 +50,7 @@ class ReviewController {
                   @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String overallOpinion,
                   @RequestParam(name = "opt", required = false) List<Integer> checked,
+                  @RequestParam(name = "cc", required = false) List<Long> copyTo,
                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
@@ -62,8 +63,8 @@ class ReviewController {
             chosen.put(options.get(index), params.get("detail" + index));
         }
         Decision parsed = parseDecision(decision);
-        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason));
-        redirect.addFlashAttribute("notice", "已" + parsed.label() + "。");
+        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason), copyTo);
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copyTo == null || copyTo.isEmpty() ? "。" : "，并已抄送。"));
         return "redirect:/tasks";
     }
 

@@ -27,9 +27,12 @@ public class ReviewService {
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     public ReviewService(EvaluationFormService formService, Approval approval, ReviewMapper reviewMapper,
-                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json) {
+                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json,
+                         org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.json = json;
         this.formService = formService;
         this.approval = approval;
@@ -59,6 +62,13 @@ public class ReviewService {
             reviewMapper.insertOption(opinion.id, seq++, option.getKey(), blankToNull(option.getValue()));
         }
         approval.decide(actor, review, input.decision(), opinion.reason, opinion.overallOpinion, opinion.id);
+    }
+
+    /** Approve or return and copy the form to users (抄送), all in one transaction. */
+    @Transactional
+    public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo) {
+        decide(actor, formId, input);
+        taskControl.copyOnDecision(actor, formId, copyTo);
     }
 
     /**

@@ -107,6 +107,12 @@ class TaskControlController {
         return "consultations";
     }
 
+    @GetMapping("/cc")
+    String copiedToMe(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", control.copiedTo(user.actor()));
+        return "cc";
+    }
+
     /**
      * Bad input goes back to the review page with each message beside its field and what was typed
      * kept (flash attributes {@code controlProblems} and {@code controlTyped}).

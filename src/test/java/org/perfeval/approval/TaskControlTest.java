@@ -50,6 +50,7 @@ class TaskControlTest {
     @Autowired TaskService taskService;
     @Autowired NotificationService notifications;
     @Autowired AuditLog audit;
+    @Autowired org.perfeval.inbox.InboxService inboxService;
 
     TestOrg.World w;
     Actor lead;
@@ -258,6 +259,37 @@ class TaskControlTest {
         assertThat(actions()).contains("CONSULT", "CONSULT_ANSWER");
         assertThat(audit.search("CONSULT_ASK", null, String.valueOf(formId), null, 10)).hasSize(1);
         assertThat(audit.search("CONSULT_ANSWER", null, String.valueOf(formId), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void copiedUsersReadTheFormAndFindItInTheirList() {
+        // An unknown user: refused, and the decision it came with is undone.
+        assertThatThrownBy(() -> reviews.decide(w.reviewer1(), formId, approve(), List.of(-5L)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        assertThatThrownBy(() -> forms.read(w.staffB(), formId)).isInstanceOf(NotFoundException.class);
+
+        reviews.decide(w.reviewer1(), formId, approve(), List.of(w.staffB().id(), w.reviewer2().id(), w.reviewer1().id()));
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.FINANCE_REVIEW);
+        assertThat(forms.read(w.staffB(), formId).header().getId()).isEqualTo(formId);
+        assertThat(forms.read(w.reviewer2(), formId).header().getId()).isEqualTo(formId);
+        assertThat(control.copiedTo(w.staffB())).singleElement().satisfies(c -> {
+            assertThat(c.formId()).isEqualTo(formId);
+            assertThat(c.fiscalYear()).isEqualTo(2024);
+            assertThat(c.status()).isEqualTo(FormStatus.FINANCE_REVIEW);
+        });
+        // Copying to oneself is skipped, not an error.
+        assertThat(control.copiedTo(w.reviewer1())).isEmpty();
+        assertThat(notifications.list(w.reviewer2())).anyMatch(n -> n.message().contains("抄送给您"));
+        assertThat(history()).anyMatch(r -> r.action().equals("CARBON_COPY") && r.detail().contains("乙填报"));
+        assertThat(audit.search("CARBON_COPY", null, String.valueOf(formId), null, 10)).hasSize(1);
+        // Read-only: the copied unit's staff cannot withdraw or save, the copied reviewer cannot act.
+        assertThatThrownBy(() -> approval.withdraw(w.staffB(), formId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> forms.saveDraft(w.staffB(), formId, formMapper.findHeader(formId).getVersion(),
+                Fixtures.clean())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approval.claim(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
+        // 已办 shows the year.
+        assertThat(inboxService.done(w.reviewer1())).anyMatch(d -> d.formId().equals(formId) && d.fiscalYear() == 2024);
     }
 
     private ReviewInput approve() {

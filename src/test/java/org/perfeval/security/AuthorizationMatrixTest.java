@@ -102,6 +102,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
                     ? Outcome.FORBIDDEN : viewer(who, r)),
             Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
+            Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
