@@ -54,6 +54,37 @@ public class WorkflowNotices {
         }
     }
 
+    /** 【征求意见】 to the colleague asked. */
+    @EventListener
+    void consultationAsked(ApprovalEvents.ConsultationAsked asked) {
+        FormHeader form = forms.findHeader(asked.formId());
+        notifications.notifyUser(asked.askedId(), NotificationKind.CONSULTATION, asked.formId(),
+                "【征求意见】" + nameOf(asked.askerId()) + "就「" + form.getTitle() + "」向您征求意见，请查看并回复。",
+                "consult:" + asked.consultationId());
+    }
+
+    /** 【征求意见】 the answer, to the reviewer who asked. */
+    @EventListener
+    void consultationAnswered(ApprovalEvents.ConsultationAnswered answered) {
+        FormHeader form = forms.findHeader(answered.formId());
+        notifications.notifyUser(answered.askerId(), NotificationKind.CONSULTATION, answered.formId(),
+                "【征求意见】" + nameOf(answered.askedId()) + "已回复您就「" + form.getTitle() + "」征求的意见。",
+                "consult-answer:" + answered.consultationId());
+    }
+
+    /** 【抄送】 to each user the form was copied to. */
+    @EventListener
+    void copied(ApprovalEvents.FormCopied copied) {
+        FormHeader form = forms.findHeader(copied.formId());
+        String by = nameOf(copied.byUserId());
+        long at = clock.instant().toEpochMilli();
+        for (Long userId : copied.userIds()) {
+            notifications.notifyUser(userId, NotificationKind.CARBON_COPY, copied.formId(),
+                    "【抄送】" + by + "将「" + form.getTitle() + "」抄送给您，可在“抄送我的”中查看。",
+                    "cc:" + copied.formId() + ":" + userId + ":" + at);
+        }
+    }
+
     private String nameOf(Long userId) {
         org.perfeval.organisation.AppUser user = userId == null ? null : org.findUser(userId);
         return user == null ? "" : user.displayName();

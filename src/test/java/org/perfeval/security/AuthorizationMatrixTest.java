@@ -99,6 +99,12 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
             // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
             Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /forms/{id}/consult", (who, r) -> actor(who, r, REVIEWERS)),
+            // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
+            Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
+            Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
+            Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
