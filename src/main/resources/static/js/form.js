@@ -181,10 +181,12 @@
     if (!input.classList || !input.classList.contains('library-pick')) { return; }
     var e = entries[input.value];
     if (!e) { return; }
-    var row = input.closest('tr');
+    // Only this row's own cells (its 分项指标 have .target and .operator too), and only empty ones:
+    // a picked entry never appends to or replaces what was typed.
+    var prefix = input.name.replace(/\.name$/, '');
     function fill(suffix, value) {
-      var el = row.querySelector('[name$="' + suffix + '"]');
-      if (el && !el.value && value) { el.value = value; }
+      var el = form.querySelector('[name="' + prefix + suffix + '"]');
+      if (el && !el.value && value) { el.value = value; el.dispatchEvent(new Event('change', { bubbles: true })); }
     }
     fill('.category', e.category);
     fill('.subcategory', e.subcategory);

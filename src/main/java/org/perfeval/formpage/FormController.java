@@ -74,7 +74,7 @@ class FormController {
                 throw new InvalidInputException(bindingProblems(binding));
             }
             if ("report".equals(action)) {
-                int filled = reportDraft.fillEmptySections(form);
+                int filled = reportDraft.fillEmptySections(form, header.getTitle(), header.getUnitName());
                 pageModel.fill(model, actor, header, form);
                 model.addAttribute("postedVersion", version);
                 model.addAttribute("notice", "已生成 " + filled + " 节报告草稿（尚未保存），请修改后保存。");

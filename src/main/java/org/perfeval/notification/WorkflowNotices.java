@@ -22,6 +22,13 @@ public class WorkflowNotices {
     /** 【待办】title（unit）待stage, to everyone in the group. */
     @EventListener
     void taskArrived(ApprovalEvents.TaskArrived arrived) {
+        // A form returned to its unit: the 【退回】 notice (with the reason) is the one the unit gets.
+        if (arrived.stage() == org.perfeval.approval.Stage.FILL) {
+            FormHeader form = forms.findHeader(arrived.formId());
+            if (form != null && form.getReturnReason() != null) {
+                return;
+            }
+        }
         notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), arrived.stage().label(),
                 "task:" + arrived.taskId());
     }
