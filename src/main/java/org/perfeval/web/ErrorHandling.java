@@ -138,7 +138,8 @@ class ErrorHandling {
         }
         String back = sameOriginReferer(request);
         if (back != null && !"GET".equals(request.getMethod())
-                && (status == HttpStatus.BAD_REQUEST || status == HttpStatus.PAYLOAD_TOO_LARGE)) {
+                && (status == HttpStatus.BAD_REQUEST || status == HttpStatus.PAYLOAD_TOO_LARGE
+                        || status == HttpStatus.CONFLICT)) {
             return backToTheForm(request, back, message, problems);
         }
         ModelAndView page = new ModelAndView("error/" + status.value());
