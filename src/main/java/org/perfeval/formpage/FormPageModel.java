@@ -37,10 +37,13 @@ class FormPageModel {
     private final org.perfeval.form.FormDiff diff;
     private final org.perfeval.evidence.EvidenceService evidence;
     private final org.perfeval.followup.FollowUpService followUps;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, Approval process, OpinionCatalog catalog,
                   ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
-                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy) {
+                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy,
+                  org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.accessPolicy = accessPolicy;
         this.evidence = evidence;
         this.followUps = followUps;
@@ -65,13 +68,17 @@ class FormPageModel {
         model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
-        boolean canReview = process.canReview(actor, header);
+        // A reader by grant (征求意见, 抄送) is outside the form's scope and never reviews it.
+        boolean canReview = accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())
+                && process.canReview(actor, header);
         model.addAttribute("header", header);
         model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);
+        model.addAttribute("taskControls", taskControl.controls(actor, header));
+        model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
         model.addAttribute("dueDate", task == null ? null : task.dueAt());

@@ -38,8 +38,11 @@ public class UnitEditing {
     private final OrgTree tree;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignedInSessions sessions;
 
-    UnitEditing(OrgMapper orgMapper, UnitHistoryMapper mapper, OrgTree tree, AuditLog audit, Clock clock) {
+    UnitEditing(OrgMapper orgMapper, UnitHistoryMapper mapper, OrgTree tree, AuditLog audit, Clock clock,
+                SignedInSessions sessions) {
+        this.sessions = sessions;
         this.orgMapper = orgMapper;
         this.mapper = mapper;
         this.tree = tree;
@@ -181,6 +184,10 @@ public class UnitEditing {
             return;
         }
         mapper.updateEnabled(unitId, enabled);
+        if (!enabled) {
+            // Its users are signed out on every node at their next request, as a disabled user is.
+            mapper.usernamesOf(unitId).forEach(sessions::endAfterCommit);
+        }
         record(admin, unitId, ENABLED, now ? "启用" : "停用", enabled ? "启用" : "停用");
         audit.action(admin, AuditAction.UNIT_CHANGE, "unit", unitId, (enabled ? "启用单位 " : "停用单位 ") + unit.name());
     }

@@ -47,6 +47,9 @@ interface UnitHistoryMapper {
     @Update("UPDATE org_unit SET parent_id = #{parentId} WHERE id = #{id}")
     int updateParent(@Param("id") Long id, @Param("parentId") Long parentId);
 
+    @Select("SELECT username FROM app_user WHERE unit_id = #{unitId}")
+    List<String> usernamesOf(Long unitId);
+
     @Select("SELECT id FROM org_unit WHERE id = #{id} FOR UPDATE")
     Long lock(Long id);
 }

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
     /** The rules, one per endpoint. Unit A's form is "own" for STAFF_A and REVIEWER_A's department. */
     final Map<String, Rule> rules = Map.ofEntries(
             Map.entry("GET /login", (who, r) -> Outcome.PERMITTED),
+            // Says only whether this browser is logged in, with its CSRF token (the in-place login needs it).
+            Map.entry("GET /session", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public/forms/{id}", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
             // Without a CJK font installed there is no PDF to download (README: fonts-wqy-microhei).
@@ -89,8 +91,22 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/withdraw", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/claim", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /forms/{id}/review", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            // Task controls (issue 15): reviewers reach them on forms they see; reassign also administrators.
+            Map.entry("POST /forms/{id}/release", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/transfer", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/delegate", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/resolve", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/reassign", (who, r) -> actor(who, r,
+                    Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
             // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
             Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /forms/{id}/consult", (who, r) -> actor(who, r, REVIEWERS)),
+            // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
+            Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
+            Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
+            Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
@@ -166,6 +182,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
             Map.entry("GET /search", (who, r) -> loggedIn(who)),
             Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
+
+    static final Set<Who> REVIEWERS = Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE);
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
