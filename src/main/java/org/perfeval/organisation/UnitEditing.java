@@ -144,6 +144,11 @@ public class UnitEditing {
         if (java.util.Objects.equals(unit.parentId(), parentId)) {
             return;
         }
+        int inReview = mapper.formsInLevelReview(unitId);
+        if (inReview > 0) {
+            throw new InvalidInputException("parentId", "该单位或其下级单位有 " + inReview
+                    + " 张评价表正在主管部门（逐级）审核中，审核结束或退回后再调整上级，以免审核人找不到这些评价表");
+        }
         OrgUnit before = unit.parentId() == null ? null : orgMapper.findUnit(unit.parentId());
         mapper.updateParent(unitId, parentId);
         tree.recomputePaths(unitId);
