@@ -56,31 +56,20 @@ public class OrgAdminService {
     public record PasswordHash(String value) {
     }
 
-    /** Administrator actions from the user management page; each is audited. */
+    /**
+     * Administrator actions from the user management page; each is audited. A unit is added as on the
+     * unit page ({@link UnitEditing#add}): the same placement rules at any depth, kept in its history.
+     */
     @Transactional
     public OrgUnit addUnit(Actor admin, String code, String name, UnitKind kind, Long parentId) {
-        requireAdmin(admin);
-        java.util.List<org.perfeval.shared.FieldProblem> problems = new java.util.ArrayList<>();
-        if (code == null || !code.matches("[A-Za-z0-9_-]{1,64}")) {
-            problems.add(new org.perfeval.shared.FieldProblem("code", "单位编码只能包含字母、数字、- 和 _，不超过 64 个字符"));
-        } else if (mapper.findUnitByCode(code) != null) {
-            problems.add(new org.perfeval.shared.FieldProblem("code", "单位编码「" + code + "」已存在"));
-        }
-        if (name == null || name.isBlank()) {
-            problems.add(new org.perfeval.shared.FieldProblem("name", "请填写单位名称"));
-        } else {
-            org.perfeval.shared.ColumnLimits.ORG_UNIT_NAME.check(problems, "name", "单位名称", name);
-        }
-        OrgUnit parent = parentId == null ? null : mapper.findUnit(parentId);
-        if (kind == UnitKind.UNIT && (parent == null || parent.kind() != UnitKind.SUPERVISING)) {
-            problems.add(new org.perfeval.shared.FieldProblem("parentId", "预算单位必须选择所属主管部门"));
-        }
-        if (!problems.isEmpty()) {
-            throw new org.perfeval.shared.InvalidInputException(problems);
-        }
-        OrgUnit unit = createUnit(code, name.strip(), kind, kind == UnitKind.UNIT ? parent : null);
-        audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "unit", unit.id(), "新增单位 " + unit.name());
-        return unit;
+        return unitEditing.add(admin, code, name, kind, parentId);
+    }
+
+    private UnitEditing unitEditing;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitEditing(UnitEditing unitEditing) {
+        this.unitEditing = unitEditing;
     }
 
     @Transactional

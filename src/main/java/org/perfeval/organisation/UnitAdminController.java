@@ -2,7 +2,6 @@ package org.perfeval.organisation;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.perfeval.shared.FieldProblem;
@@ -109,39 +108,17 @@ class UnitAdminController {
     @PostMapping("/admin/units/import")
     String preview(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) MultipartFile file,
                    Model model, HttpSession session, HttpServletResponse response) throws IOException {
-        try {
-            List<UnitImport.Row> rows = unitImport.preview(admin.actor(), file == null ? null : file.getBytes());
-            model.addAttribute("rows", rows);
-            boolean ok = !rows.isEmpty() && rows.stream().allMatch(UnitImport.Row::ok);
-            model.addAttribute("importable", ok);
-            if (ok) {
-                session.setAttribute(IMPORT_ROWS, rows);
-            } else {
-                session.removeAttribute(IMPORT_ROWS);
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            }
-        } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
+        byte[] bytes = file == null ? null : file.getBytes();
+        ImportPreview.preview(() -> unitImport.preview(admin.actor(), bytes), UnitImport.Row::ok, IMPORT_ROWS, model,
+                session, response);
         return "admin/unit-import";
     }
 
     @PostMapping("/admin/units/import/confirm")
-    @SuppressWarnings("unchecked")
     String confirm(@AuthenticationPrincipal CurrentUser admin, Model model, HttpSession session,
                    HttpServletResponse response) {
-        List<UnitImport.Row> rows = (List<UnitImport.Row>) session.getAttribute(IMPORT_ROWS);
-        try {
-            if (rows == null) {
-                throw new InvalidInputException("file", "没有待导入的预览，请重新上传表格");
-            }
-            model.addAttribute("imported", unitImport.importRows(admin.actor(), rows));
-            session.removeAttribute(IMPORT_ROWS);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
+        ImportPreview.<UnitImport.Row>confirm(IMPORT_ROWS, rows -> unitImport.importRows(admin.actor(), rows), "imported",
+                model, session, response);
         return "admin/unit-import";
     }
 

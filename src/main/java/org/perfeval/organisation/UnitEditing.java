@@ -38,8 +38,11 @@ public class UnitEditing {
     private final OrgTree tree;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignedInSessions sessions;
 
-    UnitEditing(OrgMapper orgMapper, UnitHistoryMapper mapper, OrgTree tree, AuditLog audit, Clock clock) {
+    UnitEditing(OrgMapper orgMapper, UnitHistoryMapper mapper, OrgTree tree, AuditLog audit, Clock clock,
+                SignedInSessions sessions) {
+        this.sessions = sessions;
         this.orgMapper = orgMapper;
         this.mapper = mapper;
         this.tree = tree;
@@ -141,6 +144,11 @@ public class UnitEditing {
         if (java.util.Objects.equals(unit.parentId(), parentId)) {
             return;
         }
+        int inReview = mapper.formsInLevelReview(unitId);
+        if (inReview > 0) {
+            throw new InvalidInputException("parentId", "该单位或其下级单位有 " + inReview
+                    + " 张评价表正在主管部门（逐级）审核中，审核结束或退回后再调整上级，以免审核人找不到这些评价表");
+        }
         OrgUnit before = unit.parentId() == null ? null : orgMapper.findUnit(unit.parentId());
         mapper.updateParent(unitId, parentId);
         tree.recomputePaths(unitId);
@@ -181,6 +189,10 @@ public class UnitEditing {
             return;
         }
         mapper.updateEnabled(unitId, enabled);
+        if (!enabled) {
+            // Its users are signed out on every node at their next request, as a disabled user is.
+            mapper.usernamesOf(unitId).forEach(sessions::endAfterCommit);
+        }
         record(admin, unitId, ENABLED, now ? "启用" : "停用", enabled ? "启用" : "停用");
         audit.action(admin, AuditAction.UNIT_CHANGE, "unit", unitId, (enabled ? "启用单位 " : "停用单位 ") + unit.name());
     }

@@ -47,6 +47,17 @@ interface UnitHistoryMapper {
     @Update("UPDATE org_unit SET parent_id = #{parentId} WHERE id = #{id}")
     int updateParent(@Param("id") Long id, @Param("parentId") Long parentId);
 
+    /**
+     * Forms of the unit or any unit below it waiting at a level review: their reviewers find them by
+     * the tree (AccessPolicy), so the branch must not move away from them meanwhile.
+     */
+    @Select("SELECT COUNT(*) FROM evaluation_form WHERE status = 'SUPERVISOR_REVIEW' AND unit_id IN ("
+            + OrgTree.SUBTREE_UNIT_IDS + "#{unitId})")
+    int formsInLevelReview(Long unitId);
+
+    @Select("SELECT username FROM app_user WHERE unit_id = #{unitId}")
+    List<String> usernamesOf(Long unitId);
+
     @Select("SELECT id FROM org_unit WHERE id = #{id} FOR UPDATE")
     Long lock(Long id);
 }

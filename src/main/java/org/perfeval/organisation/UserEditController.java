@@ -1,7 +1,6 @@
 package org.perfeval.organisation;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -92,39 +91,17 @@ class UserEditController {
     @PostMapping("/admin/users/import")
     String preview(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) MultipartFile file,
                    Model model, HttpSession session, HttpServletResponse response) throws IOException {
-        try {
-            List<UserImport.Row> rows = userImport.preview(admin.actor(), file == null ? null : file.getBytes());
-            model.addAttribute("rows", rows);
-            boolean ok = !rows.isEmpty() && rows.stream().allMatch(UserImport.Row::ok);
-            model.addAttribute("importable", ok);
-            if (ok) {
-                session.setAttribute(IMPORT_ROWS, rows);
-            } else {
-                session.removeAttribute(IMPORT_ROWS);
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            }
-        } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
+        byte[] bytes = file == null ? null : file.getBytes();
+        ImportPreview.preview(() -> userImport.preview(admin.actor(), bytes), UserImport.Row::ok, IMPORT_ROWS, model,
+                session, response);
         return "admin/user-import";
     }
 
     @PostMapping("/admin/users/import/confirm")
-    @SuppressWarnings("unchecked")
     String confirm(@AuthenticationPrincipal CurrentUser admin, Model model, HttpSession session,
                    HttpServletResponse response) {
-        List<UserImport.Row> rows = (List<UserImport.Row>) session.getAttribute(IMPORT_ROWS);
-        if (rows == null) {
-            throw new InvalidInputException("file", "没有待导入的预览，请重新上传表格");
-        }
-        try {
-            model.addAttribute("created", userImport.importRows(admin.actor(), rows));
-            session.removeAttribute(IMPORT_ROWS);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
+        ImportPreview.<UserImport.Row>confirm(IMPORT_ROWS, rows -> userImport.importRows(admin.actor(), rows), "created",
+                model, session, response);
         return "admin/user-import";
     }
 

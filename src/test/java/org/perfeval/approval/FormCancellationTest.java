@@ -160,6 +160,15 @@ class FormCancellationTest {
                 .with(admin).with(csrf())).andReturn().getResponse();
         assertThat(done.getStatus()).isEqualTo(302);
         assertThat(formMapper.findHeader(id).getStatus()).isEqualTo(FormStatus.CANCELLED);
+        // The campaign's dashboard and the form page show the cancelled form as such.
+        MockHttpServletResponse dashboard = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/admin/campaigns/" + formMapper.findHeader(id).getCampaignId()).with(admin)).andReturn().getResponse();
+        assertThat(dashboard.getStatus()).isEqualTo(200);
+        assertThat(dashboard.getContentAsString()).contains(FormStatus.CANCELLED.label());
+        MockHttpServletResponse formPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/forms/" + id).with(user(accounts.loadUserByUsername(w.staffA().username())))).andReturn().getResponse();
+        assertThat(formPage.getContentAsString()).contains("id=\"cancelled\"").contains("重复下发")
+                .doesNotContain("id=\"cancel-link\"");
         MockHttpServletResponse twice = mvc.perform(post("/admin/forms/" + id + "/cancel").param("reason", "再次")
                 .with(admin).with(csrf())).andReturn().getResponse();
         assertThat(twice.getStatus()).isEqualTo(409);

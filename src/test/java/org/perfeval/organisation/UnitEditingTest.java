@@ -111,6 +111,12 @@ class UnitEditingTest {
 
         editing.rename(t.admin(), t.base1().id(), "更名后" + s);
         editing.rename(t.admin(), t.second().id(), "二级更名" + s);
+        // In review, its branch stays where its reviewers find it; withdrawn, it may move.
+        assertThatThrownBy(() -> editing.move(t.admin(), t.base1().id(), t.sibling().id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("正在主管部门");
+        assertThatThrownBy(() -> editing.move(t.admin(), t.second().id(), t.finance().id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("下级单位有 1 张");
+        approval.withdraw(t.staffBase1(), filed.getId());
         editing.move(t.admin(), t.base1().id(), t.sibling().id());
 
         FormHeader after = formMapper.findHeader(filed.getId());
