@@ -64,4 +64,12 @@ public final class ApprovalEvents {
     /** A reviewer copied the form to users when deciding (抄送); they may read it from now on. */
     public record FormCopied(Long formId, Long byUserId, java.util.List<Long> userIds) {
     }
+
+    /** An administrator cancelled (作废) the form: its process ended; the reason is on the form. */
+    public record FormCancelled(Long formId) {
+    }
+
+    /** An administrator reopened (重新开放) the form: it is back at 填报 with its unit. */
+    public record FormReopened(Long formId) {
+    }
 }

@@ -109,6 +109,24 @@ public class WorkflowNotices {
                 "returned:" + returned.opinionId());
     }
 
+    /** 【作废】 to the unit and, when the form was in review, to the department that reviews it. */
+    @EventListener
+    void cancelled(ApprovalEvents.FormCancelled cancelled) {
+        FormHeader form = forms.findHeader(cancelled.formId());
+        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.CANCELLED,
+                form.getId(), "【作废】" + form.getTitle() + "已被作废：" + form.getCancelReason(),
+                "cancelled:" + form.getId() + ":" + form.getVersion());
+    }
+
+    /** 【重新开放】 to the unit: the form is back with it to fill in and submit. */
+    @EventListener
+    void reopened(ApprovalEvents.FormReopened reopened) {
+        FormHeader form = forms.findHeader(reopened.formId());
+        notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.REOPENED,
+                form.getId(), "【重新开放】" + form.getTitle() + "已重新开放，请修改后提交。" + form.getReturnReason(),
+                "reopened:" + form.getId() + ":" + form.getVersion());
+    }
+
     public void published(FormHeader form, int revision) {
         Long formId = form.getId();
         notifications.notifyGroup(AccessPolicy.unitGroup(form.getUnitId()), false, NotificationKind.PUBLISHED, formId,
