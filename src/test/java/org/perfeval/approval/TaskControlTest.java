@@ -292,6 +292,17 @@ class TaskControlTest {
         assertThat(inboxService.done(w.reviewer1())).anyMatch(d -> d.formId().equals(formId) && d.fiscalYear() == 2024);
     }
 
+    @Test
+    void aCopyDoesNotStopTheApproverFromRecalling() {
+        reviews.decide(w.reviewer1(), formId, approve(), List.of(w.staffB().id()));
+        assertThat(approval.canRecall(w.reviewer1(), formMapper.findHeader(formId))).isTrue();
+        approval.recall(w.reviewer1(), formId);
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        // Recalled, it is the reviewer's claimed task again: theirs to release or hand over.
+        control.release(w.reviewer1(), formId);
+        assertThat(assignee()).isNull();
+    }
+
     private ReviewInput approve() {
         return new ReviewInput(Decision.APPROVE, Map.of(), null, null);
     }
