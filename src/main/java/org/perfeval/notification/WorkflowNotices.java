@@ -3,6 +3,7 @@ package org.perfeval.notification;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.approval.ApprovalEvents;
+import org.perfeval.approval.Stage;
 import org.perfeval.approval.Decision;
 import org.perfeval.organisation.AccessPolicy;
 import org.springframework.context.event.EventListener;
@@ -93,6 +94,13 @@ public class WorkflowNotices {
     /** 【待办】title（unit）待stage, to everyone in the group. */
     @EventListener
     void taskArrived(ApprovalEvents.TaskArrived arrived) {
+        // A form returned to its unit: the 【退回】 notice (with the reason) is the one the unit gets.
+        if (arrived.stage() == Stage.FILL) {
+            FormHeader form = forms.findHeader(arrived.formId());
+            if (form != null && form.getReturnReason() != null) {
+                return;
+            }
+        }
         notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), arrived.stage().label(),
                 "task:" + arrived.taskId());
     }

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
     /** The rules, one per endpoint. Unit A's form is "own" for STAFF_A and REVIEWER_A's department. */
     final Map<String, Rule> rules = Map.ofEntries(
             Map.entry("GET /login", (who, r) -> Outcome.PERMITTED),
+            // Says only whether this browser is logged in, with its CSRF token (the in-place login needs it).
+            Map.entry("GET /session", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public/forms/{id}", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
             // Without a CJK font installed there is no PDF to download (README: fonts-wqy-microhei).
