@@ -52,7 +52,7 @@ class TaskControlBrowserTest {
             b.find(By.id("claim")).click();
             b.waiting().until(d -> b.text(By.tagName("main")).contains("已签收"));
             new Select(b.find(By.cssSelector("#transfer-form select[name=to]"))).selectByValue(String.valueOf(w.reviewer1b().id()));
-            b.find(By.cssSelector("#transfer-form input[name=reason]")).sendKeys("本人下周休假");
+            b.find(By.cssSelector("#transfer-form input[name=note]")).sendKeys("本人下周休假");
             b.find(By.id("transfer-task")).click();
             b.waiting().until(ExpectedConditions.urlContains("/tasks"));
 

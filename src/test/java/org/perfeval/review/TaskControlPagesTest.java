@@ -71,7 +71,7 @@ class TaskControlPagesTest {
         MockHttpSession session = new MockHttpSession();
         MvcResult bad = mvc.perform(post("/forms/" + formId + "/transfer").session(session).with(csrf())
                         .with(user(accounts.loadUserByUsername(w.reviewer1().username())))
-                        .param("to", String.valueOf(w.reviewer2().id())).param("reason", "我要休假"))
+                        .param("to", String.valueOf(w.reviewer2().id())).param("note", "我要休假"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + formId + "#task-controls");
         String again = mvc.perform(get("/forms/" + formId).session(session)
