@@ -33,6 +33,12 @@ class TaskControlBrowserTest {
     @Autowired Approval approval;
     @Autowired EvaluationFormService forms;
 
+    /** Waits for the page after a post to show the text; the old page may go stale while it is read. */
+    private static void pageSays(Browser b, String text) {
+        b.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> b.text(By.tagName("main")).contains(text));
+    }
+
     @Test
     void claimReleaseTransferDelegateAnswerDecide() {
         TestOrg.World w = testOrg.create();
@@ -43,14 +49,14 @@ class TaskControlBrowserTest {
             b.login(w.reviewer1().username(), TestOrg.PASSWORD);
             b.go(formPage);
             b.find(By.id("claim")).click();
-            b.waiting().until(d -> b.text(By.tagName("main")).contains("已签收"));
+            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
             b.find(By.id("release")).click();
-            b.waiting().until(d -> b.text(By.tagName("main")).contains("已取消签收"));
+            pageSays(b, "已取消签收");
             assertThat(b.text(By.id("task-holder"))).contains("尚未签收");
 
             // Claimed again from the inbox's form link, then handed to the colleague for good.
             b.find(By.id("claim")).click();
-            b.waiting().until(d -> b.text(By.tagName("main")).contains("已签收"));
+            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
             new Select(b.find(By.cssSelector("#transfer-form select[name=to]"))).selectByValue(String.valueOf(w.reviewer1b().id()));
             b.find(By.cssSelector("#transfer-form input[name=note]")).sendKeys("本人下周休假");
             b.find(By.id("transfer-task")).click();
@@ -62,7 +68,7 @@ class TaskControlBrowserTest {
             new Select(b.find(By.cssSelector("#delegate-form select[name=to]"))).selectByValue(String.valueOf(w.reviewer1().id()));
             b.find(By.cssSelector("#delegate-form input[name=note]")).sendKeys("请核对预算执行率");
             b.find(By.id("delegate-task")).click();
-            b.waiting().until(d -> b.text(By.tagName("main")).contains("已委派"));
+            pageSays(b, "已委派");
             assertThat(b.driver.findElements(By.id("decide"))).as("no decision while delegated").isEmpty();
             b.screenshot("task-delegated");
 
