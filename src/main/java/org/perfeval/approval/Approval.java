@@ -405,12 +405,16 @@ public class Approval {
         return null;
     }
 
-    /** The form's latest step taken by a person (reminders are not steps of the form itself). */
+    /**
+     * The form's latest step taken by a person (reminders are not steps of the form itself, and a
+     * copy (抄送) is part of the decision it came with).
+     */
     private WorkflowRecord lastStep(Long formId) {
         List<WorkflowRecord> records = history.of(formId);
         for (int i = records.size() - 1; i >= 0; i--) {
             WorkflowRecord record = records.get(i);
-            if (!WorkflowAction.REMIND.name().equals(record.action())) {
+            if (!WorkflowAction.REMIND.name().equals(record.action())
+                    && !WorkflowAction.CARBON_COPY.name().equals(record.action())) {
                 return record;
             }
         }

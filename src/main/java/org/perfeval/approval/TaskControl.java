@@ -183,7 +183,7 @@ public class TaskControl {
         HeldTask held = holdForHandOver(actor, formId, "转办");
         OpenTask task = held.task();
         AppUser to = colleague(actor, toUserId, task, "转办");
-        String why = optionalText("reason", "转办说明", reason);
+        String why = optionalText("note", "转办说明", reason);
         process.guardTask(task, () -> taskService.setAssignee(task.id(), to.username()));
         record(actor, held, WorkflowAction.TRANSFER, AuditAction.TASK_TRANSFER,
                 "转办给" + to.displayName() + (why == null ? "" : "：" + why));

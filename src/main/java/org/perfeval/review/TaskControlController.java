@@ -49,9 +49,10 @@ class TaskControlController {
 
     @PostMapping("/forms/{id}/transfer")
     String transfer(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
-                    @RequestParam(required = false) Long to, @RequestParam(required = false) String reason,
-                    RedirectAttributes redirect) {
-        return kept(id, redirect, typed("to", to, "reason", reason), () -> {
+                    @RequestParam(required = false) Long to,
+                    @RequestParam(name = "note", required = false) String reason, RedirectAttributes redirect) {
+        // "note" as for 委派: "reason" is the review form's 退回原因 on the same page.
+        return kept(id, redirect, typed("to", to, "transferNote", reason), () -> {
             control.transfer(user.actor(), id, to, reason);
             redirect.addFlashAttribute("notice", "已转办。");
             return "redirect:/tasks";

@@ -219,10 +219,10 @@ class TaskControlTest {
         // Another department's reviewer cannot see the form before being asked.
         assertThatThrownBy(() -> forms.read(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
 
-        List<Long> ids = control.consult(w.reviewer1(), formId, List.of(w.reviewer2().id(), w.finance().id()),
-                "项目绩效目标设置是否合理？");
-        assertThat(ids).hasSize(2);
-        assertThat(control.unansweredConsultations(formId)).isEqualTo(2);
+        List<Long> ids = control.consult(w.reviewer1(), formId,
+                List.of(w.reviewer2().id(), w.finance().id(), w.reviewer1b().id()), "项目绩效目标设置是否合理？");
+        assertThat(ids).hasSize(3);
+        assertThat(control.unansweredConsultations(formId)).isEqualTo(3);
         assertThat(notifications.list(w.reviewer2())).anyMatch(n -> n.message().contains("向您征求意见"));
         assertThat(control.askedOf(w.reviewer2())).singleElement()
                 .satisfies(c -> assertThat(c.open()).isTrue()).satisfies(c -> assertThat(c.answered()).isFalse());
@@ -247,6 +247,7 @@ class TaskControlTest {
         assertThatThrownBy(() -> control.answer(w.reviewer2(), formId, toExpert, "再说一次"))
                 .isInstanceOf(ConflictException.class);
         assertThat(notifications.list(w.reviewer1())).anyMatch(n -> n.message().contains("已回复"));
+        control.answer(w.reviewer1b(), formId, ids.get(2), "同意，目标可行");
         assertThat(control.unansweredConsultations(formId)).isEqualTo(1);
 
         // Deciding does not wait for the finance reviewer's answer; the request then ends unanswered.
@@ -254,11 +255,12 @@ class TaskControlTest {
         assertThatThrownBy(() -> control.answer(w.finance(), formId, ids.get(1), "迟到的意见"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("审核完毕");
         List<Consultation> kept = control.consultationsOf(w.staffA(), formId);
-        assertThat(kept).extracting(Consultation::answer).containsExactly("目标偏低，建议提高参保率目标", null);
+        assertThat(kept).extracting(Consultation::answer)
+                .containsExactly("目标偏低，建议提高参保率目标", null, "同意，目标可行");
         assertThat(kept).allMatch(c -> c.question().equals("项目绩效目标设置是否合理？"));
         assertThat(actions()).contains("CONSULT", "CONSULT_ANSWER");
         assertThat(audit.search("CONSULT_ASK", null, String.valueOf(formId), null, 10)).hasSize(1);
-        assertThat(audit.search("CONSULT_ANSWER", null, String.valueOf(formId), null, 10)).hasSize(1);
+        assertThat(audit.search("CONSULT_ANSWER", null, String.valueOf(formId), null, 10)).hasSize(2);
     }
 
     @Test
@@ -290,6 +292,17 @@ class TaskControlTest {
         assertThatThrownBy(() -> approval.claim(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
         // 已办 shows the year.
         assertThat(inboxService.done(w.reviewer1())).anyMatch(d -> d.formId().equals(formId) && d.fiscalYear() == 2024);
+    }
+
+    @Test
+    void aCopyDoesNotStopTheApproverFromRecalling() {
+        reviews.decide(w.reviewer1(), formId, approve(), List.of(w.staffB().id()));
+        assertThat(approval.canRecall(w.reviewer1(), formMapper.findHeader(formId))).isTrue();
+        approval.recall(w.reviewer1(), formId);
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        // Recalled, it is the reviewer's claimed task again: theirs to release or hand over.
+        control.release(w.reviewer1(), formId);
+        assertThat(assignee()).isNull();
     }
 
     private ReviewInput approve() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.approval.Approval;
 import org.perfeval.approval.TaskControl;
 import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormStatus;
 import org.perfeval.organisation.OrgAdminService;
 import org.perfeval.organisation.ReviewerDirectory;
 import org.perfeval.organisation.UserAccountService;
@@ -23,6 +24,7 @@ import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -69,7 +71,7 @@ class TaskControlPagesTest {
         MockHttpSession session = new MockHttpSession();
         MvcResult bad = mvc.perform(post("/forms/" + formId + "/transfer").session(session).with(csrf())
                         .with(user(accounts.loadUserByUsername(w.reviewer1().username())))
-                        .param("to", String.valueOf(w.reviewer2().id())).param("reason", "我要休假"))
+                        .param("to", String.valueOf(w.reviewer2().id())).param("note", "我要休假"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + formId + "#task-controls");
         String again = mvc.perform(get("/forms/" + formId).session(session)
@@ -82,6 +84,39 @@ class TaskControlPagesTest {
                         .with(user(accounts.loadUserByUsername(w.reviewer1b().username()))))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("只有签收人本人可以取消签收");
+    }
+
+    /** Over HTTP, by role: the lead reviewer reassigns, a colleague may not; the delegate cannot decide. */
+    @Test
+    void leadReassignsAndTheDelegateCannotDecide() throws Exception {
+        TestOrg.World w = testOrg.create();
+        Actor lead = org.actorOf(org.createUser("hlead-" + w.dept1().code(), "接口牵头", w.dept1(),
+                Role.SUPERVISOR_REVIEWER, TestOrg.PASSWORD));
+        directory.setLead(w.admin(), lead.id(), true);
+        Long formId = testOrg.openForm(w, "角色接口测试").getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        approval.claim(w.reviewer1(), formId);
+
+        assertThat(postAs(w.reviewer1b(), "/forms/" + formId + "/reassign", "to", w.reviewer1b().id()).getStatus())
+                .isEqualTo(403);
+        assertThat(postAs(lead, "/forms/" + formId + "/reassign", "to", w.reviewer1b().id()).getRedirectedUrl())
+                .isEqualTo("/forms/" + formId);
+        assertThat(postAs(w.reviewer1b(), "/forms/" + formId + "/delegate", "to", w.reviewer1().id()).getStatus())
+                .isEqualTo(302);
+        var decided = mvc.perform(post("/forms/" + formId + "/review").with(csrf())
+                        .with(user(accounts.loadUserByUsername(w.reviewer1().username())))
+                        .param("decision", "APPROVE"))
+                .andReturn().getResponse();
+        assertThat(decided.getStatus()).isEqualTo(409);
+        assertThat(decided.getContentAsString()).contains("委派");
+        assertThat(postAs(w.reviewer1(), "/forms/" + formId + "/resolve", "answer", "看过了").getStatus()).isEqualTo(302);
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+    }
+
+    private MockHttpServletResponse postAs(Actor actor, String path, String name, Object value)
+            throws Exception {
+        return mvc.perform(post(path).with(csrf()).with(user(accounts.loadUserByUsername(actor.username())))
+                .param(name, String.valueOf(value))).andReturn().getResponse();
     }
 
     private String page(Actor actor, String path) throws Exception {

@@ -1,0 +1,94 @@
+package org.perfeval.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.perfeval.approval.Approval;
+import org.perfeval.form.EvaluationFormService;
+import org.perfeval.form.FormMapper;
+import org.perfeval.form.FormStatus;
+import org.perfeval.form.WorkflowRecord;
+import org.perfeval.support.Fixtures;
+import org.perfeval.support.TestOrg;
+import org.perfeval.support.TestProfiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A reviewer's day in a real browser: claim, release, claim again, transfer; the colleague delegates back, the answer, the decision. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestProfiles.class)
+@Import(TestOrg.class)
+class TaskControlBrowserTest {
+    @LocalServerPort int port;
+    @Autowired TestOrg testOrg;
+    @Autowired FormMapper formMapper;
+    @Autowired Approval approval;
+    @Autowired EvaluationFormService forms;
+
+    /** Waits for the page after a post to show the text; the old page may go stale while it is read. */
+    private static void pageSays(Browser b, String text) {
+        b.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> b.text(By.tagName("main")).contains(text));
+    }
+
+    @Test
+    void claimReleaseTransferDelegateAnswerDecide() {
+        TestOrg.World w = testOrg.create();
+        Long formId = testOrg.openForm(w, "任务办理浏览器测试").getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        String formPage = "/forms/" + formId;
+        try (Browser b = Browser.open(port)) {
+            b.login(w.reviewer1().username(), TestOrg.PASSWORD);
+            b.go(formPage);
+            b.find(By.id("claim")).click();
+            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+            b.find(By.id("release")).click();
+            pageSays(b, "已取消签收");
+            assertThat(b.text(By.id("task-holder"))).contains("尚未签收");
+
+            // Claimed again from the inbox's form link, then handed to the colleague for good.
+            b.find(By.id("claim")).click();
+            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+            new Select(b.find(By.cssSelector("#transfer-form select[name=to]"))).selectByValue(String.valueOf(w.reviewer1b().id()));
+            b.find(By.cssSelector("#transfer-form input[name=note]")).sendKeys("本人下周休假");
+            b.find(By.id("transfer-task")).click();
+            b.waiting().until(ExpectedConditions.urlContains("/tasks"));
+
+            b.login(w.reviewer1b().username(), TestOrg.PASSWORD);
+            b.go(formPage);
+            assertThat(b.text(By.id("task-holder"))).contains(w.reviewer1b().displayName());
+            new Select(b.find(By.cssSelector("#delegate-form select[name=to]"))).selectByValue(String.valueOf(w.reviewer1().id()));
+            b.find(By.cssSelector("#delegate-form input[name=note]")).sendKeys("请核对预算执行率");
+            b.find(By.id("delegate-task")).click();
+            pageSays(b, "已委派");
+            assertThat(b.driver.findElements(By.id("decide"))).as("no decision while delegated").isEmpty();
+            b.screenshot("task-delegated");
+
+            b.login(w.reviewer1().username(), TestOrg.PASSWORD);
+            b.go(formPage);
+            assertThat(b.driver.findElements(By.id("decide"))).as("the delegate cannot decide").isEmpty();
+            b.find(By.cssSelector("#resolve-form textarea[name=answer]")).sendKeys("执行率核对无误，同意通过");
+            b.find(By.id("resolve")).click();
+            b.waiting().until(ExpectedConditions.urlContains("/tasks"));
+
+            b.login(w.reviewer1b().username(), TestOrg.PASSWORD);
+            b.go(formPage);
+            assertThat(b.text(By.id("history"))).contains("委派回复", "执行率核对无误");
+            b.find(By.cssSelector("input[name=decision][value=APPROVE]")).click();
+            b.find(By.id("decide")).click();
+            b.waiting().until(ExpectedConditions.urlContains("/tasks"));
+            b.screenshot("task-decided");
+        }
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.FINANCE_REVIEW);
+        List<String> steps = forms.history(w.admin(), formId).stream().map(WorkflowRecord::action).toList();
+        assertThat(steps).containsSubsequence("CLAIM", "RELEASE", "CLAIM", "TRANSFER", "DELEGATE", "RESOLVE", "APPROVE");
+    }
+}
