@@ -115,6 +115,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /forms/{id}/export.json", AuthorizationMatrixTest::viewer),
             Map.entry("GET /forms/{id}/export.xlsx", AuthorizationMatrixTest::viewer),
             Map.entry("POST /forms/{id}/import", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("POST /forms/{id}/import/preview", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("POST /forms/{id}/import/confirm", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("GET /admin/campaigns/{id}/export.xlsx", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns/{id}/deadlines", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns/{id}/close", (who, r) -> adminOnly(who)),
