@@ -218,7 +218,7 @@ final class LayoutReader {
         }
         if (f.getYear() == null && layout.yearPattern() != null) {
             Pattern year = Pattern.compile(layout.yearPattern());
-            for (int r = 0; r <= Math.min(sheet.lastRow(), 8) && f.getYear() == null; r++) {
+            for (int r = sheet.firstRow(); r <= Math.min(sheet.lastRow(), sheet.firstRow() + 8) && f.getYear() == null; r++) {
                 for (var cell : sheet.row(r).entrySet()) {
                     Matcher m = year.matcher(cell.getValue().text());
                     if (m.find()) {

@@ -206,6 +206,43 @@ public final class PrintedForms {
         return p.bytes();
     }
 
+    /**
+     * A workbook of many printed forms: each entry a sheet, its forms (printed .xlsx files) copied one
+     * below the other with two blank rows between, values and merged cells as they were.
+     */
+    public static byte[] workbook(Map<String, List<byte[]>> sheets) {
+        PrintedForms p = new PrintedForms(false, "说明");
+        p.text(0, 0, "本文件汇总各单位 " + sheets.size() + " 个工作表的自评表。");
+        for (Map.Entry<String, List<byte[]>> entry : sheets.entrySet()) {
+            Sheet target = p.book.createSheet(entry.getKey());
+            int offset = 0;
+            for (byte[] printed : entry.getValue()) {
+                try (Workbook source = new XSSFWorkbook(new java.io.ByteArrayInputStream(printed))) {
+                    Sheet from = source.getSheetAt(0);
+                    for (Row row : from) {
+                        Row to = target.createRow(row.getRowNum() + offset);
+                        for (Cell cell : row) {
+                            Cell copy = to.createCell(cell.getColumnIndex());
+                            switch (cell.getCellType()) {
+                                case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
+                                case STRING -> copy.setCellValue(cell.getStringCellValue());
+                                default -> { }
+                            }
+                        }
+                    }
+                    for (CellRangeAddress region : from.getMergedRegions()) {
+                        target.addMergedRegion(new CellRangeAddress(region.getFirstRow() + offset, region.getLastRow() + offset,
+                                region.getFirstColumn(), region.getLastColumn()));
+                    }
+                    offset += from.getLastRowNum() + 3;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return p.bytes();
+    }
+
     /** A sheet of some other list entirely. */
     public static byte[] unrelated() {
         PrintedForms p = new PrintedForms(false, "通讯录");
