@@ -62,7 +62,13 @@ public final class PrintedForms {
                 BudgetLine total = lines.get(0);
                 p.number(r, 2, l.getInitialBudget()).number(r, 3, l.getAnnualBudget()).number(r, 4, l.getExecuted())
                         // The printed form repeats the total's weight, rate and score on the source row.
-                        .number(r, 5, total.getWeight()).text(r, 6, percent(total.getStatedRate())).number(r, 7, total.getClaimedScore());
+                        .number(r, 5, total.getWeight()).number(r, 7, total.getClaimedScore());
+                // The total's rate as Excel keeps a percentage (0.75 shown "75.00%"), the source row's as typed text.
+                if (i == 0) {
+                    p.percentNumber(r, 6, total.getStatedRate());
+                } else {
+                    p.text(r, 6, percent(total.getStatedRate()));
+                }
             }
         }
         p.merge(first, r, 0, 0);
@@ -224,7 +230,15 @@ public final class PrintedForms {
                         for (Cell cell : row) {
                             Cell copy = to.createCell(cell.getColumnIndex());
                             switch (cell.getCellType()) {
-                                case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
+                                case NUMERIC -> {
+                                    copy.setCellValue(cell.getNumericCellValue());
+                                    String format = cell.getCellStyle().getDataFormatString();
+                                    if (format != null && format.contains("%")) {
+                                        CellStyle style = p.book.createCellStyle();
+                                        style.setDataFormat(p.book.createDataFormat().getFormat(format));
+                                        copy.setCellStyle(style);
+                                    }
+                                }
                                 case STRING -> copy.setCellValue(cell.getStringCellValue());
                                 default -> { }
                             }
@@ -288,6 +302,17 @@ public final class PrintedForms {
     PrintedForms number(int r, int c, BigDecimal value) {
         if (value != null) {
             cell(r, c).setCellValue(value.doubleValue());
+        }
+        return this;
+    }
+
+    PrintedForms percentNumber(int r, int c, BigDecimal percent) {
+        if (percent != null) {
+            Cell cell = cell(r, c);
+            cell.setCellValue(percent.movePointLeft(2).doubleValue());
+            CellStyle style = book.createCellStyle();
+            style.setDataFormat(book.createDataFormat().getFormat("0.00%"));
+            cell.setCellStyle(style);
         }
         return this;
     }
