@@ -146,6 +146,38 @@ class SheetLayoutTest {
     }
 
     @Test
+    void aHeaderRowRepeatedOnTheNextPrintedPageIsSkipped() throws IOException {
+        EvaluationForm expected = fixture("seed000-form1-medical-assistance");
+        byte[] printed = PrintedForms.anhuiProject(expected, false, null);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(printed));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.getSheetAt(0);
+            int header = -1;
+            for (var row : sheet) {
+                var cell = row.getCell(3);
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && cell.getStringCellValue().equals("三级指标")) {
+                    header = row.getRowNum();
+                }
+            }
+            // A page break after the fourth indicator: the header printed again.
+            int at = header + 5;
+            sheet.shiftRows(at, sheet.getLastRowNum(), 1);
+            var repeated = sheet.createRow(at);
+            String[] heads = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"};
+            for (int i = 0; i < heads.length; i++) {
+                repeated.createCell(i + 1).setCellValue(heads[i]);
+            }
+            book.write(out);
+            SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(out.toByteArray()));
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.form().getIndicators()).extracting(i -> i.getName())
+                    .containsExactlyElementsOf(expected.getIndicators().stream().map(i -> i.getName()).toList());
+            assertThat(result.placements()).anySatisfy(p -> assertThat(p.reason()).isEqualTo("重复的表头行"));
+        }
+    }
+
+    @Test
     void aSheetOfNoKnownLayoutIsRefusedWithTheHeadersFound() {
         assertThatThrownBy(() -> SheetImport.read(PrintedForms.unrelated())).isInstanceOf(InvalidFormException.class)
                 .hasMessageContaining("无法识别").hasMessageContaining("姓名").hasMessageContaining("电话")
