@@ -148,6 +148,28 @@ public class EvaluationFormService {
     }
 
     /**
+     * The administrator's whole-campaign import: replaces one unit's draft with a form read from a
+     * workbook of many units' forms, as the unit's own import would (fixed fields from the campaign,
+     * validated, versioned, in the form's history and the audit log).
+     */
+    @Transactional
+    public int importDraftAsAdministrator(Actor admin, Long formId, int version, EvaluationForm content, String source) {
+        if (!admin.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有绩效管理员可以整体导入");
+        }
+        FormHeader header = visibleHeader(admin, formId);
+        if (!header.getStatus().editable()) {
+            throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能导入");
+        }
+        keepFixedFields(header, content);
+        validator.check(FormStore.normalized(content));
+        int newVersion = store.save(formId, version, content);
+        history.record(formId, admin, WorkflowAction.SAVE, header.getStatus(), header.getStatus(), "整体导入");
+        audit.action(admin, AuditAction.IMPORT, "form", formId, source);
+        return newVersion;
+    }
+
+    /**
      * The content part of 提交, inside the approval's transaction: the unit's staff only, a draft only,
      * an open campaign only; validates, saves the posted content if it changed, and returns the header.
      */

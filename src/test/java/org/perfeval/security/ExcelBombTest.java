@@ -65,7 +65,7 @@ class ExcelBombTest {
                 // Ready when it answers and the demo data is in (its last act is printing the logins).
                 if (client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                        && Files.readString(log, StandardCharsets.ISO_8859_1).contains("http://localhost:8080/")) {
+                        && Files.readString(log, StandardCharsets.ISO_8859_1).contains("http://localhost:" + port + "/")) {
                     break;
                 }
             } catch (IOException e) {

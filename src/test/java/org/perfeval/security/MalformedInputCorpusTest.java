@@ -258,6 +258,22 @@ class MalformedInputCorpusTest {
             }), formula[1]));
         }
         cases.add(excelImport("layout unknown", PrintedForms.unrelated(), "姓名"));
+        cases.add(excelImport("excel bomb", org.perfeval.exchange.excel.ExcelBombs.sparse(20L * 1024 * 1024), "压缩"));
+        // The import preview and the whole-campaign import read the same way and write nothing.
+        cases.add(sheetPreview("preview unknown layout", PrintedForms.unrelated(), "姓名"));
+        cases.add(sheetPreview("preview header only", PrintedForms.anhuiProject(headerOnly, false, null), "没有指标行"));
+        cases.add(sheetPreview("preview empty", new byte[0], "文件"));
+        cases.add(sheetPreview("preview bomb", org.perfeval.exchange.excel.ExcelBombs.sparse(20L * 1024 * 1024), "压缩"));
+        cases.add(new Case("preview confirm without preview", t -> t.as(post("/forms/" + t.form.getId() + "/import/confirm"),
+                t.w.staffA()).param("token", "x"), "重新上传"));
+        cases.add(new Case("campaign import unknown", t -> t.as(multipart("/admin/campaigns/" + t.form.getCampaignId() + "/import")
+                .file(new MockMultipartFile("file", "all.xlsx", "application/octet-stream", PrintedForms.unrelated())), t.w.admin()),
+                "未识别"));
+        cases.add(new Case("campaign import text", t -> t.as(multipart("/admin/campaigns/" + t.form.getCampaignId() + "/import")
+                .file(new MockMultipartFile("file", "all.xlsx", "application/octet-stream", "不是表格".getBytes(StandardCharsets.UTF_8))),
+                t.w.admin()), "Excel"));
+        cases.add(new Case("campaign import confirm without preview", t -> t.as(post("/admin/campaigns/"
+                + t.form.getCampaignId() + "/import/confirm"), t.w.admin()).param("token", "x"), "重新上传"));
         // The form page: typed numbers that are not numbers.
         String[] pageFields = {"budgetLines[0].initialBudget", "budgetLines[0].annualBudget", "budgetLines[0].executed",
                 "budgetLines[0].balance", "budgetLines[0].statedRate", "budgetLines[0].weight", "budgetLines[0].claimedScore",
@@ -473,6 +489,12 @@ class MalformedInputCorpusTest {
     Case excelImport(String name, byte[] bytes, String expect) {
         return new Case(name, t -> t.as(multipart("/forms/" + t.form.getId() + "/import")
                 .file(new MockMultipartFile("file", "form.xlsx", "application/octet-stream", bytes)), t.w.staffA())
+                .param("version", String.valueOf(t.version())), expect);
+    }
+
+    Case sheetPreview(String name, byte[] bytes, String expect) {
+        return new Case(name, t -> t.as(multipart("/forms/" + t.form.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "sheet.xlsx", "application/octet-stream", bytes)), t.w.staffA())
                 .param("version", String.valueOf(t.version())), expect);
     }
 

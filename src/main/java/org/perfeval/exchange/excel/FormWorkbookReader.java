@@ -55,6 +55,19 @@ public final class FormWorkbookReader {
         return form;
     }
 
+    /** One sheet in the product's layout, whatever its name (a whole-campaign workbook has one per form). */
+    public EvaluationForm readSheet(SheetGrid sheet) {
+        Parse parse = new Parse(sheet);
+        EvaluationForm form = parse.form();
+        if (parse.problems.isEmpty()) {
+            parse.problems.addAll(FormLimits.check(form));
+        }
+        if (!parse.problems.isEmpty()) {
+            throw new InvalidFormException(parse.problems);
+        }
+        return form;
+    }
+
     static SheetGrid sheet(List<SheetGrid> sheets, String name) {
         return sheets.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }

@@ -218,7 +218,7 @@ final class LayoutReader {
         }
         if (f.getYear() == null && layout.yearPattern() != null) {
             Pattern year = Pattern.compile(layout.yearPattern());
-            for (int r = 0; r <= Math.min(sheet.lastRow(), 8) && f.getYear() == null; r++) {
+            for (int r = sheet.firstRow(); r <= Math.min(sheet.lastRow(), sheet.firstRow() + 8) && f.getYear() == null; r++) {
                 for (var cell : sheet.row(r).entrySet()) {
                     Matcher m = year.matcher(cell.getValue().text());
                     if (m.find()) {
@@ -299,6 +299,13 @@ final class LayoutReader {
             if (stops(r)) {
                 break;
             }
+            if (repeatedHeader(block, r)) {
+                // A form printed over several pages repeats its header row on each.
+                for (var cell : sheet.row(r).entrySet()) {
+                    ignore(r, cell.getKey(), cell.getValue().text(), "重复的表头行");
+                }
+                continue;
+            }
             Map<SheetLayout.Column, String> row = new LinkedHashMap<>();
             for (var e : found.columns.entrySet()) {
                 if (e.getKey().field() == null || e.getKey().field().equals("-")) {
@@ -369,6 +376,17 @@ final class LayoutReader {
             out.add(values);
         }
         return out;
+    }
+
+    /** A row whose own cells carry at least three of the block's header texts. */
+    private boolean repeatedHeader(SheetLayout.Block block, int r) {
+        int headers = 0;
+        for (var cell : sheet.row(r).values()) {
+            if (cell.kind() == SheetGrid.Kind.TEXT && block.columns().stream().anyMatch(c -> matches(cell.text(), c.texts()))) {
+                headers++;
+            }
+        }
+        return headers >= 3;
     }
 
     private static FieldCatalogue.Field<?> field(String prefix, String path) {

@@ -55,8 +55,29 @@ public final class SheetGrid {
         }
     }
 
+    /**
+     * The rows from {@code from} up to (not including) {@code to}, under another name: one form of
+     * several printed one below the other. Rows keep their numbers, so addresses stay those of the sheet.
+     */
+    SheetGrid slice(String name, int from, int to) {
+        SheetGrid part = new SheetGrid(name);
+        part.rows.putAll(rows.subMap(from, true, to, false));
+        for (CellRangeAddress region : merged) {
+            if (region.getFirstRow() >= from && region.getLastRow() < to) {
+                part.merged.add(region);
+            }
+        }
+        part.seal();
+        return part;
+    }
+
     public String name() {
         return name;
+    }
+
+    /** The first row holding a value, 0 for an empty sheet. */
+    public int firstRow() {
+        return rows.isEmpty() ? 0 : rows.firstKey();
     }
 
     /** The last row holding a value, -1 for an empty sheet. */

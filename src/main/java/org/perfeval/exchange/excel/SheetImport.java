@@ -49,6 +49,75 @@ public final class SheetImport {
         return result.form();
     }
 
+    /** A whole-campaign workbook read: every form found (one per sheet or per block), and the sheets that held none. */
+    public record Campaign(List<Result> forms, List<String> unrecognisedSheets) {
+    }
+
+    /**
+     * Every form of a workbook with many units' forms: each sheet in the product's layout is one form;
+     * any other sheet is split where a layout's title is printed again (several forms one below the
+     * other), and each part is recognised on its own.
+     */
+    public static Campaign recogniseAll(List<SheetGrid> sheets) {
+        List<Result> forms = new ArrayList<>();
+        List<String> unrecognised = new ArrayList<>();
+        SheetLayout own = SheetLayout.all().stream().filter(SheetLayout::catalogue).findFirst().orElseThrow();
+        for (SheetGrid sheet : sheets) {
+            if (sheet.name().equals(SheetLabels.REPORT_SHEET) || sheet.lastRow() < 0) {
+                continue;
+            }
+            if (hasOwnHeader(sheet)) {
+                try {
+                    forms.add(new Result(own.id(), own.name(), sheet.name(), new FormWorkbookReader().readSheet(sheet),
+                            List.of(), List.of(), List.of()));
+                } catch (InvalidFormException e) {
+                    forms.add(new Result(own.id(), own.name(), sheet.name(), null, List.of(), List.of(), e.problems()));
+                }
+                continue;
+            }
+            List<Integer> starts = titleRows(sheet);
+            boolean any = false;
+            for (int i = 0; i < starts.size(); i++) {
+                int from = starts.get(i);
+                int to = i + 1 < starts.size() ? starts.get(i + 1) : sheet.lastRow() + 1;
+                SheetGrid part = starts.size() == 1 ? sheet : sheet.slice(sheet.name() + " 第 " + (i + 1) + " 张（第 "
+                        + (from + 1) + "–" + to + " 行）", from, to);
+                try {
+                    forms.add(recognise(List.of(part)));
+                    any = true;
+                } catch (InvalidFormException e) {
+                    // a part that is no form (a cover note, a summary) is left out and named below
+                }
+            }
+            if (!any) {
+                unrecognised.add(sheet.name());
+            }
+        }
+        return new Campaign(List.copyOf(forms), List.copyOf(unrecognised));
+    }
+
+    /** Where forms start: the rows printing a layout's title; the whole sheet when it is printed once or never. */
+    private static List<Integer> titleRows(SheetGrid sheet) {
+        List<Integer> starts = new ArrayList<>();
+        for (int r = 0; r <= sheet.lastRow(); r++) {
+            var cells = sheet.row(r);
+            if (cells.isEmpty()) {
+                continue;
+            }
+            String first = LayoutReader.normalize(cells.firstEntry().getValue().text());
+            boolean title = SheetLayout.all().stream().flatMap(l -> l.titleTexts().stream())
+                    .anyMatch(t -> first.startsWith(LayoutReader.normalize(t)));
+            if (title) {
+                starts.add(r);
+            }
+        }
+        if (starts.size() < 2) {
+            return List.of(0);
+        }
+        starts.set(0, 0);
+        return starts;
+    }
+
     /** The best layout for the workbook, read; InvalidFormException when no layout fits. */
     public static Result recognise(List<SheetGrid> sheets) {
         SheetLayout own = SheetLayout.all().stream().filter(SheetLayout::catalogue).findFirst().orElse(null);
@@ -102,11 +171,13 @@ public final class SheetImport {
         }
     }
 
+    /** The product's header row: its first two catalogue labels in columns A and C (a province prints 项目名称 in A too). */
     private static boolean hasOwnHeader(SheetGrid sheet) {
-        String label = SheetLabels.HEADER.get(0);
         for (int r = 0; r <= Math.min(sheet.lastRow(), 50); r++) {
-            SheetGrid.Value v = sheet.raw(r, 0);
-            if (v != null && label.equals(v.text())) {
+            SheetGrid.Value first = sheet.raw(r, 0);
+            SheetGrid.Value second = sheet.raw(r, 2);
+            if (first != null && SheetLabels.HEADER.get(0).equals(first.text())
+                    && second != null && SheetLabels.HEADER.get(1).equals(second.text())) {
                 return true;
             }
         }

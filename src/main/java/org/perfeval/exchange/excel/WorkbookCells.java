@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.AbortableHSSFListener;
+import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
 import org.apache.poi.hssf.eventusermodel.HSSFRequest;
 import org.apache.poi.hssf.record.BOFRecord;
@@ -42,6 +43,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.perfeval.exchange.Problem;
 import org.perfeval.exchange.json.InvalidFormException;
@@ -242,6 +244,7 @@ public final class WorkbookCells {
             try {
                 XSSFReader reader = new XSSFReader(pkg);
                 SharedStrings strings = sharedStrings(pkg, limits);
+                StylesTable styles = styles(reader);
                 List<SheetGrid> sheets = new ArrayList<>();
                 XSSFReader.SheetIterator it = reader.getSheetIterator();
                 while (it.hasNext() && limits.exceeded == null) {
@@ -253,7 +256,7 @@ public final class WorkbookCells {
                         SheetGrid grid = new SheetGrid(it.getSheetName());
                         sheets.add(grid);
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new SheetHandler(grid, strings, limits));
+                        parser.setContentHandler(new SheetHandler(grid, strings, styles, limits));
                         parser.parse(new InputSource(in));
                     }
                 }
@@ -263,6 +266,15 @@ public final class WorkbookCells {
             }
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** The cell styles, only to tell which numbers are shown as percentages (styles.xml is small; its entry is size-checked by POI). */
+    private static StylesTable styles(XSSFReader reader) {
+        try {
+            return reader.getStylesTable();
+        } catch (Exception e) {
+            return null;
         }
     }
 
@@ -302,16 +314,18 @@ public final class WorkbookCells {
     private static final class SheetHandler extends XSSFSheetXMLHandler {
         private final Collector collector;
         private final Limits limits;
+        private final StylesTable styles;
         private int cellChars;
 
-        SheetHandler(SheetGrid grid, SharedStrings strings, Limits limits) {
-            this(new Collector(grid, limits), strings, limits);
+        SheetHandler(SheetGrid grid, SharedStrings strings, StylesTable styles, Limits limits) {
+            this(new Collector(grid, limits), strings, styles, limits);
         }
 
-        private SheetHandler(Collector collector, SharedStrings strings, Limits limits) {
+        private SheetHandler(Collector collector, SharedStrings strings, StylesTable styles, Limits limits) {
             super(null, strings, collector, false);
             this.collector = collector;
             this.limits = limits;
+            this.styles = styles;
         }
 
         @Override
@@ -322,6 +336,7 @@ public final class WorkbookCells {
             switch (localName) {
                 case "c" -> {
                     collector.type = attributes.getValue("t");
+                    collector.percent = percent(attributes.getValue("s"));
                     cellChars = 0;
                 }
                 case "mergeCell" -> {
@@ -340,6 +355,22 @@ public final class WorkbookCells {
             super.startElement(uri, localName, qName, attributes);
         }
 
+        private boolean percent(String styleIndex) {
+            if (styles == null || styleIndex == null) {
+                return false;
+            }
+            try {
+                int index = Integer.parseInt(styleIndex);
+                if (index < 0 || index >= styles.getNumCellStyles()) {
+                    return false;
+                }
+                String format = styles.getStyleAt(index).getDataFormatString();
+                return format != null && format.contains("%");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
             if ((cellChars += length) > MAX_CELL_CHARS * 2) {
@@ -355,6 +386,7 @@ public final class WorkbookCells {
         final SheetGrid grid;
         final Limits limits;
         String type;
+        boolean percent;
 
         Collector(SheetGrid grid, Limits limits) {
             this.grid = grid;
@@ -378,7 +410,7 @@ public final class WorkbookCells {
             SheetGrid.Value value;
             String t = type == null ? "n" : type;
             switch (t) {
-                case "n" -> value = number(formatted);
+                case "n" -> value = percent ? percent(number(formatted)) : number(formatted);
                 case "b" -> value = new SheetGrid.Value(SheetGrid.Kind.BOOLEAN, "1".equals(formatted) || "TRUE".equalsIgnoreCase(formatted)
                         ? "TRUE" : "FALSE", 0);
                 case "e" -> value = new SheetGrid.Value(SheetGrid.Kind.ERROR, formatted, 0);
@@ -407,6 +439,18 @@ public final class WorkbookCells {
         }
     }
 
+    /**
+     * A number shown as a percentage (0.75 in a "0.00%" cell) is taken as the person reads it: 75, its
+     * text "75%" — the printed forms' rates and completion ratios are typed as such.
+     */
+    static SheetGrid.Value percent(SheetGrid.Value stored) {
+        if (stored.kind() != SheetGrid.Kind.NUMBER || Double.isNaN(stored.number()) || Double.isInfinite(stored.number())) {
+            return stored;
+        }
+        BigDecimal shown = BigDecimal.valueOf(stored.number()).movePointRight(2).stripTrailingZeros();
+        return new SheetGrid.Value(SheetGrid.Kind.NUMBER, shown.toPlainString() + "%", shown.doubleValue());
+    }
+
     static String plain(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return String.valueOf(d);
@@ -429,6 +473,8 @@ public final class WorkbookCells {
     /** The BIFF records of an .xls, one at a time: sheet boundaries, shared strings, cell values, merges. */
     private static final class XlsListener extends AbortableHSSFListener {
         final Limits limits;
+        /** Number formats, tracked from the workbook's format and style records to tell percentages. */
+        final FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(record -> { });
         final List<SheetGrid> sheets = new ArrayList<>();
         final List<String> names = new ArrayList<>();
         SSTRecord strings;
@@ -441,6 +487,7 @@ public final class WorkbookCells {
 
         @Override
         public short abortableProcessRecord(Record record) {
+            formats.processRecordInternally(record);
             if (record instanceof BoundSheetRecord sheet) {
                 names.add(sheet.getSheetname());
             } else if (record instanceof BOFRecord bof && bof.getType() == BOFRecord.TYPE_WORKSHEET) {
@@ -462,9 +509,9 @@ public final class WorkbookCells {
             } else if (record instanceof LabelRecord label) {
                 return put(label, new SheetGrid.Value(SheetGrid.Kind.TEXT, label.getValue(), 0));
             } else if (record instanceof NumberRecord n) {
-                return put(n, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(n.getValue()), n.getValue()));
+                return put(n, shown(n, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(n.getValue()), n.getValue())));
             } else if (record instanceof RKRecord rk) {
-                return put(rk, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(rk.getRKNumber()), rk.getRKNumber()));
+                return put(rk, shown(rk, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(rk.getRKNumber()), rk.getRKNumber())));
             } else if (record instanceof BoolErrRecord be) {
                 return put(be, be.isBoolean() ? new SheetGrid.Value(SheetGrid.Kind.BOOLEAN, be.getBooleanValue() ? "TRUE" : "FALSE", 0)
                         : new SheetGrid.Value(SheetGrid.Kind.ERROR, FormulaError.forInt(be.getErrorValue()).getString(), 0));
@@ -473,7 +520,7 @@ public final class WorkbookCells {
                 CellType type = CellType.forInt(f.getCachedResultType());
                 switch (type) {
                     case NUMERIC -> {
-                        return put(f, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(f.getValue()), f.getValue()));
+                        return put(f, shown(f, new SheetGrid.Value(SheetGrid.Kind.NUMBER, plain(f.getValue()), f.getValue())));
                     }
                     case STRING -> pendingString = f;
                     case BOOLEAN -> {
@@ -495,6 +542,16 @@ public final class WorkbookCells {
                 }
             }
             return 0;
+        }
+
+        private SheetGrid.Value shown(CellValueRecordInterface cell, SheetGrid.Value value) {
+            String format = null;
+            try {
+                format = formats.getFormatString(cell);
+            } catch (RuntimeException e) {
+                // an unknown format index: the number as stored
+            }
+            return format != null && format.contains("%") ? percent(value) : value;
         }
 
         private short put(CellValueRecordInterface cell, SheetGrid.Value value) {

@@ -62,7 +62,13 @@ public final class PrintedForms {
                 BudgetLine total = lines.get(0);
                 p.number(r, 2, l.getInitialBudget()).number(r, 3, l.getAnnualBudget()).number(r, 4, l.getExecuted())
                         // The printed form repeats the total's weight, rate and score on the source row.
-                        .number(r, 5, total.getWeight()).text(r, 6, percent(total.getStatedRate())).number(r, 7, total.getClaimedScore());
+                        .number(r, 5, total.getWeight()).number(r, 7, total.getClaimedScore());
+                // The total's rate as Excel keeps a percentage (0.75 shown "75.00%"), the source row's as typed text.
+                if (i == 0) {
+                    p.percentNumber(r, 6, total.getStatedRate());
+                } else {
+                    p.text(r, 6, percent(total.getStatedRate()));
+                }
             }
         }
         p.merge(first, r, 0, 0);
@@ -206,6 +212,51 @@ public final class PrintedForms {
         return p.bytes();
     }
 
+    /**
+     * A workbook of many printed forms: each entry a sheet, its forms (printed .xlsx files) copied one
+     * below the other with two blank rows between, values and merged cells as they were.
+     */
+    public static byte[] workbook(Map<String, List<byte[]>> sheets) {
+        PrintedForms p = new PrintedForms(false, "说明");
+        p.text(0, 0, "本文件汇总各单位 " + sheets.size() + " 个工作表的自评表。");
+        for (Map.Entry<String, List<byte[]>> entry : sheets.entrySet()) {
+            Sheet target = p.book.createSheet(entry.getKey());
+            int offset = 0;
+            for (byte[] printed : entry.getValue()) {
+                try (Workbook source = new XSSFWorkbook(new java.io.ByteArrayInputStream(printed))) {
+                    Sheet from = source.getSheetAt(0);
+                    for (Row row : from) {
+                        Row to = target.createRow(row.getRowNum() + offset);
+                        for (Cell cell : row) {
+                            Cell copy = to.createCell(cell.getColumnIndex());
+                            switch (cell.getCellType()) {
+                                case NUMERIC -> {
+                                    copy.setCellValue(cell.getNumericCellValue());
+                                    String format = cell.getCellStyle().getDataFormatString();
+                                    if (format != null && format.contains("%")) {
+                                        CellStyle style = p.book.createCellStyle();
+                                        style.setDataFormat(p.book.createDataFormat().getFormat(format));
+                                        copy.setCellStyle(style);
+                                    }
+                                }
+                                case STRING -> copy.setCellValue(cell.getStringCellValue());
+                                default -> { }
+                            }
+                        }
+                    }
+                    for (CellRangeAddress region : from.getMergedRegions()) {
+                        target.addMergedRegion(new CellRangeAddress(region.getFirstRow() + offset, region.getLastRow() + offset,
+                                region.getFirstColumn(), region.getLastColumn()));
+                    }
+                    offset += from.getLastRowNum() + 3;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return p.bytes();
+    }
+
     /** A sheet of some other list entirely. */
     public static byte[] unrelated() {
         PrintedForms p = new PrintedForms(false, "通讯录");
@@ -251,6 +302,17 @@ public final class PrintedForms {
     PrintedForms number(int r, int c, BigDecimal value) {
         if (value != null) {
             cell(r, c).setCellValue(value.doubleValue());
+        }
+        return this;
+    }
+
+    PrintedForms percentNumber(int r, int c, BigDecimal percent) {
+        if (percent != null) {
+            Cell cell = cell(r, c);
+            cell.setCellValue(percent.movePointLeft(2).doubleValue());
+            CellStyle style = book.createCellStyle();
+            style.setDataFormat(book.createDataFormat().getFormat("0.00%"));
+            cell.setCellStyle(style);
         }
         return this;
     }

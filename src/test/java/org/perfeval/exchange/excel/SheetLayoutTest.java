@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -108,6 +111,69 @@ class SheetLayoutTest {
                 assertThat(p.path()).isEqualTo("indicators[0].name");
                 assertThat(p.address()).startsWith("F");
             });
+        }
+    }
+
+    @Test
+    void aWorkbookOfManyFormsYieldsEachOneBySheetAndByBlock() throws IOException {
+        EvaluationForm form1 = fixture("seed000-form1-medical-assistance");
+        EvaluationForm form2 = fixture("seed000-form2-resident-insurance");
+        EvaluationForm department = fixture("example-department");
+        Map<String, List<byte[]>> sheets = new LinkedHashMap<>();
+        // Seed 000 prints its two forms one below the other, as here.
+        sheets.put("烈山区医保局", List.of(PrintedForms.anhuiProject(form1, false, null), PrintedForms.anhuiProject(form2, false, null)));
+        sheets.put("辽宁部门", List.of(PrintedForms.liaoningDepartment(department, false)));
+        byte[] workbook = PrintedForms.workbook(sheets);
+
+        SheetImport.Campaign read = SheetImport.recogniseAll(WorkbookCells.read(workbook));
+
+        assertThat(read.forms()).as(read.toString()).allSatisfy(r -> assertThat(r.form()).isNotNull());
+        assertThat(read.forms()).extracting(r -> r.form().getTitle())
+                .containsExactly("城乡医疗救助", "城乡居民基本医疗保险", "示例市医疗保障事务服务中心");
+        assertThat(read.forms()).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        assertThat(read.forms().get(1).sheetName()).contains("烈山区医保局").contains("第 2 张");
+        assertThat(FormWorkbookTest.normalized(JSON.readTree(ExchangeJson.writeForm(read.forms().get(1).form()))))
+                .isEqualTo(FormWorkbookTest.normalized(JSON.readTree(ExchangeJson.writeForm(form2))));
+        assertThat(read.unrecognisedSheets()).containsExactly("说明");
+
+        // The product's own whole-campaign export reads back form by form.
+        byte[] exported = new CampaignWorkbookWriter().write("任务", List.of(
+                new CampaignWorkbookWriter.Entry(form1, "烈山区医保局", "填报中", null, null),
+                new CampaignWorkbookWriter.Entry(department, "示例中心", "填报中", null, null)));
+        SheetImport.Campaign back = SheetImport.recogniseAll(WorkbookCells.read(exported));
+        assertThat(back.forms()).extracting(SheetImport.Result::layoutId).containsExactly("perfeval-export", "perfeval-export");
+        assertThat(back.forms().get(1).form().getUnit()).isEqualTo(department.getUnit());
+    }
+
+    @Test
+    void aHeaderRowRepeatedOnTheNextPrintedPageIsSkipped() throws IOException {
+        EvaluationForm expected = fixture("seed000-form1-medical-assistance");
+        byte[] printed = PrintedForms.anhuiProject(expected, false, null);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(printed));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.getSheetAt(0);
+            int header = -1;
+            for (var row : sheet) {
+                var cell = row.getCell(3);
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && cell.getStringCellValue().equals("三级指标")) {
+                    header = row.getRowNum();
+                }
+            }
+            // A page break after the fourth indicator: the header printed again.
+            int at = header + 5;
+            sheet.shiftRows(at, sheet.getLastRowNum(), 1);
+            var repeated = sheet.createRow(at);
+            String[] heads = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"};
+            for (int i = 0; i < heads.length; i++) {
+                repeated.createCell(i + 1).setCellValue(heads[i]);
+            }
+            book.write(out);
+            SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(out.toByteArray()));
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.form().getIndicators()).extracting(i -> i.getName())
+                    .containsExactlyElementsOf(expected.getIndicators().stream().map(i -> i.getName()).toList());
+            assertThat(result.placements()).anySatisfy(p -> assertThat(p.reason()).isEqualTo("重复的表头行"));
         }
     }
 

@@ -33,6 +33,11 @@ class WorkbookCellsTest {
             sheet.addMergedRegion(new CellRangeAddress(0, 2, 0, 0));
             Row r5 = sheet.createRow(5);
             r5.createCell(7).setCellValue(300);
+            // A rate kept as a fraction and shown as a percentage is read as shown.
+            var percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.00%"));
+            r5.createCell(8).setCellValue(0.755);
+            r5.getCell(8).setCellStyle(percent);
             // Cached results as Excel would have saved them; the reader must not evaluate.
             book.getCreationHelper().createFormulaEvaluator().evaluateAll();
             r0.getCell(2).setCellValue(99);
@@ -47,6 +52,8 @@ class WorkbookCellsTest {
             assertThat(grid.text(0, 3)).isEqualTo("文字");
             assertThat(grid.value(0, 4).kind()).isEqualTo(SheetGrid.Kind.BOOLEAN);
             assertThat(grid.text(5, 7)).isEqualTo("300");
+            assertThat(grid.text(5, 8)).as(kind).isEqualTo("75.5%");
+            assertThat(grid.value(5, 8).number()).isEqualTo(75.5);
             assertThat(SheetGrid.address(5, 7)).isEqualTo("H6");
         }
     }

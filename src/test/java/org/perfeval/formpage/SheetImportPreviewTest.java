@@ -1,0 +1,117 @@
+package org.perfeval.formpage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.excel.PrintedForms;
+import org.perfeval.exchange.json.ExchangeJson;
+import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormStore;
+import org.perfeval.organisation.UserAccountService;
+import org.perfeval.shared.Actor;
+import org.perfeval.support.PerfevalTest;
+import org.perfeval.support.TestOrg;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The import preview: a province's sheet shown beside its cells, nothing written until confirmed. */
+@PerfevalTest
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+class SheetImportPreviewTest {
+    static final Path FIXTURE = Path.of("..", "shared", "fixtures", "seed000-form1-medical-assistance.json");
+
+    @Autowired MockMvc mvc;
+    @Autowired TestOrg testOrg;
+    @Autowired UserAccountService accounts;
+    @Autowired FormStore store;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void thePreviewShowsWhereEachCellWentAndOnlyTheConfirmationWrites() throws Exception {
+        Assumptions.assumeTrue(Files.exists(FIXTURE), "../shared/fixtures is not beside the project");
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "预览导入项目");
+        EvaluationForm fixture = ExchangeJson.readForm(Files.readString(FIXTURE));
+        byte[] sheet = PrintedForms.anhuiProject(fixture, false, "联系人");
+        String before = ExchangeJson.writeForm(store.content(form.getId()));
+        int version = version(form);
+        MockHttpSession session = new MockHttpSession();
+
+        MockHttpServletResponse preview = mvc.perform(multipart("/forms/" + form.getId() + "/import/preview")
+                        .file(new MockMultipartFile("file", "去年的自评表.xlsx", "application/octet-stream", sheet))
+                        .param("version", String.valueOf(version)).session(session).with(as(w.staffA())).with(csrf()))
+                .andReturn().getResponse();
+
+        assertThat(preview.getStatus()).isEqualTo(200);
+        String page = preview.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("项目支出绩效自评表（全国通用格式·安徽）").contains("运转保障率")
+                .contains("三级指标（indicators[0].name）").contains("“联系人”（J12）").contains("未导入");
+        assertThat(page).containsPattern(">D13<");
+        assertThat(ExchangeJson.writeForm(store.content(form.getId()))).as("nothing written before confirmation").isEqualTo(before);
+        assertThat(version(form)).isEqualTo(version);
+        // The pending import lives in the HTTP session, which Spring Session keeps in the database: it must serialise.
+        Object pending = session.getAttribute(SheetImportController.PENDING);
+        assertThat(pending).isNotNull();
+        new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(pending);
+
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        MockHttpServletResponse wrong = mvc.perform(post("/forms/" + form.getId() + "/import/confirm").param("token", "x")
+                .session(session).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(400);
+        assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("重新上传");
+
+        MockHttpServletResponse confirm = mvc.perform(post("/forms/" + form.getId() + "/import/confirm")
+                .param("token", token.group(1)).session(session).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
+        assertThat(confirm.getStatus()).isEqualTo(302);
+        EvaluationForm stored = store.content(form.getId());
+        assertThat(stored.getIndicators()).extracting(i -> i.getName())
+                .containsExactlyElementsOf(fixture.getIndicators().stream().map(i -> i.getName()).toList());
+        assertThat(stored.getBudgetLines()).hasSize(2);
+        assertThat(version(form)).isGreaterThan(version);
+        assertThat(session.getAttribute(SheetImportController.PENDING)).isNull();
+    }
+
+    @Test
+    void anotherUnitsStaffCannotPreviewAndAnUnreadableSheetIsNamedByItsCells() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "预览导入拒绝");
+        MockHttpServletResponse foreign = mvc.perform(multipart("/forms/" + form.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "a.xlsx", "application/octet-stream", PrintedForms.unrelated()))
+                .param("version", String.valueOf(version(form))).with(as(w.staffB())).with(csrf())).andReturn().getResponse();
+        assertThat(foreign.getStatus()).isIn(403, 404);
+        MockHttpServletResponse unknown = mvc.perform(multipart("/forms/" + form.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "a.xlsx", "application/octet-stream", PrintedForms.unrelated()))
+                .param("version", String.valueOf(version(form))).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(400);
+        assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("无法识别").contains("姓名");
+    }
+
+    int version(FormHeader form) {
+        return jdbc.queryForObject("SELECT version FROM evaluation_form WHERE id = ?", Integer.class, form.getId());
+    }
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor as(Actor actor) {
+        return user(accounts.loadUserByUsername(actor.username()));
+    }
+}
