@@ -74,6 +74,20 @@ class OrgTreeTest {
     }
 
     @Test
+    void aUnitWrittenWithoutAPathIsPlacedByItsParents() {
+        TestTree.Deep t = testTree.create();
+        jdbc.update("UPDATE org_unit SET path = NULL WHERE id = ?", t.base2().id());
+        assertThat(tree.ancestorsOf(t.base2().id())).extracting(OrgUnit::id)
+                .containsExactly(t.second().id(), t.dept().id(), t.finance().id());
+        assertThat(policy.canView(t.deptReviewer(), t.base2().id(), null)).isTrue();
+        assertThat(policy.canView(t.siblingReviewer(), t.base2().id(), null)).isFalse();
+        tree.recomputePaths(t.base2().id());
+        assertThat(jdbc.queryForObject("SELECT path FROM org_unit WHERE id = ?", String.class, t.base2().id()))
+                .isEqualTo("/" + t.finance().id() + "/" + t.dept().id() + "/" + t.second().id() + "/"
+                        + t.base2().id() + "/");
+    }
+
+    @Test
     void aReviewerSeesTheirWholeSubtreeButNotASiblingBranch() throws Exception {
         TestTree.Deep t = testTree.create();
         assertThat(policy.canView(t.secondReviewer(), t.base1().id(), null)).isTrue();

@@ -52,7 +52,8 @@ class ReviewLevelsPageTest {
         // The 二级单位's reviewer sees the recall button while the 主管部门 has not claimed the form.
         String page = body(mvc.perform(get("/forms/" + form.getId()).with(as(t.secondReviewer().username())))
                 .andReturn().getResponse(), 200);
-        assertThat(page).contains("id=\"recall-approval\"");
+        assertThat(page).contains("id=\"recall-approval\"").contains("id=\"review-chain\"")
+                .contains(t.second().name() + "</span>").contains(t.dept().name() + "（当前）");
         MockHttpServletResponse recalled = mvc.perform(post("/forms/" + form.getId() + "/recall")
                 .with(as(t.secondReviewer().username())).with(csrf())).andReturn().getResponse();
         assertThat(recalled.getStatus()).isEqualTo(302);
