@@ -108,7 +108,8 @@ public class Approval {
         }
         OpenTask task = process.openTask(header.getId());
         return task != null && task.stage() == stage && offeredTo(actor, task)
-                && (task.assignee() == null || task.assignee().equals(actor.username()));
+                && (task.assignee() == null || task.assignee().equals(actor.username()))
+                && !process.delegationPending(task);
     }
 
     /**
@@ -296,6 +297,9 @@ public class Approval {
         }
         // An unclaimed task is completed without claiming it first: a claim is one more engine command
         // (about a dozen statements), and who decided is in the opinion and the form's history.
+        if (process.delegationPending(task)) {
+            throw new ConflictException("该任务已委派，被委派人只能回复处理意见；须待其回复后由委派人审核");
+        }
         if (task.assignee() != null && !task.assignee().equals(actor.username())) {
             throw new ConflictException("该评价表已由其他审核人签收");
         }

@@ -74,6 +74,15 @@ class FormProcess {
         return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(formId)).singleResult();
     }
 
+    /**
+     * True while the task is delegated (委派): then neither the delegate nor the delegator may decide
+     * it. Only a claimed task can be delegated, so an unclaimed one costs no query.
+     */
+    boolean delegationPending(OpenTask task) {
+        return task.assignee() != null && taskService.createTaskQuery().taskId(task.id())
+                .taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0;
+    }
+
     void claim(OpenTask task, String username) {
         guardTask(task, () -> taskService.claim(task.id(), username));
     }
@@ -142,7 +151,7 @@ class FormProcess {
      * query and call, half-removed executions). Whatever the engine throws, if the task is gone,
      * someone else completed it; any other failure is reported as itself.
      */
-    private void guardTask(OpenTask task, Runnable engineCall) {
+    void guardTask(OpenTask task, Runnable engineCall) {
         try {
             guard(engineCall);
         } catch (ConflictException e) {
@@ -182,6 +191,20 @@ class FormProcess {
                 .processInstanceId(task.getProcessInstanceId()).activityId(stage.dueSoonTimer()).list()) {
             managementService.setJobDuedate(job.getId(), java.util.Date.from(due.minus(warnBefore)));
         }
+        return true;
+    }
+
+    /**
+     * Ends the form's running process (作废, or before 重新开放 starts a new one); the task listeners
+     * see their task deleted, so the inbox and timers go with it. False when none was running.
+     */
+    boolean end(Long formId, String reason) {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(formId)).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        guard(() -> runtimeService.deleteProcessInstance(instance.getId(), reason, false, true));
         return true;
     }
 

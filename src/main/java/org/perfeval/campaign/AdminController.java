@@ -130,8 +130,18 @@ class AdminController {
         return "redirect:/admin/campaigns/" + id;
     }
 
+    private org.perfeval.organisation.UnitEditing unitEditing;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitEditing(org.perfeval.organisation.UnitEditing unitEditing) {
+        this.unitEditing = unitEditing;
+    }
+
+    /** Units a campaign can be opened for: not the finance department, not disabled ones. */
     private List<OrgUnit> fillingUnits() {
-        return organisation.units().stream().filter(u -> u.kind() != UnitKind.FINANCE).toList();
+        List<OrgUnit> units = organisation.units();
+        java.util.Set<Long> disabled = new java.util.HashSet<>(unitEditing.disabledAmong(units.stream().map(OrgUnit::id).toList()));
+        return units.stream().filter(u -> u.kind() != UnitKind.FINANCE && !disabled.contains(u.id())).toList();
     }
 
     private static java.time.Instant endOfDay(String field, String label, String date) {

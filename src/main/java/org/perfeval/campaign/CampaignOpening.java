@@ -37,6 +37,12 @@ class CampaignOpening {
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
     private final org.perfeval.organisation.OrgTree orgTree;
+    private org.perfeval.organisation.UnitEditing unitEditing;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitEditing(org.perfeval.organisation.UnitEditing unitEditing) {
+        this.unitEditing = unitEditing;
+    }
 
     CampaignOpening(FormMapper formMapper, FormStore formStore, Approval formProcess, FormHistory history,
                     FormTemplates templates, OrgMapper orgMapper, org.perfeval.organisation.OrgTree orgTree) {
@@ -110,6 +116,10 @@ class CampaignOpening {
             if (!units.containsKey(id)) {
                 throw new InvalidInputException("unitId", "单位不存在：" + id);
             }
+        }
+        List<Long> disabled = unitEditing.disabledAmong(ids);
+        if (!disabled.isEmpty()) {
+            throw new InvalidInputException("unitId", "单位「" + units.get(disabled.get(0)).name() + "」已停用，不能下发评价表");
         }
         return units;
     }

@@ -58,8 +58,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final List<String[]> logins = new ArrayList<>();
 
+    private final org.perfeval.organisation.ReviewerDirectory reviewerDirectory;
+
     DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
-             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
+             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock,
+             org.perfeval.organisation.ReviewerDirectory reviewerDirectory) {
+        this.reviewerDirectory = reviewerDirectory;
         this.org = org;
         this.orgMapper = orgMapper;
         this.campaigns = campaigns;
@@ -87,7 +91,10 @@ class DemoData implements ApplicationRunner {
         OrgUnit wjw = org.createUnit("wjw", "市卫生健康委员会", UnitKind.SUPERVISING, null);
         OrgUnit wjJk = org.createUnit("wj-jkzx", "市疾病预防控制中心", UnitKind.UNIT, wjw);
         OrgUnit wjYy = org.createUnit("wj-rmyy", "市人民医院", UnitKind.UNIT, wjw);
-        user("yb-shenhe", "赵主审", ybj, Role.SUPERVISOR_REVIEWER);
+        Actor ybReviewer = user("yb-shenhe", "赵主审", ybj, Role.SUPERVISOR_REVIEWER);
+        // A second reviewer of the department to transfer or delegate to; 赵主审 leads (may reassign).
+        user("yb-shenhe2", "冯副审", ybj, Role.SUPERVISOR_REVIEWER);
+        reviewerDirectory.setLead(admin, ybReviewer.id(), true);
         Actor ybStaff = user("yb-tianbao", "钱填报", ybj, Role.UNIT_STAFF);
         Actor fwStaff = user("yb-fwzx", "孙填报", ybFw, Role.UNIT_STAFF);
         user("yb-jgzx", "周填报", ybJg, Role.UNIT_STAFF);
@@ -141,6 +148,8 @@ class DemoData implements ApplicationRunner {
         printLogins();
     }
 
+    private OrgAdminService.PasswordHash passwordHash;
+
     /**
      * A deeper branch of the tree: 市教育局 under 财政, its 二级单位 市职业教育中心 with two 基层单位 of its own,
      * and a unit directly under 财政. In this campaign 二级单位 review first: a school's form goes
@@ -181,7 +190,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private Actor user(String username, String name, OrgUnit unit, Role role) {
-        AppUser user = org.createUser(username, name, unit, role, PASSWORD);
+        if (passwordHash == null) {
+            passwordHash = org.passwordHash(PASSWORD);
+        }
+        AppUser user = org.createUser(username, name, unit, role, passwordHash);
         logins.add(new String[] {username, role.label(), unit.name()});
         return org.actorOf(user);
     }

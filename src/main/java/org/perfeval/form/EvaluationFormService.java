@@ -34,6 +34,7 @@ public class EvaluationFormService {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final RequestKeyMapper requestKeys;
+    private org.perfeval.organisation.UnitNames unitNames;
 
     public EvaluationFormService(FormStore store, FormMapper formMapper, java.time.Clock clock, FormHistory history,
                                  AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper,
@@ -51,6 +52,11 @@ public class EvaluationFormService {
         this.accessPolicy = accessPolicy;
         this.scorer = scorer;
         this.objectMapper = objectMapper;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitNames(org.perfeval.organisation.UnitNames unitNames) {
+        this.unitNames = unitNames;
     }
 
     /** The form header if the actor may see it; otherwise not found, so foreign forms stay unknown. */
@@ -135,14 +141,21 @@ public class EvaluationFormService {
     public FormHeader saveForSubmission(Actor actor, Long formId, FormEdit edit) {
         FormHeader header = editableHeader(actor, formId);
         EvaluationForm content = edit.content();
-        if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
+        if (!header.isReopened() && "CLOSED".equals(formMapper.campaignStatus(formId))) {
             throw new ConflictException("评价任务已结束，不能再提交");
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         store.saveIfChanged(formId, edit.version(), content);
         rowsMoved(formId, content, edit.rowOrigins());
-        return header;
+        freezeNames(header);
+        return formMapper.findHeader(formId);
+    }
+
+    /** Names as at filing: each submission copies the unit's current names onto the form. */
+    private void freezeNames(FormHeader header) {
+        formMapper.freezeNames(header.getId(), unitNames.name(header.getUnitId()),
+                unitNames.name(header.getSupervisingUnitId()), unitNames.path(header.getUnitId()));
     }
 
     /** The stored content as JSON, kept with a history entry (the form as it was). */

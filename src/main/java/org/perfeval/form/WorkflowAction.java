@@ -16,7 +16,17 @@ public enum WorkflowAction {
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     REMIND("催办"),
-    CORRECT("发起更正");
+    CORRECT("发起更正"),
+    CANCEL("作废"),
+    REOPEN("重新开放"),
+    RELEASE("取消签收"),
+    REASSIGN("改派"),
+    TRANSFER("转办"),
+    DELEGATE("委派"),
+    RESOLVE("委派回复"),
+    CONSULT("征求意见"),
+    CONSULT_ANSWER("回复征求意见"),
+    CARBON_COPY("抄送");
 
     private final String label;
 

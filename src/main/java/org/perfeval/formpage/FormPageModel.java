@@ -37,10 +37,13 @@ class FormPageModel {
     private final org.perfeval.form.FormDiff diff;
     private final org.perfeval.evidence.EvidenceService evidence;
     private final org.perfeval.followup.FollowUpService followUps;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, Approval process, OpinionCatalog catalog,
                   ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
-                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy) {
+                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy,
+                  org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.accessPolicy = accessPolicy;
         this.evidence = evidence;
         this.followUps = followUps;
@@ -53,7 +56,16 @@ class FormPageModel {
         this.objectMapper = objectMapper;
     }
 
+    private org.perfeval.approval.FormCancellation cancellation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCancellation(org.perfeval.approval.FormCancellation cancellation) {
+        this.cancellation = cancellation;
+    }
+
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        model.addAttribute("canCancel", cancellation.canCancel(actor, header));
+        model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = process.canReview(actor, header);
@@ -63,6 +75,7 @@ class FormPageModel {
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);
+        model.addAttribute("taskControls", taskControl.controls(actor, header));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
         model.addAttribute("dueDate", task == null ? null : task.dueAt());
@@ -95,7 +108,8 @@ class FormPageModel {
         }
     }
 
-    private ScoringResult storedScore(FormHeader header) {
+    /** The score stored at the last submission, or null (never submitted, or unreadable). */
+    ScoringResult storedScore(FormHeader header) {
         if (header.getScoreJson() == null) {
             return null;
         }

@@ -36,6 +36,9 @@ public interface InboxMapper {
     @Delete("DELETE FROM inbox_task WHERE task_id = #{taskId}")
     void delete(String taskId);
 
+    @Delete("DELETE FROM inbox_task WHERE form_id = #{formId}")
+    int deleteByForm(Long formId);
+
     @Select("SELECT task_id, form_id, stage, candidate_group, assignee, created_at, due_at FROM inbox_task"
             + " WHERE form_id = #{formId}")
     InboxTask findByForm(Long formId);

@@ -85,6 +85,9 @@ class ColumnLimitsTest {
             "request_key.request_key", "request_key.action", "request_key.outcome",
             "evidence.stored_name", "evidence.sha256", "published_record.pdf_sha256", "follow_up.stage", "follow_up.status", "audit_log.action",
             "indicator_library.form_type",
+            "unit_history.field", "unit_history.actor_name",
+            // Names as at filing: copies of org_unit.name (checked when a unit is named).
+            "evaluation_form.filed_unit_name", "evaluation_form.filed_supervising_name", "evaluation_form.filed_unit_path",
             // Spring Session's own tables and the evidence store's generated names.
             "spring_session.primary_id", "spring_session.session_id", "spring_session.principal_name",
             "spring_session_attributes.session_primary_id", "spring_session_attributes.attribute_name",

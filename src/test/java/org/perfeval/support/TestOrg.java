@@ -30,6 +30,7 @@ public class TestOrg {
     private final OrgAdminService org;
     private final CampaignService campaigns;
     private final FormMapper formMapper;
+    private OrgAdminService.PasswordHash passwordHash;
 
     public TestOrg(OrgAdminService org, CampaignService campaigns, FormMapper formMapper) {
         this.org = org;
@@ -56,7 +57,10 @@ public class TestOrg {
     }
 
     private Actor actor(String username, String name, OrgUnit unit, Role role) {
-        return org.actorOf(org.createUser(username, name, unit, role, PASSWORD));
+        if (passwordHash == null) {
+            passwordHash = org.passwordHash(PASSWORD); // once: each hash costs about 0.1 s
+        }
+        return org.actorOf(org.createUser(username, name, unit, role, passwordHash));
     }
 
     /** A 2024 project campaign to create: the fields tests do not care about filled in. */
