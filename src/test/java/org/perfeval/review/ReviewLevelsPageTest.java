@@ -88,6 +88,24 @@ class ReviewLevelsPageTest {
                 .isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
     }
 
+    @Test
+    void anAdministratorOpensACampaignWithSecondLevelReview() throws Exception {
+        TestTree.Deep t = testTree.create();
+        MockHttpServletResponse created = mvc.perform(post("/admin/campaigns").with(as(t.admin().username())).with(csrf())
+                .param("name", "二级先审任务").param("fiscalYear", "2024").param("formType", "PROJECT")
+                .param("unit", String.valueOf(t.base1().id())).param("secondaryReview", "on")).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
+        String campaignPage = body(mvc.perform(get(created.getRedirectedUrl()).with(as(t.admin().username())))
+                .andReturn().getResponse(), 200);
+        assertThat(campaignPage).contains("二级单位先审");
+
+        Long campaignId = Long.valueOf(created.getRedirectedUrl().replaceAll(".*/", ""));
+        FormHeader form = formMapper.findByCampaign(campaignId).get(0);
+        approval.submit(t.staffBase1(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup())
+                .isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
+    }
+
     private RequestPostProcessor as(String username) {
         return user(accounts.loadUserByUsername(username));
     }
