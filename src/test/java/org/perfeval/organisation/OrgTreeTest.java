@@ -33,6 +33,7 @@ class OrgTreeTest {
     @Autowired CampaignService campaigns;
     @Autowired UserAccountService accounts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OrgAdminService admin;
     @Autowired MockMvc mvc;
 
     @Test
@@ -71,6 +72,17 @@ class OrgTreeTest {
 
         jdbc.update("UPDATE org_unit SET parent_id = ? WHERE id = ?", t.base1().id(), t.second().id());
         assertThatThrownBy(() -> tree.recomputePaths(t.second().id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSecondLevelUnitMayHaveReviewersAndABaseUnitMayNot() {
+        TestTree.Deep t = testTree.create();
+        assertThat(admin.addUser(t.admin(), "rv2-" + t.second().code(), "二级审核乙", t.second().id(),
+                org.perfeval.shared.Role.SUPERVISOR_REVIEWER, "a-long-password-1").role())
+                .isEqualTo(org.perfeval.shared.Role.SUPERVISOR_REVIEWER);
+        assertThatThrownBy(() -> admin.addUser(t.admin(), "rvb-" + t.base1().code(), "基层审核", t.base1().id(),
+                org.perfeval.shared.Role.SUPERVISOR_REVIEWER, "a-long-password-1"))
+                .isInstanceOf(org.perfeval.shared.InvalidInputException.class).hasMessageContaining("与单位类型不符");
     }
 
     @Test
