@@ -37,6 +37,9 @@
     table.addEventListener('click', function (e) {
       var row = e.target.closest('tr');
       if (e.target.classList.contains('remove-row') && table.rows.length > 1) {
+        var filled = Array.prototype.some.call(row.querySelectorAll('input:not([type=hidden]), textarea'),
+          function (el) { return el.value.trim() !== ''; });
+        if (filled && !window.confirm('确定删除此行指标？（保存后生效）')) { return; }
         row.remove();
       } else if (e.target.classList.contains('move-up') && row.previousElementSibling) {
         table.insertBefore(row, row.previousElementSibling);
@@ -140,6 +143,10 @@
                  'X-CSRF-TOKEN': csrf ? csrf.value : '' },
       body: JSON.stringify(collect())
     }).then(function (r) {
+      if (r.status === 403 || r.redirected) {
+        showProblem({ message: '登录已过期：得分暂不能重新计算。您填写的内容仍在本页，保存时会请您重新登录。' });
+        return null;
+      }
       return r.json().then(function (body) { if (r.ok) { show(body); } else { showProblem(body); } });
     }).catch(function () { /* offline: the saved score stays on screen */ });
   }
@@ -174,15 +181,157 @@
     if (!input.classList || !input.classList.contains('library-pick')) { return; }
     var e = entries[input.value];
     if (!e) { return; }
-    var row = input.closest('tr');
+    // Only this row's own cells (its 分项指标 have .target and .operator too), and only empty ones:
+    // a picked entry never appends to or replaces what was typed.
+    var prefix = input.name.replace(/\.name$/, '');
     function fill(suffix, value) {
-      var el = row.querySelector('[name$="' + suffix + '"]');
-      if (el && !el.value && value) { el.value = value; }
+      var el = form.querySelector('[name="' + prefix + suffix + '"]');
+      if (el && !el.value && value) { el.value = value; el.dispatchEvent(new Event('change', { bubbles: true })); }
     }
     fill('.category', e.category);
     fill('.subcategory', e.subcategory);
     fill('.operator', e.operator);
     fill('.target', e.typicalTarget);
     fill('.unitOfMeasure', e.unitOfMeasure);
+  });
+})();
+
+// Unsaved input: kept in this browser (localStorage) until it is saved, put back when the page is
+// opened again at the same version (after a lost login, a closed tab, a crash), and leaving the
+// page with unsaved input asks first.
+(function () {
+  'use strict';
+  var form = document.getElementById('form-editor');
+  if (!form || form.querySelector('fieldset').disabled) { return; }
+  var key = 'perfeval.draft.' + form.getAttribute('data-form-id');
+  var version = (form.querySelector('input[name="version"]') || {}).value;
+  var SKIP = /^(version|requestKey|_csrf|action)$/;
+
+  function current() {
+    var list = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || SKIP.test(el.name) || /^(submit|button|file)$/.test(el.type)) { return; }
+      list.push(el.type === 'checkbox' || el.type === 'radio' ? [el.name, el.value, el.checked] : [el.name, el.value]);
+    });
+    return list;
+  }
+
+  function rowsIn(list) {
+    var max = -1;
+    list.forEach(function (item) {
+      var m = /^indicators\[(\d+)]\./.exec(item[0]);
+      if (m) { max = Math.max(max, Number(m[1])); }
+    });
+    return max + 1;
+  }
+
+  function put(list) {
+    var rows = document.querySelector('#indicators tbody');
+    var add = document.getElementById('add-indicator');
+    while (add && rows.rows.length < rowsIn(list)) { add.click(); }
+    var seen = {};
+    list.forEach(function (item) {
+      var same = Array.prototype.filter.call(form.elements, function (el) { return el.name === item[0]; });
+      if (item.length === 3) {
+        same.forEach(function (el) { if (el.value === item[1]) { el.checked = item[2]; } });
+        return;
+      }
+      var i = seen[item[0]] || 0;
+      seen[item[0]] = i + 1;
+      if (same[i]) { same[i].value = item[1]; }
+    });
+    form.dispatchEvent(new Event('change'));
+  }
+
+  function read() {
+    try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; }
+  }
+
+  var echoed = form.hasAttribute('data-echoed');
+  var initial = JSON.stringify(current());
+  var dirty = echoed;
+  var stored = read();
+  if (stored && stored.version === version && !echoed && JSON.stringify(stored.values) !== initial) {
+    put(stored.values);
+    dirty = true;
+    var note = document.createElement('p');
+    note.className = 'notice';
+    note.id = 'draft-restored';
+    note.setAttribute('role', 'status');
+    note.textContent = '已恢复您在本浏览器中尚未保存的输入（' + new Date(stored.at).toLocaleString('zh-CN') + '），请检查后保存。';
+    var discard = document.createElement('button');
+    discard.type = 'button';
+    discard.className = 'link';
+    discard.textContent = '放弃这些输入';
+    discard.addEventListener('click', function () { localStorage.removeItem(key); dirty = false; location.reload(); });
+    note.appendChild(document.createTextNode(' '));
+    note.appendChild(discard);
+    form.parentNode.insertBefore(note, form);
+  } else if (stored && stored.version !== version) {
+    localStorage.removeItem(key); // saved since: the stored input is older than the page
+  }
+
+  var timer = null;
+  function keep() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var now = current();
+      dirty = dirty || JSON.stringify(now) !== initial;
+      if (!dirty) { return; }
+      try { localStorage.setItem(key, JSON.stringify({ version: version, at: Date.now(), values: now })); } catch (e) { /* full */ }
+    }, 300);
+  }
+  form.addEventListener('input', keep);
+  form.addEventListener('change', keep);
+  if (echoed) { keep(); }
+
+  var leaving = false;
+  form.addEventListener('submit', function () {
+    leaving = true; // the page is about to go; a dialog that stops it gives the warning back shortly
+    setTimeout(function () { leaving = false; }, 1500);
+    clearTimeout(timer);
+    try { localStorage.setItem(key, JSON.stringify({ version: version, at: Date.now(), values: current() })); } catch (e) { /* full */ } });
+  window.addEventListener('beforeunload', function (ev) {
+    if (leaving || !(dirty || JSON.stringify(current()) !== initial)) { return; }
+    ev.preventDefault();
+    ev.returnValue = '';
+  });
+  window.perfeval = window.perfeval || {};
+  window.perfeval.formDirty = function () { return !leaving && (dirty || JSON.stringify(current()) !== initial); };
+})();
+
+// 佐证材料 are uploaded without leaving the page, so unsaved edits in the form stay as they are.
+(function () {
+  'use strict';
+  var upload = document.getElementById('evidence-upload');
+  if (!upload || !window.fetch || !window.DOMParser) { return; }
+  function say(text, error) {
+    upload.querySelectorAll('.field-error').forEach(function (el) { el.remove(); });
+    var out = document.getElementById('evidence-notice');
+    out.className = error ? 'error field-error' : 'notice';
+    out.textContent = text;
+  }
+  upload.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var button = upload.querySelector('button[type=submit]');
+    button.disabled = true;
+    say('正在上传…', false);
+    var ensure = window.perfeval && window.perfeval.ensureSession ? window.perfeval.ensureSession() : Promise.resolve();
+    ensure.then(function () {
+      return fetch(upload.action, { method: 'POST', body: new FormData(upload), credentials: 'same-origin' });
+    }).then(function (r) {
+      return r.text().then(function (html) { return { ok: r.ok, doc: new DOMParser().parseFromString(html, 'text/html') }; });
+    }).then(function (x) {
+      var refused = x.doc.querySelector('#refused li') || x.doc.getElementById('refused') || (x.ok ? null : x.doc.getElementById('error-message'));
+      if (refused) { say(refused.textContent.trim(), true); return; }
+      var list = x.doc.getElementById('evidence-list');
+      if (list) { document.getElementById('evidence-list').innerHTML = list.innerHTML; }
+      var notice = x.doc.querySelector('.notice[role=status]');
+      say(notice ? notice.textContent : '已上传。', false);
+      upload.reset();
+    }).catch(function (e) {
+      if (!e || e.message !== 'cancelled') { say('上传未成功（网络或服务器无响应），请稍后重试。已填写的内容仍在本页。', true); }
+      else { say('', false); }
+    }).then(function () { button.disabled = false; });
   });
 })();

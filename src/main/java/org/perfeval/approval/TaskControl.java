@@ -50,10 +50,17 @@ public class TaskControl {
     private final AccessPolicy accessPolicy;
     private final ReviewerDirectory reviewers;
     private final OrgMapper org;
+    private final ConsultationMapper consultations;
+    private final java.time.Clock clock;
+    private final CarbonCopyMapper copies;
 
     TaskControl(ApprovalMapper mapper, FormProcess process, TaskService taskService, EvaluationFormService forms,
                 FormHistory history, AuditLog audit, ApplicationEventPublisher events, AccessPolicy accessPolicy,
-                ReviewerDirectory reviewers, OrgMapper org) {
+                ReviewerDirectory reviewers, OrgMapper org, ConsultationMapper consultations, java.time.Clock clock,
+                CarbonCopyMapper copies) {
+        this.copies = copies;
+        this.consultations = consultations;
+        this.clock = clock;
         this.mapper = mapper;
         this.process = process;
         this.taskService = taskService;
@@ -73,13 +80,15 @@ public class TaskControl {
     /** What the form page offers this actor for the form's open review task; none when it has none. */
     public record Controls(String assignee, String assigneeName, String ownerName, boolean delegated,
                            boolean canRelease, boolean canTransfer, boolean canDelegate, boolean canResolve,
-                           boolean canReassign, List<AppUser> colleagues, List<AppUser> groupReviewers) {
+                           boolean canReassign, boolean canConsult, List<AppUser> colleagues,
+                           List<AppUser> groupReviewers, List<AppUser> experts, int unansweredConsultations,
+                           List<AppUser> copyCandidates) {
 
         public static final Controls NONE = new Controls(null, null, null, false, false, false, false, false, false,
-                List.of(), List.of());
+                false, List.of(), List.of(), List.of(), 0, List.of());
 
         public boolean any() {
-            return canRelease || canTransfer || canDelegate || canResolve || canReassign;
+            return canRelease || canTransfer || canDelegate || canResolve || canReassign || canConsult;
         }
     }
 
@@ -101,12 +110,17 @@ public class TaskControl {
         boolean free = task.assignee() == null || mine;
         List<AppUser> group = reviewers.membersOf(task.candidateGroup());
         List<AppUser> colleagues = group.stream().filter(u -> !u.id().equals(actor.id())).toList();
+        boolean canConsult = member && free && !delegated;
         return new Controls(task.assignee(), nameOf(task.assignee()), nameOf(owner), delegated,
                 member && mine && !delegated,
                 member && free && !delegated && !colleagues.isEmpty(),
                 member && free && !delegated && !colleagues.isEmpty(),
                 member && mine && delegated,
-                reassigner, colleagues, group);
+                reassigner, canConsult, colleagues, group,
+                canConsult ? reviewers.reviewers().stream().filter(u -> !u.id().equals(actor.id())).toList() : List.of(),
+                consultations.countUnanswered(task.id()),
+                member && free && !delegated ? reviewers.users().stream().filter(u -> !u.id().equals(actor.id())).toList()
+                        : List.of());
     }
 
     /** 取消签收: the claimant gives the task back to the group. */
@@ -214,6 +228,150 @@ public class TaskControl {
                 task.candidateGroup(), actor.id(), actor.id(), idOf(held.owner())));
     }
 
+    /**
+     * 征求意见 (加签): the reviewer who may decide the task asks colleagues or experts, any reviewers,
+     * for an opinion. They may read the form from now on and answer while the task waits; deciding
+     * does not wait for them (see {@link #unansweredConsultations}).
+     */
+    @Transactional
+    public List<Long> consult(Actor actor, Long formId, List<Long> askedIds, String question) {
+        HeldTask held = holdForHandOver(actor, formId, "征求意见");
+        OpenTask task = held.task();
+        List<Long> asked = askedIds == null ? List.of()
+                : askedIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (asked.isEmpty()) {
+            problems.add(new FieldProblem("asked", "请选择征求意见的对象"));
+        } else if (asked.size() > 20) {
+            problems.add(new FieldProblem("asked", "一次最多向 20 人征求意见"));
+        } else if (asked.contains(actor.id())) {
+            problems.add(new FieldProblem("asked", "不能向自己征求意见"));
+        } else {
+            java.util.Set<Long> experts = reviewers.reviewers().stream().map(AppUser::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (!experts.containsAll(asked)) {
+                problems.add(new FieldProblem("asked", "只能向在用的审核人征求意见"));
+            }
+        }
+        String text = null;
+        try {
+            text = requiredText("question", "征求意见的问题", question);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Long askedId : asked) {
+            ConsultationMapper.NewConsultation row = new ConsultationMapper.NewConsultation();
+            row.formId = formId;
+            row.taskId = task.id();
+            row.stage = task.taskKey();
+            row.askerId = actor.id();
+            row.askedId = askedId;
+            row.question = text;
+            row.at = clock.instant();
+            consultations.insert(row);
+            ids.add(row.id);
+            names.add(org.findUser(askedId).displayName());
+        }
+        record(actor, held, WorkflowAction.CONSULT, AuditAction.CONSULT_ASK,
+                "向" + String.join("、", names) + "征求意见：" + text);
+        for (int i = 0; i < ids.size(); i++) {
+            events.publishEvent(new ApprovalEvents.ConsultationAsked(formId, ids.get(i), actor.id(), asked.get(i)));
+        }
+        return ids;
+    }
+
+    /** The asked colleague answers, while the task it was asked for still waits. */
+    @Transactional
+    public void answer(Actor actor, Long formId, Long consultationId, String answer) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.readableHeader(actor, formId);
+        Consultation asked = consultationId == null ? null : consultations.find(consultationId);
+        if (asked == null || !asked.formId().equals(formId) || !asked.askedId().equals(actor.id())) {
+            throw new ForbiddenException("没有向您征求意见的这条请求");
+        }
+        if (asked.answered()) {
+            throw new ConflictException("您已回复过这条征求意见");
+        }
+        if (!asked.open()) {
+            throw new ConflictException("该评价表已审核完毕，征求意见已结束，无需再回复");
+        }
+        String text = requiredText("answer", "回复意见", answer);
+        if (consultations.answer(consultationId, text, clock.instant()) == 0) {
+            throw new ConflictException("您已回复过这条征求意见");
+        }
+        history.record(formId, actor, WorkflowAction.CONSULT_ANSWER, header.getStatus(), header.getStatus(), text);
+        audit.action(actor, AuditAction.CONSULT_ANSWER, "form", formId, text);
+        events.publishEvent(new ApprovalEvents.ConsultationAnswered(formId, consultationId, asked.askerId(), actor.id()));
+    }
+
+    /**
+     * 抄送: with a decision the reviewer copies the form to users, who may read it from then on. Called
+     * inside the decision's transaction (the form is locked), so a refused copy undoes the decision.
+     */
+    @Transactional
+    public void copyOnDecision(Actor actor, Long formId, List<Long> userIds) {
+        List<Long> to = userIds == null ? List.of()
+                : userIds.stream().filter(java.util.Objects::nonNull).filter(id -> !id.equals(actor.id())).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        if (to.size() > 50) {
+            throw new InvalidInputException("cc", "一次最多抄送 50 人");
+        }
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        java.util.Set<Long> enabled = reviewers.users().stream().map(AppUser::id).collect(java.util.stream.Collectors.toSet());
+        if (!enabled.containsAll(to)) {
+            throw new InvalidInputException("cc", "只能抄送给在用的用户");
+        }
+        List<Long> copied = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Long userId : to) {
+            if (copies.insert(formId, userId, actor.id(), clock.instant()) > 0) {
+                copied.add(userId);
+                names.add(org.findUser(userId).displayName());
+            }
+        }
+        if (copied.isEmpty()) {
+            return;
+        }
+        String detail = "抄送给" + String.join("、", names);
+        history.record(formId, actor, WorkflowAction.CARBON_COPY, header.getStatus(), header.getStatus(), detail);
+        audit.action(actor, AuditAction.CARBON_COPY, "form", formId, detail);
+        events.publishEvent(new ApprovalEvents.FormCopied(formId, actor.id(), List.copyOf(copied)));
+    }
+
+    /** 抄送我的. */
+    @ReadOnly
+    public List<CarbonCopy> copiedTo(Actor actor) {
+        return copies.findForUser(actor.id());
+    }
+
+    /** Every opinion asked for on the form, answered or not: shown on the form page, kept for good. */
+    @ReadOnly
+    public List<Consultation> consultationsOf(Actor actor, Long formId) {
+        forms.readableHeader(actor, formId);
+        return consultations.findByForm(formId);
+    }
+
+    /** 征求意见 list: what the actor was asked, unanswered first. */
+    @ReadOnly
+    public List<Consultation> askedOf(Actor actor) {
+        return consultations.findForAsked(actor.id());
+    }
+
+    /** Opinions asked for on the form's open task and not yet given: deciding warns, never waits. */
+    @ReadOnly
+    public int unansweredConsultations(Long formId) {
+        OpenTask task = process.openTask(formId);
+        return task == null ? 0 : consultations.countUnanswered(task.id());
+    }
+
     private HeldTask holdForHandOver(Actor actor, Long formId, String what) {
         HeldTask held = hold(actor, formId);
         OpenTask task = held.task();
@@ -257,9 +415,14 @@ public class TaskControl {
     }
 
     private void requireMember(Actor actor, OpenTask task) {
-        if (!worksOn(actor, task)) {
-            throw new ForbiddenException("该评价表当前在「" + task.stage().label() + "」环节，您不是该环节的审核人");
+        if (worksOn(actor, task)) {
+            return;
         }
+        if (Approval.reviewStageOf(actor) != task.stage()) {
+            // Moved on (decided meanwhile, or not yet there): tell it as the other steps do.
+            throw new ConflictException("该评价表当前在「" + task.stage().label() + "」环节，不在您的审核环节；可能已被他人处理。");
+        }
+        throw new ForbiddenException("该评价表当前在「" + task.stage().label() + "」环节，您不是该环节的审核人");
     }
 
     private AppUser colleague(Actor actor, Long toUserId, OpenTask task, String what) {

@@ -44,8 +44,15 @@ public class AuditLog {
 
     @ReadOnly
     public List<AuditEntry> search(String action, String actor, String objectId, java.time.Instant from, int limit) {
+        return search(action, actor, objectId, from, limit, 0);
+    }
+
+    /** One page of the search: {@code limit} entries after the first {@code offset}, newest first. */
+    public List<AuditEntry> search(String action, String actor, String objectId, java.time.Instant from, int limit,
+                                   int offset) {
         String like = actor == null || actor.isBlank() ? null : "%" + actor.strip() + "%";
-        return mapper.search(blank(action), like, blank(objectId), from, Math.min(Math.max(limit, 1), 5000));
+        return mapper.search(blank(action), like, blank(objectId), from, Math.min(Math.max(limit, 1), 5000),
+                Math.max(offset, 0));
     }
 
     private void write(Long actorId, String actorName, String unitName, AuditAction action, String objectType,

@@ -24,8 +24,9 @@ public interface AuditMapper {
             "<if test='actor != null'> AND actor_name LIKE #{actor}</if>",
             "<if test='objectId != null'> AND object_id = #{objectId}</if>",
             "<if test='from != null'> AND at &gt;= #{from}</if>",
-            " ORDER BY id DESC LIMIT #{limit}",
+            " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}",
             "</script>"})
     List<AuditEntry> search(@Param("action") String action, @Param("actor") String actorLike,
-                            @Param("objectId") String objectId, @Param("from") Instant from, @Param("limit") int limit);
+                            @Param("objectId") String objectId, @Param("from") Instant from, @Param("limit") int limit,
+                            @Param("offset") int offset);
 }

@@ -69,14 +69,27 @@ public class EvaluationFormService {
         return header;
     }
 
+    /**
+     * The form header if the actor may read it: within scope, or granted this one form (征求意见,
+     * 抄送; see AccessPolicy#canRead). For pages and downloads only; a change takes {@link #visibleHeader}.
+     */
+    @ReadOnly
+    public FormHeader readableHeader(Actor actor, Long formId) {
+        FormHeader header = formMapper.findHeader(formId);
+        if (header == null || !accessPolicy.canRead(actor, formId, header.getUnitId(), header.getSupervisingUnitId())) {
+            throw new NotFoundException("评价表不存在或您无权查看");
+        }
+        return header;
+    }
+
     @ReadOnly
     public StoredForm read(Actor actor, Long formId) {
-        return new StoredForm(visibleHeader(actor, formId), store.content(formId));
+        return new StoredForm(readableHeader(actor, formId), store.content(formId));
     }
 
     @ReadOnly
     public List<WorkflowRecord> history(Actor actor, Long formId) {
-        visibleHeader(actor, formId);
+        readableHeader(actor, formId);
         return history.of(formId);
     }
 

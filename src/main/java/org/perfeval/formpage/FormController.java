@@ -74,10 +74,11 @@ class FormController {
                 throw new InvalidInputException(bindingProblems(binding));
             }
             if ("report".equals(action)) {
-                int filled = reportDraft.fillEmptySections(form);
+                int filled = reportDraft.fillEmptySections(form, header.getTitle(), header.getUnitName());
                 pageModel.fill(model, actor, header, form);
                 model.addAttribute("postedVersion", version);
                 model.addAttribute("notice", "已生成 " + filled + " 节报告草稿（尚未保存），请修改后保存。");
+                model.addAttribute("echoed", true);
                 return "form";
             }
             FormEdit edit = new FormEdit(version, form, origins, blankToNull(requestKey));
@@ -135,6 +136,8 @@ class FormController {
         model.addAttribute("postedVersion", version);
         model.addAttribute("error", message);
         model.addAttribute("problems", problems);
+        // The page shows posted, unsaved values: its script keeps them as unsaved input.
+        model.addAttribute("echoed", true);
         response.setStatus(status.value());
         return "form";
     }

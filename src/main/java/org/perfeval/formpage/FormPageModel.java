@@ -68,7 +68,9 @@ class FormPageModel {
         model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
-        boolean canReview = process.canReview(actor, header);
+        // A reader by grant (征求意见, 抄送) is outside the form's scope and never reviews it.
+        boolean canReview = accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())
+                && process.canReview(actor, header);
         model.addAttribute("header", header);
         model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
@@ -76,6 +78,7 @@ class FormPageModel {
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canReview", canReview);
         model.addAttribute("taskControls", taskControl.controls(actor, header));
+        model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
         model.addAttribute("dueDate", task == null ? null : task.dueAt());

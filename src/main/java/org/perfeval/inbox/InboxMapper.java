@@ -75,10 +75,12 @@ public interface InboxMapper {
                                   @Param("limit") int limit, @Param("offset") int offset);
 
     /** 已办: forms this user acted on, with where each stands now. */
-    @Select("SELECT f.id AS form_id, f.title, u.name AS unit_name, f.status, MAX(r.created_at) AS last_acted_at"
+    @Select("SELECT f.id AS form_id, f.title, f.fiscal_year, u.name AS unit_name, f.status,"
+            + " MAX(r.created_at) AS last_acted_at"
             + " FROM workflow_record r JOIN evaluation_form f ON f.id = r.form_id JOIN org_unit u ON u.id = f.unit_id"
             + " WHERE r.actor_id = #{actorId} AND r.action IN ('SUBMIT', 'WITHDRAW', 'CLAIM', 'APPROVE',"
-            + " 'RETURN_TO_UNIT', 'RETURN_TO_SUPERVISOR')"
-            + " GROUP BY f.id, f.title, u.name, f.status ORDER BY last_acted_at DESC LIMIT 100")
+            + " 'RETURN_TO_UNIT', 'RETURN_TO_SUPERVISOR', 'RELEASE', 'REASSIGN', 'TRANSFER', 'DELEGATE', 'RESOLVE',"
+            + " 'CONSULT', 'CONSULT_ANSWER', 'CARBON_COPY')"
+            + " GROUP BY f.id, f.title, f.fiscal_year, u.name, f.status ORDER BY last_acted_at DESC LIMIT 100")
     List<DoneItem> findDone(Long actorId);
 }

@@ -3,6 +3,7 @@ package org.perfeval.notification;
 import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.approval.ApprovalEvents;
+import org.perfeval.approval.Stage;
 import org.perfeval.approval.Decision;
 import org.perfeval.organisation.AccessPolicy;
 import org.springframework.context.event.EventListener;
@@ -54,6 +55,37 @@ public class WorkflowNotices {
         }
     }
 
+    /** 【征求意见】 to the colleague asked. */
+    @EventListener
+    void consultationAsked(ApprovalEvents.ConsultationAsked asked) {
+        FormHeader form = forms.findHeader(asked.formId());
+        notifications.notifyUser(asked.askedId(), NotificationKind.CONSULTATION, asked.formId(),
+                "【征求意见】" + nameOf(asked.askerId()) + "就「" + form.getTitle() + "」向您征求意见，请查看并回复。",
+                "consult:" + asked.consultationId());
+    }
+
+    /** 【征求意见】 the answer, to the reviewer who asked. */
+    @EventListener
+    void consultationAnswered(ApprovalEvents.ConsultationAnswered answered) {
+        FormHeader form = forms.findHeader(answered.formId());
+        notifications.notifyUser(answered.askerId(), NotificationKind.CONSULTATION, answered.formId(),
+                "【征求意见】" + nameOf(answered.askedId()) + "已回复您就「" + form.getTitle() + "」征求的意见。",
+                "consult-answer:" + answered.consultationId());
+    }
+
+    /** 【抄送】 to each user the form was copied to. */
+    @EventListener
+    void copied(ApprovalEvents.FormCopied copied) {
+        FormHeader form = forms.findHeader(copied.formId());
+        String by = nameOf(copied.byUserId());
+        long at = clock.instant().toEpochMilli();
+        for (Long userId : copied.userIds()) {
+            notifications.notifyUser(userId, NotificationKind.CARBON_COPY, copied.formId(),
+                    "【抄送】" + by + "将「" + form.getTitle() + "」抄送给您，可在“抄送我的”中查看。",
+                    "cc:" + copied.formId() + ":" + userId + ":" + at);
+        }
+    }
+
     private String nameOf(Long userId) {
         org.perfeval.organisation.AppUser user = userId == null ? null : org.findUser(userId);
         return user == null ? "" : user.displayName();
@@ -62,6 +94,13 @@ public class WorkflowNotices {
     /** 【待办】title（unit）待stage, to everyone in the group. */
     @EventListener
     void taskArrived(ApprovalEvents.TaskArrived arrived) {
+        // A form returned to its unit: the 【退回】 notice (with the reason) is the one the unit gets.
+        if (arrived.stage() == Stage.FILL) {
+            FormHeader form = forms.findHeader(arrived.formId());
+            if (form != null && form.getReturnReason() != null) {
+                return;
+            }
+        }
         notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), arrived.stage().label(),
                 "task:" + arrived.taskId());
     }

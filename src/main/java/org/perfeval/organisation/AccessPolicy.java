@@ -14,12 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessPolicy {
     private final OrgTree tree;
+    private final ReadGrantMapper grants;
 
-    public AccessPolicy(OrgTree tree) {
+    public AccessPolicy(OrgTree tree, ReadGrantMapper grants) {
         this.tree = tree;
+        this.grants = grants;
     }
 
     /**
+     * Within the actor's organisational scope: the forms one may act on (in one's role) as well as read.
      * Unit staff see their own unit's forms; a reviewer sees the forms of every unit under their own
      * at any depth (its own 本级 forms included); finance reviewers and administrators see all.
      * {@code formSupervisingUnitId} is no longer needed (the tree answers) and kept for the callers.
@@ -30,6 +33,14 @@ public class AccessPolicy {
             case SUPERVISOR_REVIEWER -> tree.isUnder(formUnitId, actor.unitId());
             case FINANCE_REVIEWER, ADMIN -> true;
         };
+    }
+
+    /**
+     * May read this form: within scope, or outside it by a grant for this one form (asked for an
+     * opinion on it, copied on it). A grant never admits a change: writes check {@link #canView}.
+     */
+    public boolean canRead(Actor actor, Long formId, Long formUnitId, Long formSupervisingUnitId) {
+        return canView(actor, formUnitId, formSupervisingUnitId) || grants.grants(formId, actor.id()) > 0;
     }
 
     /**

@@ -42,6 +42,8 @@ public class SecurityConfig {
     /** Session flag: the user logged in with a password an administrator set and must choose their own. */
     static final String MUST_CHANGE_PASSWORD = "perfeval.mustChangePassword";
     public static final String PASSWORD_PAGE = "/account/password";
+    /** Session attribute: the user name of the last refused login, shown again in the login form. */
+    public static final String ATTEMPTED_NAME = "perfeval.attemptedName";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -79,7 +81,7 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog audit, LoginThrottle throttle,
                                             DaoAuthenticationProvider provider) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/webjars/**",
+                        .requestMatchers("/login", "/session", "/error", "/public/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         // Served only on the management port (localhost); on the application port: 404.
                         .requestMatchers("/actuator/**").permitAll()
@@ -193,6 +195,8 @@ public class SecurityConfig {
                         case "disabled" -> "账号已停用";
                         default -> null;
                     });
+            // The login page shows the name again: only the password has to be typed anew.
+            request.getSession().setAttribute(ATTEMPTED_NAME, name);
             response.sendRedirect(request.getContextPath() + "/login?" + outcome);
         }
     }

@@ -41,6 +41,7 @@ class OverdueController {
                   Model model) {
         List<OverdueRow> rows = overdue.report(user.actor(), campaign);
         model.addAttribute("rows", rows);
+        model.addAttribute("nextReminder", reminders.nextReminderPossible(rows.stream().map(OverdueRow::formId).toList()));
         model.addAttribute("now", overdue.now());
         model.addAttribute("byDepartment", OverdueService.countBy(rows, OverdueRow::departmentName));
         model.addAttribute("byUnit", OverdueService.countBy(rows, OverdueRow::unitName));

@@ -70,6 +70,22 @@ public class ReminderService {
         audit.action(actor, AuditAction.REMIND, "form", formId, stage);
     }
 
+    /**
+     * For each of these forms reminded too recently to be reminded again, when it becomes possible:
+     * the page disables its 催办 button and says so, instead of answering the click with a refusal.
+     */
+    public java.util.Map<Long, Instant> nextReminderPossible(java.util.Collection<Long> formIds) {
+        Instant now = clock.instant();
+        java.util.Map<Long, Instant> next = new java.util.HashMap<>();
+        for (Long formId : new java.util.LinkedHashSet<>(formIds)) {
+            Instant last = mapper.lastReminder(formId);
+            if (last != null && last.plus(minInterval).isAfter(now)) {
+                next.put(formId, last.plus(minInterval));
+            }
+        }
+        return next;
+    }
+
     private static void requireReminder(Actor actor) {
         if (!OverdueService.canRemind(actor)) {
             throw new ForbiddenException("只有绩效管理员和主管部门审核人可以催办");

@@ -154,7 +154,7 @@ public final class PublishedFormPdf {
             IndicatorScore s = c.score() == null ? null
                     : c.score().indicators().stream().filter(x -> x.index() == index).findFirst().orElse(null);
             cell(table, lines(r.getName(), subIndicators(r, s)), 1);
-            cell(table, r.getTarget(), 1);
+            cell(table, org.perfeval.scoring.Operator.readable(r.getOperator(), r.getTarget()), 1);
             cell(table, r.getActual(), 1);
             num(table, r.getWeight());
             cell(table, s == null ? Scores.display(r.getClaimedScore()) : Scores.display(s.score()), 1);
@@ -294,7 +294,7 @@ public final class PublishedFormPdf {
             SubIndicator sub = row.getSubIndicators().get(j);
             int index = j;
             var part = score == null ? null : score.subIndicators().stream().filter(p -> p.index() == index).findFirst().orElse(null);
-            out.add(FieldCatalogue.SUB_ROW_MARK + " " + nz(sub.getName()) + " " + nz(sub.getOperator()) + nz(sub.getTarget())
+            out.add(FieldCatalogue.SUB_ROW_MARK + " " + nz(sub.getName()) + " " + nz(org.perfeval.scoring.Operator.readable(sub.getOperator(), sub.getTarget()))
                     + nz(sub.getUnitOfMeasure()) + "：" + nz(sub.getActual())
                     + (sub.getRating() == null || sub.getRating().isBlank() ? "" : "（" + sub.getRating() + "）")
                     + (part == null ? "" : "，得分率 " + Scores.display(part.share().multiply(BigDecimal.valueOf(100))) + "%"));

@@ -51,6 +51,7 @@ class ReviewController {
                   @RequestParam(required = false) String overallOpinion,
                   @RequestParam(name = "opt", required = false) List<Integer> checked,
                   @RequestParam(required = false) String returnLevel,
+                  @RequestParam(name = "cc", required = false) List<Long> copyTo,
                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
@@ -64,8 +65,8 @@ class ReviewController {
         }
         Decision parsed = parseDecision(decision);
         reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
-                parseLevel(parsed, returnLevel)));
-        redirect.addFlashAttribute("notice", "已" + parsed.label() + "。");
+                parseLevel(parsed, returnLevel)), copyTo);
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copyTo == null || copyTo.isEmpty() ? "。" : "，并已抄送。"));
         return "redirect:/tasks";
     }
 

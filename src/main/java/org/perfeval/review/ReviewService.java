@@ -28,9 +28,12 @@ public class ReviewService {
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     public ReviewService(EvaluationFormService formService, Approval approval, ReviewMapper reviewMapper,
-                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json) {
+                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json,
+                         org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.json = json;
         this.formService = formService;
         this.approval = approval;
@@ -67,6 +70,13 @@ public class ReviewService {
                 input.returnLevel());
     }
 
+    /** Approve or return and copy the form to users (抄送), all in one transaction. */
+    @Transactional
+    public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo) {
+        decide(actor, formId, input);
+        taskControl.copyOnDecision(actor, formId, copyTo);
+    }
+
     /**
      * 批量同意 is for forms the automatic check found nothing in: scored, without errors or warnings.
      * Any finding asks a reviewer to read the form on its own.
@@ -86,7 +96,7 @@ public class ReviewService {
 
     @ReadOnly
     public List<ReviewOpinion> opinions(Actor actor, Long formId) {
-        formService.visibleHeader(actor, formId);
+        formService.readableHeader(actor, formId);
         return opinionsOf(formId);
     }
 

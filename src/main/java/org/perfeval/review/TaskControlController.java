@@ -10,6 +10,8 @@ import org.perfeval.shared.InvalidInputException;
 import org.perfeval.organisation.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,6 +79,40 @@ class TaskControlController {
         });
     }
 
+    @PostMapping("/forms/{id}/consult")
+    String consult(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                   @RequestParam(name = "asked", required = false) java.util.List<Long> asked,
+                   @RequestParam(required = false) String question, RedirectAttributes redirect) {
+        return kept(id, redirect, typed("question", question, "asked", asked == null ? "" : asked.toString()), () -> {
+            int n = control.consult(user.actor(), id, asked, question).size();
+            redirect.addFlashAttribute("notice", "已向 " + n + " 人征求意见，回复将显示在本页。");
+            return "redirect:/forms/" + id + "#consultations";
+        });
+    }
+
+    @PostMapping("/forms/{id}/consultation-answer")
+    String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                  @RequestParam(required = false) Long consultation, @RequestParam(required = false) String answer,
+                  RedirectAttributes redirect) {
+        return kept(id, redirect, typed("answer" + consultation, answer), () -> {
+            control.answer(user.actor(), id, consultation, answer);
+            redirect.addFlashAttribute("notice", "已回复征求意见。");
+            return "redirect:/consultations";
+        });
+    }
+
+    @GetMapping("/consultations")
+    String consultations(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", control.askedOf(user.actor()));
+        return "consultations";
+    }
+
+    @GetMapping("/cc")
+    String copiedToMe(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", control.copiedTo(user.actor()));
+        return "cc";
+    }
+
     /**
      * Bad input goes back to the review page with each message beside its field and what was typed
      * kept (flash attributes {@code controlProblems} and {@code controlTyped}).
@@ -92,7 +128,8 @@ class TaskControlController {
             redirect.addFlashAttribute("controlProblems", problems);
             redirect.addFlashAttribute("controlTyped", typed);
             redirect.addFlashAttribute("error", "输入有误，请按提示修改");
-            return "redirect:/forms/" + formId + "#task-controls";
+            return "redirect:/forms/" + formId + (typed.keySet().stream().anyMatch(k -> k.startsWith("answer")
+                    || k.equals("question")) ? "#consultations" : "#task-controls");
         }
     }
 

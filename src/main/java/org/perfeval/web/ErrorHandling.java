@@ -72,8 +72,10 @@ class ErrorHandling {
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     Object badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
                         HttpServletRequest request) {
-        return answer(request, HttpStatus.BAD_REQUEST, "参数有误", List.of(new FieldProblem(e.getName(),
-                "参数 " + e.getName() + " 的值“" + e.getValue() + "”无效")));
+        return answer(request, HttpStatus.BAD_REQUEST, "输入有误，请按提示修改", List.of(new FieldProblem(e.getName(),
+                ParameterLabels.label(e.getName()) + "的值“" + e.getValue() + "”无效"
+                        + (Number.class.isAssignableFrom(e.getRequiredType() == null ? Object.class : e.getRequiredType())
+                        ? "，应为数字" : ""))));
     }
 
     /**
@@ -96,8 +98,8 @@ class ErrorHandling {
     @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
     Object missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
                             HttpServletRequest request) {
-        return answer(request, HttpStatus.BAD_REQUEST, "参数有误", List.of(new FieldProblem(e.getParameterName(),
-                "缺少参数 " + e.getParameterName())));
+        return answer(request, HttpStatus.BAD_REQUEST, "输入有误，请按提示修改", List.of(new FieldProblem(e.getParameterName(),
+                "请填写" + ParameterLabels.label(e.getParameterName()))));
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
@@ -134,10 +136,61 @@ class ErrorHandling {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", status.value(), "message", message, "problems", problems));
         }
+        String back = sameOriginReferer(request);
+        if (back != null && !"GET".equals(request.getMethod())
+                && (status == HttpStatus.BAD_REQUEST || status == HttpStatus.PAYLOAD_TOO_LARGE
+                        || status == HttpStatus.CONFLICT)) {
+            return backToTheForm(request, back, message, problems);
+        }
         ModelAndView page = new ModelAndView("error/" + status.value());
+        page.addObject("back", back);
         page.addObject("message", message);
-        page.addObject("problems", problems);
+        page.addObject("problems", labelled(problems));
         page.setStatus(status);
         return page;
+    }
+
+    /**
+     * A refused post from one of our pages goes back to that page with the message (flash
+     * attribute "refused"), never to a dead-end error page; the page's script puts the typed values
+     * back into the form (they stay in the browser's session storage) and each problem beside its field.
+     */
+    private static ModelAndView backToTheForm(HttpServletRequest request, String back, String message,
+                                              List<FieldProblem> problems) {
+        List<RefusedPost.Problem> labelled = labelled(problems);
+        org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+                .put("refused", new RefusedPost(request.getRequestURI(), message, new java.util.ArrayList<>(labelled)));
+        org.springframework.web.servlet.view.RedirectView redirect =
+                new org.springframework.web.servlet.view.RedirectView(back, false);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(redirect);
+    }
+
+    private static List<RefusedPost.Problem> labelled(List<FieldProblem> problems) {
+        return problems.stream().map(p -> new RefusedPost.Problem(p.path(), ParameterLabels.label(p.path()),
+                p.message())).toList();
+    }
+
+    /** The path (and query) of the page the request came from, when it is one of ours; else null. */
+    static String sameOriginReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null || referer.length() > 2000) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+                    || uri.getRawPath() == null || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")
+                    || uri.getRawPath().startsWith(request.getContextPath() + "/login")) {
+                return null;
+            }
+            int port = uri.getPort() < 0 ? ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80) : uri.getPort();
+            if (port != request.getServerPort()) {
+                return null;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 }

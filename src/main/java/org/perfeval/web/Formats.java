@@ -53,4 +53,15 @@ public class Formats {
     public boolean overdue(Instant due) {
         return due != null && due.isBefore(Instant.now());
     }
+
+    /** A target as the form shows it: "≥95%", never ">=95%" (the operator may be chosen apart from the text). */
+    public String target(String operator, String target) {
+        return org.perfeval.scoring.Operator.readable(operator, target);
+    }
+
+    /** An operator code (">=") as its symbol (≥). */
+    public String operator(String code) {
+        org.perfeval.scoring.Operator op = org.perfeval.scoring.Operator.of(code);
+        return op == null ? code : op.symbol();
+    }
 }

@@ -10,7 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     @GetMapping("/login")
-    String login() {
+    String login(jakarta.servlet.http.HttpServletRequest request, org.springframework.ui.Model model) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(org.perfeval.organisation.SecurityConfig.ATTEMPTED_NAME) != null) {
+            model.addAttribute("username", session.getAttribute(org.perfeval.organisation.SecurityConfig.ATTEMPTED_NAME));
+            session.removeAttribute(org.perfeval.organisation.SecurityConfig.ATTEMPTED_NAME);
+        }
         return "login";
     }
 

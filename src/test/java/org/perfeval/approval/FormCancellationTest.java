@@ -80,7 +80,7 @@ class FormCancellationTest {
         assertThat(inboxMapper.findByForm(id)).isNull();
         assertThat(lastAction(w, id).action()).isEqualTo(WorkflowAction.CANCEL.name());
         assertThat(lastAction(w, id).toStatus()).isEqualTo(FormStatus.CANCELLED);
-        assertThat(auditMapper.search("CANCEL", null, String.valueOf(id), null, 10)).hasSize(1);
+        assertThat(auditMapper.search("CANCEL", null, String.valueOf(id), null, 10, 0)).hasSize(1);
         assertThat(notifications.list(w.staffA())).extracting(Notification::kind, Notification::formId)
                 .contains(org.assertj.core.groups.Tuple.tuple(NotificationKind.CANCELLED, id));
         // A cancelled form is no one's to review or edit, and cannot be cancelled twice.

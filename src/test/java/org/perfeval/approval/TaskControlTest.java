@@ -50,6 +50,7 @@ class TaskControlTest {
     @Autowired TaskService taskService;
     @Autowired NotificationService notifications;
     @Autowired AuditLog audit;
+    @Autowired org.perfeval.inbox.InboxService inboxService;
 
     TestOrg.World w;
     Actor lead;
@@ -197,6 +198,98 @@ class TaskControlTest {
         approval.claim(w.reviewer1(), formId);
         assertThat(control.controls(w.reviewer1(), header).canRelease()).isTrue();
         assertThat(control.controls(w.reviewer1b(), header).canTransfer()).isFalse();
+    }
+
+    @Test
+    void colleaguesAndExpertsGiveOpinionsThatAreKept() {
+        approval.claim(w.reviewer1(), formId);
+        // Asking is for the one who may decide, with someone to ask and a question.
+        assertThatThrownBy(() -> control.consult(w.reviewer1b(), formId, List.of(w.reviewer2().id()), "？"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> control.consult(w.staffA(), formId, List.of(w.reviewer2().id()), "？"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> control.consult(w.reviewer1(), formId, List.of(), "？"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> control.consult(w.reviewer1(), formId, List.of(w.reviewer1().id()), "？"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> control.consult(w.reviewer1(), formId, List.of(w.staffB().id()), "？"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> control.consult(w.reviewer1(), formId, List.of(w.reviewer2().id()), " "))
+                .isInstanceOf(InvalidInputException.class);
+        // Another department's reviewer cannot see the form before being asked.
+        assertThatThrownBy(() -> forms.read(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
+
+        List<Long> ids = control.consult(w.reviewer1(), formId, List.of(w.reviewer2().id(), w.finance().id()),
+                "项目绩效目标设置是否合理？");
+        assertThat(ids).hasSize(2);
+        assertThat(control.unansweredConsultations(formId)).isEqualTo(2);
+        assertThat(notifications.list(w.reviewer2())).anyMatch(n -> n.message().contains("向您征求意见"));
+        assertThat(control.askedOf(w.reviewer2())).singleElement()
+                .satisfies(c -> assertThat(c.open()).isTrue()).satisfies(c -> assertThat(c.answered()).isFalse());
+
+        // Asked, the expert reads the form but changes nothing: no claim, no decision, no hand-over.
+        assertThat(forms.read(w.reviewer2(), formId).header().getId()).isEqualTo(formId);
+        assertThat(forms.history(w.reviewer2(), formId)).isNotEmpty();
+        assertThatThrownBy(() -> approval.claim(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reviews.decide(w.reviewer2(), formId, approve())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> control.transfer(w.reviewer2(), formId, w.reviewer1b().id(), null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> forms.saveDraft(w.reviewer2(), formId, formMapper.findHeader(formId).getVersion(),
+                Fixtures.clean())).isInstanceOf(NotFoundException.class);
+
+        // Only the asked answers, once, with something to say.
+        Long toExpert = ids.get(0);
+        assertThatThrownBy(() -> control.answer(w.finance(), formId, toExpert, "越俎代庖"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> control.answer(w.reviewer2(), formId, toExpert, ""))
+                .isInstanceOf(InvalidInputException.class);
+        control.answer(w.reviewer2(), formId, toExpert, "目标偏低，建议提高参保率目标");
+        assertThatThrownBy(() -> control.answer(w.reviewer2(), formId, toExpert, "再说一次"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(notifications.list(w.reviewer1())).anyMatch(n -> n.message().contains("已回复"));
+        assertThat(control.unansweredConsultations(formId)).isEqualTo(1);
+
+        // Deciding does not wait for the finance reviewer's answer; the request then ends unanswered.
+        reviews.decide(w.reviewer1(), formId, approve());
+        assertThatThrownBy(() -> control.answer(w.finance(), formId, ids.get(1), "迟到的意见"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("审核完毕");
+        List<Consultation> kept = control.consultationsOf(w.staffA(), formId);
+        assertThat(kept).extracting(Consultation::answer).containsExactly("目标偏低，建议提高参保率目标", null);
+        assertThat(kept).allMatch(c -> c.question().equals("项目绩效目标设置是否合理？"));
+        assertThat(actions()).contains("CONSULT", "CONSULT_ANSWER");
+        assertThat(audit.search("CONSULT_ASK", null, String.valueOf(formId), null, 10)).hasSize(1);
+        assertThat(audit.search("CONSULT_ANSWER", null, String.valueOf(formId), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void copiedUsersReadTheFormAndFindItInTheirList() {
+        // An unknown user: refused, and the decision it came with is undone.
+        assertThatThrownBy(() -> reviews.decide(w.reviewer1(), formId, approve(), List.of(-5L)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        assertThatThrownBy(() -> forms.read(w.staffB(), formId)).isInstanceOf(NotFoundException.class);
+
+        reviews.decide(w.reviewer1(), formId, approve(), List.of(w.staffB().id(), w.reviewer2().id(), w.reviewer1().id()));
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.FINANCE_REVIEW);
+        assertThat(forms.read(w.staffB(), formId).header().getId()).isEqualTo(formId);
+        assertThat(forms.read(w.reviewer2(), formId).header().getId()).isEqualTo(formId);
+        assertThat(control.copiedTo(w.staffB())).singleElement().satisfies(c -> {
+            assertThat(c.formId()).isEqualTo(formId);
+            assertThat(c.fiscalYear()).isEqualTo(2024);
+            assertThat(c.status()).isEqualTo(FormStatus.FINANCE_REVIEW);
+        });
+        // Copying to oneself is skipped, not an error.
+        assertThat(control.copiedTo(w.reviewer1())).isEmpty();
+        assertThat(notifications.list(w.reviewer2())).anyMatch(n -> n.message().contains("抄送给您"));
+        assertThat(history()).anyMatch(r -> r.action().equals("CARBON_COPY") && r.detail().contains("乙填报"));
+        assertThat(audit.search("CARBON_COPY", null, String.valueOf(formId), null, 10)).hasSize(1);
+        // Read-only: the copied unit's staff cannot withdraw or save, the copied reviewer cannot act.
+        assertThatThrownBy(() -> approval.withdraw(w.staffB(), formId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> forms.saveDraft(w.staffB(), formId, formMapper.findHeader(formId).getVersion(),
+                Fixtures.clean())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approval.claim(w.reviewer2(), formId)).isInstanceOf(NotFoundException.class);
+        // 已办 shows the year.
+        assertThat(inboxService.done(w.reviewer1())).anyMatch(d -> d.formId().equals(formId) && d.fiscalYear() == 2024);
     }
 
     private ReviewInput approve() {

@@ -59,8 +59,7 @@ class ApprovalFlowBrowserTest {
             b.login(w.reviewer1().username(), TestOrg.PASSWORD);
             b.go("/forms/" + form.getId());
             b.find(By.cssSelector("input[name=decision][value=RETURN_TO_UNIT]")).click();
-            // The review form's own reason: the task controls above it have a 转办说明 field named alike.
-            b.find(By.cssSelector("#review-form textarea[name=reason]")).sendKeys("第1项指标未达标，请说明偏差原因");
+            b.find(By.cssSelector("#review-form [name=reason]")).sendKeys("第1项指标未达标，请说明偏差原因");
             b.find(By.id("decide")).click();
             b.waiting().until(ExpectedConditions.urlContains("/tasks"));
 

@@ -121,7 +121,14 @@ class OverdueTest {
     void remindersAreLimitedToOnePerDayAndRecorded() {
         TestOrg.World w = testOrg.create();
         FormHeader form = open(w, Instant.now().minus(2, ChronoUnit.DAYS), "催办项目");
+        FormHeader other = open(w, Instant.now().minus(2, ChronoUnit.DAYS), "未催办项目");
+        Instant before = Instant.now();
         reminders.remind(w.reviewer1(), form.getId());
+        // The page disables 催办 until a day after this one and says when.
+        java.util.Map<Long, Instant> next = reminders.nextReminderPossible(java.util.List.of(form.getId(), other.getId()));
+        assertThat(next).containsOnlyKeys(form.getId());
+        assertThat(next.get(form.getId())).isBetween(before.plus(1, ChronoUnit.DAYS).minusSeconds(5),
+                Instant.now().plus(1, ChronoUnit.DAYS).plusSeconds(5));
         assertThatThrownBy(() -> reminders.remind(w.admin(), form.getId()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("催办过");
         assertThatThrownBy(() -> reminders.remind(w.staffA(), form.getId())).isInstanceOf(ForbiddenException.class);

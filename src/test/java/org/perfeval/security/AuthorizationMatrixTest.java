@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
     /** The rules, one per endpoint. Unit A's form is "own" for STAFF_A and REVIEWER_A's department. */
     final Map<String, Rule> rules = Map.ofEntries(
             Map.entry("GET /login", (who, r) -> Outcome.PERMITTED),
+            // Says only whether this browser is logged in, with its CSRF token (the in-place login needs it).
+            Map.entry("GET /session", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public", (who, r) -> Outcome.PERMITTED),
             Map.entry("GET /public/forms/{id}", (who, r) -> r == Resource.PUBLISHED ? Outcome.PERMITTED : Outcome.NOT_FOUND),
             // Without a CJK font installed there is no PDF to download (README: fonts-wqy-microhei).
@@ -99,6 +101,12 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
             // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
             Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /forms/{id}/consult", (who, r) -> actor(who, r, REVIEWERS)),
+            // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
+            Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
+            Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
+            Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),

@@ -77,7 +77,7 @@ class ColumnLimitsTest {
             "workflow_record.action", "workflow_record.from_status", "workflow_record.to_status",
             "inbox_task.task_id", "inbox_task.stage", "inbox_task.candidate_group", "inbox_task.assignee",
             "inbox_task.process_definition_id", "inbox_task.title", "inbox_task.unit_name", "inbox_task.form_type",
-            "inbox_task.status",
+            "inbox_task.status", "consultation.task_id", "consultation.stage",
             "published_record.form_type", "published_record.title", "published_record.unit_name",
             "published_record.supervising_unit_name", "published_record.score_grade",
             "notification.kind", "notification.dedup_key", "notification.email_state",

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.FormHeader;
 import org.perfeval.exchange.excel.FormWorkbookWriter;
+import org.perfeval.exchange.excel.PrintedForms;
 import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;
@@ -119,7 +120,8 @@ class MalformedInputCorpusTest {
                     continue;
                 }
                 String json = base.replaceFirst("\"" + field + "\":[^,}]+", "\"" + field + "\":" + bad);
-                cases.add(jsonImport("import budgetLines[0]." + field + "=" + bad, json, "budgetLines[0]." + field));
+                cases.add(jsonImport("import budgetLines[0]." + field + "=" + bad, json,
+                        org.perfeval.form.FieldLabels.label("budgetLines[0]." + field)));
             }
         }
         for (String field : new String[] {"weight", "claimedScore"}) {
@@ -128,7 +130,8 @@ class MalformedInputCorpusTest {
                     continue;
                 }
                 String json = base.replaceFirst("(\"indicators\":\\[\\{[^}]*?\"" + field + "\":)[^,}]+", "$1" + bad);
-                cases.add(jsonImport("import indicators[0]." + field + "=" + bad, json, "indicators[0]." + field));
+                cases.add(jsonImport("import indicators[0]." + field + "=" + bad, json,
+                        org.perfeval.form.FieldLabels.label("indicators[0]." + field)));
                 cases.add(preview("preview indicators[0]." + field + "=" + bad, json, "indicators[0]." + field));
             }
         }
@@ -156,7 +159,7 @@ class MalformedInputCorpusTest {
                 {"indicators string", base.replaceFirst("\"indicators\":\\[.*\\],\"claimedTotal\"", "\"indicators\":\"很多\",\"claimedTotal\""), "indicators"},
                 {"indicator row number", base.replaceFirst("\"indicators\":\\[", "\"indicators\":[5,"), "indicators[0]"},
                 {"goal array", base.replaceFirst("\"goal\":\\{[^}]*\\}", "\"goal\":[]"), "goal"},
-                {"suggestions selected number", base.replaceFirst("\"suggestions\":null", "\"suggestions\":{\"selected\":[1]}"), "suggestions"},
+                {"suggestions selected number", base.replaceFirst("\"suggestions\":null", "\"suggestions\":{\"selected\":[1]}"), "结果应用建议"},
                 {"suggestions details array", base.replaceFirst("\"suggestions\":null", "\"suggestions\":{\"details\":[]}"), "suggestions.details"},
                 {"report sections object", base.replaceFirst("\"report\":null", "\"report\":{\"sections\":{}}"), "report.sections"},
                 {"quarterly progress text", base.replaceFirst("\"quarterlyProgress\":null", "\"quarterlyProgress\":\"Q1\""), "quarterlyProgress"},
@@ -187,7 +190,7 @@ class MalformedInputCorpusTest {
                 {"budget income negative", base.replaceFirst("\"budgetIncome\":null", "\"budgetIncome\":-5"), "budgetIncome"},
                 {"budget expenditure text", base.replaceFirst("\"budgetExpenditure\":null", "\"budgetExpenditure\":\"很多\""), "budgetExpenditure"},
                 {"authorised staff decimal", base.replaceFirst("\"authorisedStaff\":null", "\"authorisedStaff\":84.5"), "authorisedStaff"},
-                {"actual staff huge", base.replaceFirst("\"actualStaff\":null", "\"actualStaff\":99999999999"), "actualStaff"},
+                {"actual staff huge", base.replaceFirst("\"actualStaff\":null", "\"actualStaff\":99999999999"), "实有人数"},
                 {"task over length", base.replaceFirst("\"task\":null", "\"task\":\"" + "任".repeat(501) + "\""), "年度主要任务"},
                 {"project number", base.replaceFirst("\"project\":null", "\"project\":12"), "project"},
                 {"scoring standard over length", base.replaceFirst("\"scoringStandard\":null",
@@ -220,6 +223,41 @@ class MalformedInputCorpusTest {
             cases.add(excelImport("excel " + edit[0] + " col " + edit[1] + " = " + edit[2].substring(0, Math.min(8, edit[2].length())),
                     editedSheet(good, edit[0], Integer.parseInt(edit[1]), edit[2]), "第"));
         }
+        // Provincial layouts (issue 20): a header without rows, values shifted under the wrong
+        // headers, a merged cell running from one block into the next, formulas (the cached value is
+        // read, never evaluated: an error or a text result in a number column is refused by its cell).
+        byte[] anhui = PrintedForms.anhuiProject(Fixtures.clean(), false, null);
+        org.perfeval.exchange.EvaluationForm headerOnly = Fixtures.clean();
+        headerOnly.getBudgetLines().clear();
+        headerOnly.getIndicators().clear();
+        cases.add(excelImport("layout header only", PrintedForms.anhuiProject(headerOnly, false, null), "没有指标行"));
+        cases.add(excelImport("layout header only xls", PrintedForms.anhuiProject(headerOnly, true, null), "没有指标行"));
+        cases.add(excelImport("layout shifted values", printedEdit(anhui, sheet -> {
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(rowWith(sheet, "三级指标") + 1);
+            for (int c = 8; c >= 2; c--) {
+                org.apache.poi.ss.usermodel.Cell from = row.getCell(c);
+                org.apache.poi.ss.usermodel.Cell to = row.getCell(c + 3) == null ? row.createCell(c + 3) : row.getCell(c + 3);
+                if (from == null) {
+                    to.setBlank();
+                } else if (from.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    to.setCellValue(from.getNumericCellValue());
+                } else {
+                    to.setCellValue(from.getStringCellValue());
+                }
+            }
+        }), "应为数字"));
+        cases.add(excelImport("layout merged across blocks", printedEdit(anhui, sheet -> {
+            int goal = rowWith(sheet, "预期目标");
+            sheet.addMergedRegionUnsafe(new org.apache.poi.ss.util.CellRangeAddress(goal - 1, goal, 7, 7));
+        }), "合并单元格"));
+        for (String[] formula : new String[][] {{"1/0", "无法读取"}, {"\"十分\"", "应为数字"}}) {
+            cases.add(excelImport("layout formula " + formula[0], printedEdit(anhui, sheet -> {
+                org.apache.poi.ss.usermodel.Cell weight = sheet.getRow(rowWith(sheet, "三级指标") + 1).getCell(6);
+                weight.setCellFormula(formula[0]);
+                sheet.getWorkbook().getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(weight);
+            }), formula[1]));
+        }
+        cases.add(excelImport("layout unknown", PrintedForms.unrelated(), "姓名"));
         // The form page: typed numbers that are not numbers.
         String[] pageFields = {"budgetLines[0].initialBudget", "budgetLines[0].annualBudget", "budgetLines[0].executed",
                 "budgetLines[0].balance", "budgetLines[0].statedRate", "budgetLines[0].weight", "budgetLines[0].claimedScore",
@@ -236,7 +274,7 @@ class MalformedInputCorpusTest {
         cases.add(new Case("page over-long name", t -> t.page().param("indicators[0].name", "名".repeat(201)), "不能超过"));
         cases.add(new Case("page zero-width name", t -> t.page().param("indicators[0].name", "\u200B名"), "不可见字符"));
         cases.add(new Case("page 4-byte over-long goal", t -> t.page().param("goal.expected", "𠮷".repeat(5001)), "不能超过"));
-        cases.add(new Case("page missing version", t -> t.as(post("/forms/" + t.form.getId()), t.w.staffA()).param("action", "save"), "version"));
+        cases.add(new Case("page missing version", t -> t.as(post("/forms/" + t.form.getId()), t.w.staffA()).param("action", "save"), "版本号"));
         cases.add(new Case("page stale version", t -> t.as(post("/forms/" + t.form.getId()), t.w.staffA())
                 .param("version", "999").param("action", "save"), "已被他人修改"));
         // Review opinions.
@@ -247,14 +285,14 @@ class MalformedInputCorpusTest {
         cases.add(review("review to supervisor by supervisor", "RETURN_TO_SUPERVISOR", "x", "财政部门"));
         cases.add(review("review reason too long", "RETURN_TO_UNIT", "因".repeat(2001), "不能超过"));
         cases.add(new Case("review bad option", t -> t.reviewRequest("APPROVE", null).param("opt", "99"), "意见选项"));
-        cases.add(new Case("review option text", t -> t.reviewRequest("APPROVE", null).param("opt", "x"), "opt"));
+        cases.add(new Case("review option text", t -> t.reviewRequest("APPROVE", null).param("opt", "x"), "审核意见"));
         cases.add(new Case("review long option text", t -> t.reviewRequest("APPROVE", null).param("opt", "0")
                 .param("detail0", "长".repeat(2001)), "不能超过"));
         // Campaign settings.
         cases.add(campaign("campaign no name", "", "2024", "PROJECT", "2025-03-31", "请填写任务名称"));
-        cases.add(campaign("campaign year text", "任务", "明年", "PROJECT", "2025-03-31", "fiscalYear"));
+        cases.add(campaign("campaign year text", "任务", "明年", "PROJECT", "2025-03-31", "「年度」"));
         cases.add(campaign("campaign year far", "任务", "1888", "PROJECT", "2025-03-31", "年度"));
-        cases.add(campaign("campaign bad type", "任务", "2024", "OTHER", "2025-03-31", "formType"));
+        cases.add(campaign("campaign bad type", "任务", "2024", "OTHER", "2025-03-31", "表样类型"));
         cases.add(campaign("campaign bad date", "任务", "2024", "PROJECT", "2025-13-45", "截止日期"));
         cases.add(campaign("campaign chinese date", "任务", "2024", "PROJECT", "三月底", "截止日期"));
         cases.add(new Case("campaign no units", t -> t.as(post("/admin/campaigns"), t.w.admin()).param("name", "任务")
@@ -265,7 +303,7 @@ class MalformedInputCorpusTest {
                 .param("displayName", "x").param("unitId", String.valueOf(t.w.unitA().id())).param("role", "UNIT_STAFF")
                 .param("password", "long-enough-1"), "用户名"));
         cases.add(new Case("new user bad role", t -> t.as(post("/admin/users"), t.w.admin()).param("username", "abc")
-                .param("role", "KING"), "role"));
+                .param("role", "KING"), "角色"));
         cases.add(new Case("new unit bad code", t -> t.as(post("/admin/units"), t.w.admin()).param("code", "中文编码")
                 .param("name", "x").param("kind", "SUPERVISING"), "编码"));
         for (String[] email : new String[][] {{"email header injection", "a@b.cn\r\nBcc: x@y.cn"},
@@ -287,14 +325,14 @@ class MalformedInputCorpusTest {
                 .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1".getBytes(StandardCharsets.US_ASCII))), t.w.staffA())
                 .param("indicator", "-4"), "指标"));
         // Query parameters.
-        cases.add(new Case("tasks page text", t -> t.as(get("/tasks"), t.w.staffA()).param("page", "abc"), "page"));
+        cases.add(new Case("tasks page text", t -> t.as(get("/tasks"), t.w.staffA()).param("page", "abc"), "页码"));
         cases.add(new Case("tasks stage bad", t -> t.as(get("/tasks"), t.w.staffA()).param("stage", "Task_Hack"), "环节"));
-        cases.add(new Case("tasks campaign text", t -> t.as(get("/tasks"), t.w.staffA()).param("campaign", "一"), "campaign"));
-        cases.add(new Case("public year text", t -> get("/public").param("year", "二〇二四"), "year"));
+        cases.add(new Case("tasks campaign text", t -> t.as(get("/tasks"), t.w.staffA()).param("campaign", "一"), "评价任务"));
+        cases.add(new Case("public year text", t -> get("/public").param("year", "二〇二四"), "年度"));
         cases.add(new Case("audit bad action", t -> t.as(get("/admin/audit"), t.w.admin()).param("action", "HACK"), "操作类型"));
         cases.add(new Case("audit bad date", t -> t.as(get("/admin/audit"), t.w.admin()).param("from", "昨天"), "起始日期"));
         cases.add(new Case("overdue campaign text", t -> t.as(get("/overdue"), t.w.admin()).param("campaign", "x"), "campaign"));
-        cases.add(new Case("form id text", t -> t.as(get("/forms/abc"), t.w.staffA()), "参数"));
+        cases.add(new Case("form id text", t -> t.as(get("/forms/abc"), t.w.staffA()), "编号"));
         cases.addAll(generated());
         return cases;
     }
@@ -404,7 +442,7 @@ class MalformedInputCorpusTest {
             }
         }
         String[][] userFields = {{"displayName", "长".repeat(101), "不能超过"}, {"displayName", "控" + (char) 2 + "制", "控制字符"},
-                {"email", "a".repeat(300) + "@b.cn", "电子邮箱"}, {"role", "KING", "role"}, {"unitId", "一", "unitId"}};
+                {"email", "a".repeat(300) + "@b.cn", "电子邮箱"}, {"role", "KING", "角色"}, {"unitId", "一", "单位"}};
         for (String[] field : userFields) {
             cases.add(new Case("edit user " + field[0] + " " + field[1].substring(0, Math.min(6, field[1].length())),
                     t -> {
@@ -491,6 +529,29 @@ class MalformedInputCorpusTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A printed provincial form with one edit made to its sheet. */
+    static byte[] printedEdit(byte[] printed, java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet> edit) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(printed));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            edit.accept(book.getSheetAt(0));
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int rowWith(org.apache.poi.ss.usermodel.Sheet sheet, String text) {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && text.equals(cell.getStringCellValue())) {
+                    return row.getRowNum();
+                }
+            }
+        }
+        throw new IllegalStateException("no " + text);
     }
 
     static byte[] workbook(java.util.function.Consumer<XSSFWorkbook> build) {

@@ -60,10 +60,11 @@ public final class ExchangeJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行第 "
-                    + e.getLocation().getColumnNr() + " 列）";
-            throw new InvalidFormException(List.of(new Problem("", "不是有效的 JSON" + where + "："
-                    + e.getOriginalMessage().split("\n")[0])));
+            // The parser's own wording is English and about tokens; the user needs the place.
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "：第 "
+                    + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列附近";
+            throw new InvalidFormException(List.of(new Problem("", "不是有效的 JSON 文件" + where
+                    + "格式有误（如缺少引号、逗号或括号，或文件不完整）。请用本系统导出的 JSON 修改后再导入。")));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidFormException(List.of(new Problem("", "评价表应为一个 JSON 对象 {…}")));
