@@ -337,6 +337,23 @@ public class Approval {
                 .toList();
     }
 
+    /** A form's review chain as the form page shows it: the levels' names, then 财政, and the one reviewing now. */
+    public record ReviewProgress(List<String> steps, int current) {
+    }
+
+    /** The review chain of a form under review (process version 3 on), or null. */
+    @ReadOnly
+    public ReviewProgress reviewProgress(FormHeader header) {
+        OpenTask task = process.openTask(header.getId());
+        ReviewPosition position = task == null || task.stage() == Stage.FILL ? null : process.position(task);
+        if (position == null) {
+            return null;
+        }
+        List<String> steps = new java.util.ArrayList<>(position.chain().levels().stream().map(this::unitName).toList());
+        steps.add("财政部门");
+        return new ReviewProgress(steps, Math.min(position.levelIndex(), position.chain().size()));
+    }
+
     /** True when the form's open task runs on a review chain (process version 3 on). */
     @ReadOnly
     public boolean followsReviewChain(FormHeader header) {

@@ -53,6 +53,7 @@ class AdminController {
     @GetMapping("/admin/campaigns/{id}")
     String show(@PathVariable Long id, Model model) throws com.fasterxml.jackson.core.JsonProcessingException {
         model.addAttribute("campaign", campaigns.get(id));
+        model.addAttribute("secondaryReview", campaigns.secondaryReview(id));
         List<org.perfeval.form.FormHeader> forms = campaigns.forms(id);
         CampaignProgress progress = campaigns.progress(id, forms);
         model.addAttribute("forms", forms);

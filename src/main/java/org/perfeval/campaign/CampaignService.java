@@ -149,6 +149,12 @@ public class CampaignService {
         return campaignMapper.findAll();
     }
 
+    /** Whether the campaign's 二级单位 review their 基层单位's forms first (approval.ReviewChain). */
+    @ReadOnly
+    public boolean secondaryReview(Long campaignId) {
+        return campaignMapper.secondaryReviewOf(campaignId);
+    }
+
     /** Campaigns in which the actor has forms to see, for filters; never others' campaign names. */
     @ReadOnly
     public List<Campaign> visibleTo(Actor actor) {

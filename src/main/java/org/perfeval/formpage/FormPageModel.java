@@ -104,6 +104,7 @@ class FormPageModel {
                         .filter(d -> d != Decision.RETURN_TO_LEVEL || !returnLevels.isEmpty())
                         .filter(d -> d != Decision.RETURN_TO_SUPERVISOR || canReview && !process.followsReviewChain(header))
                         .toList());
+        model.addAttribute("reviewProgress", process.reviewProgress(header));
         model.addAttribute("canRecall", Approval.reviewStageOf(actor) != null && process.canRecall(actor, header));
         if (!model.containsAttribute("postedVersion")) {
             model.addAttribute("postedVersion", header.getVersion());

@@ -223,7 +223,7 @@ public class OrgAdminService {
         OrgUnit unit = unitId == null ? null : mapper.findUnit(unitId);
         if (unit == null) {
             problems.add(new org.perfeval.shared.FieldProblem("unitId", "请选择所属单位"));
-        } else if (role != null && !roleFits(role, unit.kind())) {
+        } else if (role != null && !roleFits(role, unit, mapper)) {
             problems.add(new org.perfeval.shared.FieldProblem("role", "角色「" + role.label() + "」与单位类型不符（"
                     + unit.name() + "）"));
         }
@@ -246,11 +246,16 @@ public class OrgAdminService {
         return address.length() <= org.perfeval.shared.ColumnLimits.APP_USER_EMAIL.max() && address.matches("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     }
 
-    static boolean roleFits(Role role, UnitKind kind) {
+    /**
+     * A reviewer reviews the units below their own: a 主管部门's, or a 二级单位's (a unit with units of
+     * its own, which reviews them when a campaign says so).
+     */
+    static boolean roleFits(Role role, OrgUnit unit, OrgMapper mapper) {
         return switch (role) {
-            case UNIT_STAFF -> kind != UnitKind.FINANCE;
-            case SUPERVISOR_REVIEWER -> kind == UnitKind.SUPERVISING;
-            case FINANCE_REVIEWER, ADMIN -> kind == UnitKind.FINANCE;
+            case UNIT_STAFF -> unit.kind() != UnitKind.FINANCE;
+            case SUPERVISOR_REVIEWER -> unit.kind() == UnitKind.SUPERVISING
+                    || unit.kind() == UnitKind.UNIT && mapper.countChildren(unit.id()) > 0;
+            case FINANCE_REVIEWER, ADMIN -> unit.kind() == UnitKind.FINANCE;
         };
     }
 

@@ -57,7 +57,7 @@ public class OrgTree {
         if (unitId == null || ancestorId == null) {
             return false;
         }
-        String path = mapper.pathOf(unitId);
+        String path = pathOrWalk(unitId);
         return path != null && path.contains("/" + ancestorId + "/");
     }
 
@@ -133,11 +133,29 @@ public class OrgTree {
     }
 
     private String requirePath(Long unitId) {
-        String path = mapper.pathOf(unitId);
+        String path = pathOrWalk(unitId);
         if (path == null) {
-            throw new IllegalStateException("unit " + unitId + " has no place in the tree");
+            throw new IllegalStateException("unit " + unitId + " does not exist");
         }
         return path;
+    }
+
+    /**
+     * The stored path; for a unit written without one (by code that bypassed {@link #recomputePaths}),
+     * the path built by walking up its parents, so that routing and access never depend on it.
+     */
+    private String pathOrWalk(Long unitId) {
+        String stored = mapper.pathOf(unitId);
+        if (stored != null) {
+            return stored;
+        }
+        StringBuilder path = new StringBuilder("/");
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (OrgUnit unit = mapper.findUnit(unitId); unit != null && seen.add(unit.id());
+                unit = unit.parentId() == null ? null : mapper.findUnit(unit.parentId())) {
+            path.insert(0, "/" + unit.id());
+        }
+        return seen.isEmpty() ? null : path.toString();
     }
 
     /** The ids of a path, root first. */

@@ -128,7 +128,7 @@ public class UserImport {
             if (unit == null) {
                 fieldProblems.add(new FieldProblem("unitCode", r.unitCode() == null ? "请填写单位编码"
                         : "单位编码「" + ColumnLimits.ORG_UNIT_CODE.cut(r.unitCode()) + "」不存在"));
-            } else if (role != null && !OrgAdminService.roleFits(role, unit.kind())) {
+            } else if (role != null && !OrgAdminService.roleFits(role, unit, mapper)) {
                 fieldProblems.add(new FieldProblem("role", "角色「" + role.label() + "」与单位类型不符（" + unit.name() + "）"));
             }
             if (role == null) {

@@ -46,6 +46,7 @@ class ReviewLevelsProcessTest {
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
+    @Autowired ApprovalMapper approvalMapper;
     @Autowired FormHistory history;
     @Autowired JdbcTemplate jdbc;
 
@@ -71,18 +72,25 @@ class ReviewLevelsProcessTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("其他审核层级");
         assertThat(approval.canReview(t.secondReviewer(), formMapper.findHeader(form.getId()))).isTrue();
 
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.secondReviewer(), form.getId(), approve());
         assertThat(instance(form)).isWaitingAt("Task_SupervisorReview");
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.dept().id()));
         assertThat(lastStep(form).toStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        // Each level's task has the campaign's review deadline and its own 逾期 and 即将到期 timers.
+        assertThat(inboxMapper.findByForm(form.getId()).dueAt())
+                .isEqualTo(approvalMapper.findRoute(form.getId()).supervisorDue());
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance(form).getId())
+                .activityId("Timer_SupervisorOverdue").count()).isEqualTo(1);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance(form).getId())
+                .activityId("Timer_SupervisorDueSoon").count()).isEqualTo(1);
 
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
         assertThat(instance(form)).isWaitingAt("Task_FinanceReview");
         assertThat(status(form)).isEqualTo(FormStatus.FINANCE_REVIEW);
         assertThat(lastStep(form).toStatus()).isEqualTo(FormStatus.FINANCE_REVIEW);
 
         ProcessInstance running = instance(form);
-        reviews.decide(t.financeReviewer(), form.getId(), approve());
+        decide(t.financeReviewer(), form.getId(), approve());
         assertThat(running).isEnded().hasPassed("Task_Publish");
         assertThat(status(form)).isEqualTo(FormStatus.PUBLISHED);
     }
@@ -92,7 +100,7 @@ class ReviewLevelsProcessTest {
         FormHeader form = testTree.openForm(t, t.base1(), "二级关闭项目", false);
         submit(t.staffBase1(), form);
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.dept().id()));
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
         assertThat(instance(form)).isWaitingAt("Task_FinanceReview");
     }
 
@@ -115,7 +123,7 @@ class ReviewLevelsProcessTest {
         assertThatThrownBy(() -> reviews.decide(t.financeReviewer(), direct.getId(),
                 new ReviewInput(Decision.RETURN_TO_LEVEL, Map.of(), null, "请复核", 0)))
                 .isInstanceOf(InvalidInputException.class);
-        reviews.decide(t.financeReviewer(), direct.getId(), approve());
+        decide(t.financeReviewer(), direct.getId(), approve());
         assertThat(status(direct)).isEqualTo(FormStatus.PUBLISHED);
     }
 
@@ -123,8 +131,8 @@ class ReviewLevelsProcessTest {
     void aReviewerReturnsToAnyEarlierLevelWithAReason() {
         FormHeader form = testTree.openForm(t, t.base1(), "退回层级项目", true);
         submit(t.staffBase1(), form);
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
 
         Approval.ReviewTask atFinance = approval.reviewTaskForDecision(t.financeReviewer(), form.getId());
         assertThat(approval.returnLevels(atFinance)).extracting(Approval.ReturnTarget::unitId)
@@ -136,7 +144,7 @@ class ReviewLevelsProcessTest {
                 new ReviewInput(Decision.RETURN_TO_LEVEL, Map.of(), null, "复核", 2)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("审核层级");
 
-        reviews.decide(t.financeReviewer(), form.getId(),
+        decide(t.financeReviewer(), form.getId(),
                 new ReviewInput(Decision.RETURN_TO_LEVEL, Map.of(), null, "请二级单位复核佐证", 0));
         assertThat(instance(form)).isWaitingAt("Task_SupervisorReview");
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
@@ -148,19 +156,19 @@ class ReviewLevelsProcessTest {
                 Integer.class, String.valueOf(form.getId()))).isEqualTo(1);
 
         // Back up the chain, then the 主管部门 returns to the 二级单位, then finance sends it to the 主管部门.
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.secondReviewer(), form.getId(), approve());
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.dept().id()));
         assertThatThrownBy(() -> reviews.decide(t.deptReviewer(), form.getId(),
                 new ReviewInput(Decision.RETURN_TO_LEVEL, Map.of(), null, "自己", 1)))
                 .isInstanceOf(InvalidInputException.class);
-        reviews.decide(t.deptReviewer(), form.getId(),
+        decide(t.deptReviewer(), form.getId(),
                 new ReviewInput(Decision.RETURN_TO_LEVEL, Map.of(), null, "偏差原因不充分", 0));
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
-        reviews.decide(t.financeReviewer(), form.getId(), returnWith(Decision.RETURN_TO_SUPERVISOR, "请主管部门复核"));
+        decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.financeReviewer(), form.getId(), returnWith(Decision.RETURN_TO_SUPERVISOR, "请主管部门复核"));
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.dept().id()));
-        reviews.decide(t.deptReviewer(), form.getId(), returnWith(Decision.RETURN_TO_UNIT, "请单位修改"));
+        decide(t.deptReviewer(), form.getId(), returnWith(Decision.RETURN_TO_UNIT, "请单位修改"));
         assertThat(instance(form)).isWaitingAt("Task_FillDraft");
         assertThat(status(form)).isEqualTo(FormStatus.DRAFT);
 
@@ -175,7 +183,7 @@ class ReviewLevelsProcessTest {
         submit(t.staffBase1(), form);
         assertThatThrownBy(() -> approval.recall(t.secondReviewer(), form.getId()))
                 .isInstanceOf(ConflictException.class);
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.secondReviewer(), form.getId(), approve());
         // The unit can no longer withdraw: its first reviewer has acted.
         assertThat(approval.canWithdraw(t.staffBase1(), formMapper.findHeader(form.getId()))).isFalse();
         assertThatThrownBy(() -> approval.withdraw(t.staffBase1(), form.getId()))
@@ -199,21 +207,34 @@ class ReviewLevelsProcessTest {
                 form.getId())).isEqualTo(1);
 
         // Approved again, then the 主管部门 claims it: too late to recall.
-        reviews.decide(t.secondReviewer(), form.getId(), approve());
+        decide(t.secondReviewer(), form.getId(), approve());
         approval.claim(t.deptReviewer(), form.getId());
         assertThatThrownBy(() -> approval.recall(t.secondReviewer(), form.getId()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("签收");
 
         // The 主管部门 approves and recalls from 财政 before 财政 claims it.
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
         assertThat(instance(form)).isWaitingAt("Task_FinanceReview");
         approval.recall(t.deptReviewer(), form.getId());
         assertThat(instance(form)).isWaitingAt("Task_SupervisorReview");
         assertThat(group(form)).isEqualTo(AccessPolicy.departmentGroup(t.dept().id()));
         assertThat(status(form)).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
-        reviews.decide(t.deptReviewer(), form.getId(), approve());
-        reviews.decide(t.financeReviewer(), form.getId(), approve());
+        decide(t.deptReviewer(), form.getId(), approve());
+        decide(t.financeReviewer(), form.getId(), approve());
         assertThat(status(form)).isEqualTo(FormStatus.PUBLISHED);
+    }
+
+    /**
+     * Decides and checks that the status the decision is recorded as leading to (Decision.leadsTo, the
+     * one statement of the routing) is where the BPMN took the form.
+     */
+    private void decide(Actor reviewer, Long formId, ReviewInput input) {
+        reviews.decide(reviewer, formId, input);
+        List<WorkflowRecord> records = history.of(formId);
+        WorkflowRecord decided = records.stream().filter(r -> r.actorId() != null && r.actorId().equals(reviewer.id()))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(decided.toStatus()).as("Decision.leadsTo agrees with the process")
+                .isEqualTo(formMapper.findHeader(formId).getStatus());
     }
 
     private void submit(Actor staff, FormHeader form) {

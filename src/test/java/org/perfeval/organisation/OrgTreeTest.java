@@ -33,6 +33,7 @@ class OrgTreeTest {
     @Autowired CampaignService campaigns;
     @Autowired UserAccountService accounts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OrgAdminService admin;
     @Autowired MockMvc mvc;
 
     @Test
@@ -71,6 +72,31 @@ class OrgTreeTest {
 
         jdbc.update("UPDATE org_unit SET parent_id = ? WHERE id = ?", t.base1().id(), t.second().id());
         assertThatThrownBy(() -> tree.recomputePaths(t.second().id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSecondLevelUnitMayHaveReviewersAndABaseUnitMayNot() {
+        TestTree.Deep t = testTree.create();
+        assertThat(admin.addUser(t.admin(), "rv2-" + t.second().code(), "二级审核乙", t.second().id(),
+                org.perfeval.shared.Role.SUPERVISOR_REVIEWER, "a-long-password-1").role())
+                .isEqualTo(org.perfeval.shared.Role.SUPERVISOR_REVIEWER);
+        assertThatThrownBy(() -> admin.addUser(t.admin(), "rvb-" + t.base1().code(), "基层审核", t.base1().id(),
+                org.perfeval.shared.Role.SUPERVISOR_REVIEWER, "a-long-password-1"))
+                .isInstanceOf(org.perfeval.shared.InvalidInputException.class).hasMessageContaining("与单位类型不符");
+    }
+
+    @Test
+    void aUnitWrittenWithoutAPathIsPlacedByItsParents() {
+        TestTree.Deep t = testTree.create();
+        jdbc.update("UPDATE org_unit SET path = NULL WHERE id = ?", t.base2().id());
+        assertThat(tree.ancestorsOf(t.base2().id())).extracting(OrgUnit::id)
+                .containsExactly(t.second().id(), t.dept().id(), t.finance().id());
+        assertThat(policy.canView(t.deptReviewer(), t.base2().id(), null)).isTrue();
+        assertThat(policy.canView(t.siblingReviewer(), t.base2().id(), null)).isFalse();
+        tree.recomputePaths(t.base2().id());
+        assertThat(jdbc.queryForObject("SELECT path FROM org_unit WHERE id = ?", String.class, t.base2().id()))
+                .isEqualTo("/" + t.finance().id() + "/" + t.dept().id() + "/" + t.second().id() + "/"
+                        + t.base2().id() + "/");
     }
 
     @Test

@@ -52,7 +52,8 @@ class ReviewLevelsPageTest {
         // The 二级单位's reviewer sees the recall button while the 主管部门 has not claimed the form.
         String page = body(mvc.perform(get("/forms/" + form.getId()).with(as(t.secondReviewer().username())))
                 .andReturn().getResponse(), 200);
-        assertThat(page).contains("id=\"recall-approval\"");
+        assertThat(page).contains("id=\"recall-approval\"").contains("id=\"review-chain\"")
+                .contains(t.second().name() + "</span>").contains(t.dept().name() + "（当前）");
         MockHttpServletResponse recalled = mvc.perform(post("/forms/" + form.getId() + "/recall")
                 .with(as(t.secondReviewer().username())).with(csrf())).andReturn().getResponse();
         assertThat(recalled.getStatus()).isEqualTo(302);
@@ -83,6 +84,24 @@ class ReviewLevelsPageTest {
                 .param("returnLevel", "0").param("reason", "请二级单位复核")).andReturn().getResponse();
         assertThat(returned.getStatus()).isEqualTo(302);
         assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup())
+                .isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
+    }
+
+    @Test
+    void anAdministratorOpensACampaignWithSecondLevelReview() throws Exception {
+        TestTree.Deep t = testTree.create();
+        MockHttpServletResponse created = mvc.perform(post("/admin/campaigns").with(as(t.admin().username())).with(csrf())
+                .param("name", "二级先审任务").param("fiscalYear", "2024").param("formType", "PROJECT")
+                .param("unit", String.valueOf(t.base1().id())).param("secondaryReview", "on")).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
+        String campaignPage = body(mvc.perform(get(created.getRedirectedUrl()).with(as(t.admin().username())))
+                .andReturn().getResponse(), 200);
+        assertThat(campaignPage).contains("二级单位先审");
+
+        Long campaignId = Long.valueOf(created.getRedirectedUrl().replaceAll(".*/", ""));
+        FormHeader form = formMapper.findByCampaign(campaignId).get(0);
+        approval.submit(t.staffBase1(), form.getId(), formMapper.findHeader(form.getId()).getVersion(), Fixtures.clean());
         assertThat(inboxMapper.findByForm(form.getId()).candidateGroup())
                 .isEqualTo(AccessPolicy.departmentGroup(t.second().id()));
     }
