@@ -1,16 +1,11 @@
 package org.perfeval.organisation;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.perfeval.exchange.excel.SheetGrid;
+import org.perfeval.exchange.excel.WorkbookCells;
+import org.perfeval.exchange.json.InvalidFormException;
 import org.perfeval.shared.InvalidInputException;
 
 /**
@@ -38,45 +33,38 @@ final class ImportSheet {
      */
     static List<Line> read(byte[] bytes, List<String> headings, String what) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "请选择要导入的 Excel 文件（.xlsx）");
+            throw new InvalidInputException("file", "请选择要导入的 Excel 文件（.xlsx 或 .xls）");
         }
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInputException("file", what + "表格不能超过 1 MB");
         }
+        // Read like every other import: streaming, with the inflate, size and concurrency limits.
+        SheetGrid sheet;
+        try {
+            sheet = WorkbookCells.read(bytes).get(0);
+        } catch (InvalidFormException e) {
+            throw new InvalidInputException("file", e.problems().isEmpty() ? "无法读取该文件" : e.problems().get(0).message());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("file", "无法读取该文件，请上传 Excel 文件（.xlsx 或 .xls）");
+        }
+        int first = sheet.firstRow();
+        if (sheet.lastRow() < 0 || !headings.get(0).equals(sheet.text(first, 0))) {
+            throw new InvalidInputException("file", "第一行应为表头：" + String.join("、", headings));
+        }
+        if (sheet.lastRow() - first > MAX_ROWS) {
+            throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 个" + what);
+        }
         List<Line> lines = new ArrayList<>();
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter format = new DataFormatter(Locale.CHINA);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null || !headings.get(0).equals(text(format, header, 0))) {
-                throw new InvalidInputException("file", "第一行应为表头：" + String.join("、", headings));
+        for (int i = first + 1; i <= sheet.lastRow(); i++) {
+            if (sheet.text(i, 0) == null && sheet.text(i, 1) == null) {
+                continue;
             }
-            if (sheet.getLastRowNum() - header.getRowNum() > MAX_ROWS) {
-                throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 个" + what);
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < headings.size(); c++) {
+                cells.add(sheet.text(i, c));
             }
-            for (int i = header.getRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
-                Row row = sheet.getRow(i);
-                if (row == null || (text(format, row, 0) == null && text(format, row, 1) == null)) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < headings.size(); c++) {
-                    cells.add(text(format, row, c));
-                }
-                lines.add(new Line(i + 1, cells));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException("file", "无法读取该文件，请上传 Excel 文件（.xlsx）");
+            lines.add(new Line(i + 1, cells));
         }
         return lines;
-    }
-
-    private static String text(DataFormatter format, Row row, int column) {
-        var cell = row.getCell(column);
-        String value = cell == null ? null : format.formatCellValue(cell).strip();
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class UnitEditingTest {
     @Autowired UnitEditing editing;
     @Autowired UnitImport unitImport;
+    @Autowired UserImport userImport;
     @Autowired TestTree testTree;
     @Autowired TestOrg testOrg;
     @Autowired OrgTree tree;
@@ -187,6 +188,18 @@ class UnitEditingTest {
         assertThat(page.getContentAsString()).contains("C3：").contains("D4：");
         assertThatThrownBy(() -> unitImport.preview(t.admin(), new byte[UserImportLimit.BYTES + 1]))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 MB");
+    }
+
+    /** The unit and user imports read like the form imports: streaming, with the inflate limits. */
+    @Test
+    void anExcelBombUnderTheSizeLimitIsRefusedByBothImports() {
+        TestTree.Deep t = testTree.create();
+        byte[] bomb = org.perfeval.exchange.excel.ExcelBombs.sparse(90L * 1024 * 1024);
+        assertThat(bomb.length).as("under the imports' 1 MB limit").isLessThan(UserImportLimit.BYTES);
+        assertThatThrownBy(() -> unitImport.preview(t.admin(), bomb)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("解压");
+        assertThatThrownBy(() -> userImport.preview(t.admin(), bomb)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("解压");
     }
 
     @Test

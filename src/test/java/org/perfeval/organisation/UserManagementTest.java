@@ -173,7 +173,7 @@ class UserManagementTest {
         // Not an Excel file: a Chinese message, nothing created.
         assertThat(body(mvc.perform(multipart("/admin/users/import").file(new MockMultipartFile("file", "x.xlsx",
                 "application/octet-stream", "不是表格".getBytes(StandardCharsets.UTF_8))).with(admin).with(csrf()))
-                .andReturn().getResponse(), 400)).contains("无法读取该文件");
+                .andReturn().getResponse(), 400)).contains("不是 Excel 文件");
     }
 
     private MvcResult login(String username, String password, String address) throws Exception {
