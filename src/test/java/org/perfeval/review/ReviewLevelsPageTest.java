@@ -53,7 +53,9 @@ class ReviewLevelsPageTest {
         String page = body(mvc.perform(get("/forms/" + form.getId()).with(as(t.secondReviewer().username())))
                 .andReturn().getResponse(), 200);
         assertThat(page).contains("id=\"recall-approval\"").contains("id=\"review-chain\"")
-                .contains(t.second().name() + "</span>").contains(t.dept().name() + "（当前）");
+                .contains(t.second().name() + "</span>").contains(t.dept().name() + "（当前）")
+                // the status names the level reviewing now, not "主管部门" for every level
+                .contains("id=\"form-status\">" + t.dept().name() + "审核中<");
         MockHttpServletResponse recalled = mvc.perform(post("/forms/" + form.getId() + "/recall")
                 .with(as(t.secondReviewer().username())).with(csrf())).andReturn().getResponse();
         assertThat(recalled.getStatus()).isEqualTo(302);
