@@ -197,4 +197,9 @@ public class EvaluationFormService {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The rule set's Chinese name, as the form page shows it. */
+    public String ruleSetLabel(String ruleSet) {
+        return scorer.ruleSetLabel(ruleSet);
+    }
 }

@@ -58,6 +58,7 @@ class FormPageModel {
         boolean canEdit = formService.canEdit(actor, header);
         boolean canReview = process.canReview(actor, header);
         model.addAttribute("header", header);
+        model.addAttribute("ruleSetLabel", formService.ruleSetLabel(header.getRuleSet()));
         model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
