@@ -76,7 +76,7 @@ class PublishedFormPdfTest {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
         }
         assertThat(text).contains("编制数").contains("84").contains("年度主要任务：优化制度")
-                .contains("└参保人数>=200万人：210，得分率100.00%").contains("└普遍开展门诊统筹普遍开展：已普遍开展（良），得分率85.00%")
+                .contains("└参保人数≥200万人：210，得分率100.00%").contains("└普遍开展门诊统筹普遍开展：已普遍开展（良），得分率85.00%")
                 .contains("佐证材料：年度工作总结").contains("12.54");
     }
 
