@@ -40,6 +40,17 @@ class AdminPagesTest {
 
     /** The top bar and the inbox show each role its own entries (Viewer). */
     @Test
+    void anEmptyCampaignSaysSoInsteadOfChartingNothing() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "空看板项目");
+        String page = mvc.perform(get("/admin/campaigns/" + form.getCampaignId())
+                        .with(user(accounts.loadUserByUsername(w.admin().username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // One unscored form: charts of where it stands, but no ranking yet.
+        org.assertj.core.api.Assertions.assertThat(page).contains("id=\"chart-histogram\"").doesNotContain("id=\"ranking\"");
+    }
+
+    @Test
     void menusAndInboxFollowTheRole() throws Exception {
         TestOrg.World w = testOrg.create();
         testOrg.openForm(w, "菜单项目");
