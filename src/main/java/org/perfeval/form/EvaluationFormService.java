@@ -75,7 +75,13 @@ public class EvaluationFormService {
     }
 
     public boolean canEdit(Actor actor, FormHeader header) {
-        return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable();
+        return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable()
+                && !campaignClosed(header.getId());
+    }
+
+    /** 评价任务已结束: its forms not yet submitted are read-only and leave 待办. */
+    public boolean campaignClosed(Long formId) {
+        return "CLOSED".equals(formMapper.campaignStatus(formId));
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */
@@ -176,6 +182,9 @@ public class EvaluationFormService {
         }
         if (!header.getStatus().editable()) {
             throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能修改");
+        }
+        if (campaignClosed(formId)) {
+            throw new ConflictException("评价任务已结束，不能再修改或提交");
         }
         return header;
     }

@@ -63,6 +63,7 @@ class FormPageModel {
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
+        model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header.getId()));
         model.addAttribute("canReview", canReview);
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
