@@ -14,6 +14,10 @@ import org.perfeval.form.FormHistory;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.WorkflowAction;
+import org.perfeval.form.WorkflowRecord;
+import org.perfeval.organisation.AccessPolicy;
+import org.perfeval.organisation.OrgMapper;
+import org.perfeval.organisation.OrgUnit;
 import org.perfeval.scoring.Finding;
 import org.perfeval.scoring.ScoringResult;
 import org.perfeval.scoring.Severity;
@@ -47,9 +51,14 @@ public class Approval {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AccessPolicy accessPolicy;
+    private final OrgMapper orgMapper;
 
     Approval(FormProcess process, ApprovalMapper mapper, EvaluationFormService forms, FormMapper formMapper,
-             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+             AccessPolicy accessPolicy, OrgMapper orgMapper) {
+        this.accessPolicy = accessPolicy;
+        this.orgMapper = orgMapper;
         this.process = process;
         this.mapper = mapper;
         this.forms = forms;
@@ -98,7 +107,17 @@ public class Approval {
             return false;
         }
         OpenTask task = process.openTask(header.getId());
-        return task != null && (task.assignee() == null || task.assignee().equals(actor.username()));
+        return task != null && task.stage() == stage && offeredTo(actor, task)
+                && (task.assignee() == null || task.assignee().equals(actor.username()))
+                && !process.delegationPending(task);
+    }
+
+    /**
+     * The task is offered to one of the actor's groups: a reviewer who sees a form (it is in their
+     * subtree) reviews it only at their own level of its chain.
+     */
+    private boolean offeredTo(Actor actor, OpenTask task) {
+        return task.candidateGroup() == null || accessPolicy.candidateGroups(actor).contains(task.candidateGroup());
     }
 
     /**
@@ -153,16 +172,37 @@ public class Approval {
             throw new ForbiddenException("只有本单位填报人可以撤回");
         }
         OpenTask task = process.openTask(formId);
-        if (header.getStatus() != FormStatus.SUPERVISOR_REVIEW || task == null
-                || task.stage() != Stage.SUPERVISOR_REVIEW) {
+        if (task == null || !atFirstReviewer(task) || header.getStatus() != task.stage().status()) {
             throw new ConflictException("当前状态为「" + header.getStatus().label() + "」，不能撤回");
         }
         if (task.assignee() != null) {
-            throw new ConflictException("主管部门已签收，不能撤回；如需修改请联系审核人退回");
+            throw new ConflictException("审核人已签收，不能撤回；如需修改请联系审核人退回");
         }
         process.withdraw(formId);
-        history.record(formId, actor, WorkflowAction.WITHDRAW, FormStatus.SUPERVISOR_REVIEW, FormStatus.DRAFT, null);
+        history.record(formId, actor, WorkflowAction.WITHDRAW, header.getStatus(), FormStatus.DRAFT, null);
         audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
+    }
+
+    /**
+     * The task is the form's first review: the first level of its chain, or 财政 for a form that goes
+     * straight there (version 3); the 主管部门 stage before version 3.
+     */
+    private boolean atFirstReviewer(OpenTask task) {
+        if (task.stage() == Stage.FILL) {
+            return false;
+        }
+        ReviewPosition position = process.position(task);
+        return position == null ? task.stage() == Stage.SUPERVISOR_REVIEW : position.atFirstReviewer();
+    }
+
+    /** True when the unit's staff may withdraw the form now (the form page's button). */
+    @ReadOnly
+    public boolean canWithdraw(Actor actor, FormHeader header) {
+        if (!accessPolicy.actsForUnit(actor, header.getUnitId())) {
+            return false;
+        }
+        OpenTask task = process.openTask(header.getId());
+        return task != null && task.assignee() == null && atFirstReviewer(task);
     }
 
     /** 签收: the reviewer takes the form; a unit can then no longer withdraw it. */
@@ -209,10 +249,57 @@ public class Approval {
     @Transactional
     public void decide(Actor actor, ReviewTask review, Decision decision, String reason, String overallOpinion,
                        Long opinionId) {
+        decide(actor, review, decision, reason, overallOpinion, opinionId, null);
+    }
+
+    /**
+     * {@link #decide(Actor, ReviewTask, Decision, String, String, Long)} with the level a
+     * {@link Decision#RETURN_TO_LEVEL} goes to (one of {@link #returnLevels}). From version 3 the
+     * process is told the next level: the following one after an approval, the chosen one after a return.
+     */
+    @Transactional
+    public void decide(Actor actor, ReviewTask review, Decision decision, String reason, String overallOpinion,
+                       Long opinionId, Integer returnLevel) {
         OpenTask task = review.task();
         Long formId = review.header().getId();
+        ReviewPosition position = process.position(task);
+        Integer nextIndex = null;
+        boolean nextLevel = false;
+        String target = null;
+        if (position == null && decision == Decision.RETURN_TO_LEVEL) {
+            throw new ConflictException("该评价表按旧版流程审批，只能退回单位或主管部门");
+        }
+        if (position != null) {
+            switch (decision) {
+                case APPROVE -> {
+                    if (!position.atFinance()) {
+                        nextIndex = position.levelIndex() + 1;
+                        nextLevel = nextIndex < position.chain().size();
+                    }
+                }
+                case RETURN_TO_LEVEL -> {
+                    if (returnLevel == null || !position.earlierLevels().contains(returnLevel)) {
+                        throw new ConflictException("请选择本评价表此前的审核层级");
+                    }
+                    nextIndex = returnLevel;
+                }
+                case RETURN_TO_SUPERVISOR -> {
+                    if (!position.atFinance() || position.chain().isEmpty()) {
+                        throw new ConflictException("该评价表没有主管部门审核层级，不能退回主管部门");
+                    }
+                    nextIndex = position.chain().size() - 1;
+                }
+                case RETURN_TO_UNIT -> { }
+            }
+            if (decision.isReturn() && nextIndex != null) {
+                target = unitName(position.chain().levelUnit(nextIndex));
+            }
+        }
         // An unclaimed task is completed without claiming it first: a claim is one more engine command
         // (about a dozen statements), and who decided is in the opinion and the form's history.
+        if (process.delegationPending(task)) {
+            throw new ConflictException("该任务已委派，被委派人只能回复处理意见；须待其回复后由委派人审核");
+        }
         if (task.assignee() != null && !task.assignee().equals(actor.username())) {
             throw new ConflictException("该评价表已由其他审核人签收");
         }
@@ -221,11 +308,118 @@ public class Approval {
             events.publishEvent(new ApprovalEvents.FormReturned(formId, opinionId, decision));
         }
         // Recorded before the completion so that it precedes what the process then does (公开).
-        history.record(formId, actor, decision.action(), review.header().getStatus(), decision.leadsTo(task.stage()),
-                decision.isReturn() ? reason : overallOpinion);
+        history.record(formId, actor, decision.action(), review.header().getStatus(),
+                decision.leadsTo(task.stage(), nextLevel),
+                decision.isReturn() ? (target == null ? reason : "退回至「" + target + "」：" + reason) : overallOpinion);
         audit.action(actor, decision.isReturn() ? AuditAction.RETURN : AuditAction.APPROVE, "form", formId,
-                decision.label());
-        process.complete(task, Map.of("decision", decision.name()));
+                target == null ? decision.label() : decision.label() + "：" + target);
+        process.complete(task, position == null || position.atFinance() && decision == Decision.APPROVE
+                ? Map.of("decision", decision.name())
+                : Map.of("decision", decision.name(), "nextLevel", nextLevel), nextIndex);
+    }
+
+    /** An earlier review level of a form's chain a reviewer may return it to (驳回到指定节点). */
+    public record ReturnTarget(int level, Long unitId, String unitName) {
+    }
+
+    /**
+     * The earlier levels the form may be returned to from this review task, first level first; empty
+     * at the first level and for processes started before version 3.
+     */
+    @ReadOnly
+    public List<ReturnTarget> returnLevels(ReviewTask review) {
+        ReviewPosition position = process.position(review.task());
+        if (position == null) {
+            return List.of();
+        }
+        return position.earlierLevels().stream()
+                .map(i -> new ReturnTarget(i, position.chain().levelUnit(i), unitName(position.chain().levelUnit(i))))
+                .toList();
+    }
+
+    /** True when the form's open task runs on a review chain (process version 3 on). */
+    @ReadOnly
+    public boolean followsReviewChain(FormHeader header) {
+        OpenTask task = process.openTask(header.getId());
+        return task != null && task.stage() != Stage.FILL && process.position(task) != null;
+    }
+
+    /** {@link #returnLevels} for the form page: empty unless the actor reviews the form now. */
+    @ReadOnly
+    public List<ReturnTarget> returnLevels(Actor actor, FormHeader header) {
+        if (!canReview(actor, header)) {
+            return List.of();
+        }
+        return returnLevels(new ReviewTask(header, process.openTask(header.getId())));
+    }
+
+    /**
+     * 撤回审批: a reviewer takes back their own approval while the next level (or 财政) has neither
+     * claimed nor acted on the form; the form returns to the reviewer's level, claimed by them.
+     */
+    @Transactional
+    public void recall(Actor actor, Long formId) {
+        mapper.lockForm(formId);
+        FormHeader header = forms.visibleHeader(actor, formId);
+        requireReviewer(actor);
+        OpenTask task = process.openTask(formId);
+        String refusal = recallRefusal(actor, header, task);
+        if (refusal != null) {
+            throw new ConflictException(refusal);
+        }
+        ReviewPosition position = process.position(task);
+        int level = position.previousLevel();
+        process.recallTo(task, level, actor.username());
+        String unit = unitName(position.chain().levelUnit(level));
+        history.record(formId, actor, WorkflowAction.RECALL, header.getStatus(), FormStatus.SUPERVISOR_REVIEW,
+                "撤回至「" + unit + "」重新审核");
+        audit.action(actor, AuditAction.RECALL, "form", formId, unit);
+    }
+
+    /** True when {@link #recall} would succeed now (the form page's button). */
+    @ReadOnly
+    public boolean canRecall(Actor actor, FormHeader header) {
+        return reviewStageOf(actor) != null && recallRefusal(actor, header, process.openTask(header.getId())) == null;
+    }
+
+    /** Why the actor cannot recall now, in Chinese; null when they can. */
+    private String recallRefusal(Actor actor, FormHeader header, OpenTask task) {
+        if (task == null || task.stage() == Stage.FILL) {
+            return "该评价表当前不在审核中，没有可撤回的审批";
+        }
+        ReviewPosition position = process.position(task);
+        if (position == null || position.previousLevel() < 0) {
+            return "该评价表当前没有可撤回的审批";
+        }
+        String group = AccessPolicy.departmentGroup(position.chain().levelUnit(position.previousLevel()));
+        if (!accessPolicy.candidateGroups(actor).contains(group)) {
+            return "只能撤回本人作出的审批";
+        }
+        if (task.assignee() != null) {
+            return "下一审核层级已签收，不能撤回";
+        }
+        WorkflowRecord last = lastStep(header.getId());
+        if (last == null || !WorkflowAction.APPROVE.name().equals(last.action()) || !actor.id().equals(last.actorId())) {
+            return "只能撤回本人作出、且下一审核层级尚未处理的审批";
+        }
+        return null;
+    }
+
+    /** The form's latest step taken by a person (reminders are not steps of the form itself). */
+    private WorkflowRecord lastStep(Long formId) {
+        List<WorkflowRecord> records = history.of(formId);
+        for (int i = records.size() - 1; i >= 0; i--) {
+            WorkflowRecord record = records.get(i);
+            if (!WorkflowAction.REMIND.name().equals(record.action())) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private String unitName(Long unitId) {
+        OrgUnit unit = orgMapper.findUnit(unitId);
+        return unit == null ? String.valueOf(unitId) : unit.name();
     }
 
     private OpenTask reviewTask(Actor actor, FormHeader header) {
@@ -233,6 +427,9 @@ public class Approval {
         OpenTask task = process.openTask(header.getId());
         if (task == null || task.stage() != stage) {
             throw new ConflictException("该评价表当前状态为「" + header.getStatus().label() + "」，不在您的审核环节；可能已被他人处理。");
+        }
+        if (!offeredTo(actor, task)) {
+            throw new ConflictException("该评价表当前由其他审核层级审核，不在您的审核环节。");
         }
         return task;
     }

@@ -44,4 +44,32 @@ public final class ApprovalEvents {
     /** The open task's due date is near (the due-soon timer fired before the deadline). */
     public record TaskDueSoon(Long formId, String taskId, Stage stage, String candidateGroup, Instant dueAt) {
     }
+
+    /**
+     * A reviewer's task changed hands without a decision (取消签收, 改派, 转办, 委派, 委派回复): who
+     * did it, from whom, to whom (user ids; null where nobody, e.g. released to the group).
+     */
+    public record TaskHandedOver(Long formId, String taskId, HandOver kind, String candidateGroup, Long byUserId,
+                                 Long fromUserId, Long toUserId) {
+    }
+
+    /** A reviewer asked a colleague for an opinion on the form (征求意见); the row is in consultation. */
+    public record ConsultationAsked(Long formId, Long consultationId, Long askerId, Long askedId) {
+    }
+
+    /** The colleague answered. */
+    public record ConsultationAnswered(Long formId, Long consultationId, Long askerId, Long askedId) {
+    }
+
+    /** A reviewer copied the form to users when deciding (抄送); they may read it from now on. */
+    public record FormCopied(Long formId, Long byUserId, java.util.List<Long> userIds) {
+    }
+
+    /** An administrator cancelled (作废) the form: its process ended; the reason is on the form. */
+    public record FormCancelled(Long formId) {
+    }
+
+    /** An administrator reopened (重新开放) the form: it is back at 填报 with its unit. */
+    public record FormReopened(Long formId) {
+    }
 }

@@ -12,6 +12,14 @@ interface ApprovalMapper {
             + " FROM evaluation_form f LEFT JOIN campaign c ON c.id = f.campaign_id WHERE f.id = #{id}")
     FormRoute findRoute(Long id);
 
+    /** What a form's review chain is computed from: its unit and its campaign's settings (null when no form). */
+    @Select("SELECT f.unit_id, COALESCE(c.secondary_review, FALSE) AS secondary_review FROM evaluation_form f"
+            + " LEFT JOIN campaign c ON c.id = f.campaign_id WHERE f.id = #{id}")
+    ChainInput findChainInput(Long id);
+
+    record ChainInput(Long unitId, boolean secondaryReview) {
+    }
+
     /** The form's open task as the inbox projection holds it (see FormProcess.openTask). */
     @Select("SELECT task_id, stage, assignee, due_at, process_definition_id, candidate_group FROM inbox_task"
             + " WHERE form_id = #{formId}")

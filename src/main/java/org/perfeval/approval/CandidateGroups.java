@@ -1,6 +1,7 @@
 package org.perfeval.approval;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.perfeval.organisation.AccessPolicy;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,13 @@ public class CandidateGroups {
     }
 
     public String of(DelegateExecution execution, String taskKey) {
-        return lifecycle.route(Long.valueOf(execution.getProcessBusinessKey())).candidateGroup(Stage.ofTaskKey(taskKey));
+        Stage stage = Stage.ofTaskKey(taskKey);
+        Object levels = execution.getVariable(FormProcess.REVIEW_LEVELS);
+        if (stage == Stage.SUPERVISOR_REVIEW && levels != null) {
+            // From version 3: the department of the level now reviewing.
+            int index = (Integer) execution.getVariable(FormProcess.LEVEL_INDEX);
+            return AccessPolicy.departmentGroup(ReviewChain.fromVariable((String) levels).levelUnit(index));
+        }
+        return lifecycle.route(Long.valueOf(execution.getProcessBusinessKey())).candidateGroup(stage);
     }
 }

@@ -26,9 +26,11 @@ class FormLifecycle {
     private final Scorer scorer;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final org.perfeval.organisation.OrgTree tree;
 
     FormLifecycle(ApprovalMapper approvalMapper, FormMapper formMapper, FormStore formStore, FormHistory history, Scorer scorer,
-                         ObjectMapper objectMapper, Clock clock) {
+                         ObjectMapper objectMapper, Clock clock, org.perfeval.organisation.OrgTree tree) {
+        this.tree = tree;
         this.approvalMapper = approvalMapper;
         this.formMapper = formMapper;
         this.formStore = formStore;
@@ -45,6 +47,15 @@ class FormLifecycle {
             throw new org.perfeval.shared.NotFoundException("评价表不存在：" + formId);
         }
         return route;
+    }
+
+    /** The form's review levels below 财政, from its unit's ancestors and its campaign's settings. */
+    ReviewChain reviewChain(Long formId) {
+        ApprovalMapper.ChainInput input = approvalMapper.findChainInput(formId);
+        if (input == null) {
+            throw new org.perfeval.shared.NotFoundException("评价表不存在：" + formId);
+        }
+        return ReviewChain.of(tree.ancestorsOf(input.unitId()), new ReviewChain.Settings(input.secondaryReview()));
     }
 
     void entered(Long formId, Stage stage, String processInstanceId) {

@@ -21,6 +21,9 @@ class FormProcess {
     static final String PROCESS_KEY = "self-evaluation";
     static final String WITHDRAW_MESSAGE = "withdraw";
     static final String HANDLED_BY_OTHERS = "该任务已被他人处理，请刷新页面查看最新状态。";
+    /** From version 3: the form's review levels (unit ids, {@link ReviewChain#asVariable}) and the one now reviewing. */
+    static final String REVIEW_LEVELS = "reviewLevels";
+    static final String LEVEL_INDEX = "levelIndex";
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -71,13 +74,76 @@ class FormProcess {
         return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(formId)).singleResult();
     }
 
+    /**
+     * True while the task is delegated (委派): then neither the delegate nor the delegator may decide
+     * it. Only a claimed task can be delegated, so an unclaimed one costs no query.
+     */
+    boolean delegationPending(OpenTask task) {
+        return task.assignee() != null && taskService.createTaskQuery().taskId(task.id())
+                .taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0;
+    }
+
     void claim(OpenTask task, String username) {
         guardTask(task, () -> taskService.claim(task.id(), username));
     }
 
     /** Completes the task; the variables are routing flags for the next gateway ({@link RoutingFlags}). */
     void complete(OpenTask task, Map<String, Object> flags) {
-        guardTask(task, () -> taskService.complete(task.id(), routingFlags.flags(task.processDefinitionId(), flags)));
+        complete(task, flags, null);
+    }
+
+    /** Completes the task with routing flags and, from version 3, the review level to go to next. */
+    void complete(OpenTask task, Map<String, Object> flags, Integer levelIndex) {
+        org.camunda.bpm.engine.variable.VariableMap variables = routingFlags.flags(task.processDefinitionId(), flags);
+        if (levelIndex != null) {
+            variables.putValue(LEVEL_INDEX, levelIndex);
+        }
+        guardTask(task, () -> taskService.complete(task.id(), variables));
+    }
+
+    /**
+     * The form's place in its review chain at this task, or null for processes started before
+     * version 3 (one fixed 主管部门 stage) and before the first submission.
+     */
+    ReviewPosition position(OpenTask task) {
+        Map<String, Object> variables;
+        try {
+            variables = taskService.getVariables(task.id(), java.util.List.of(REVIEW_LEVELS, LEVEL_INDEX));
+        } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+            throw new ConflictException(HANDLED_BY_OTHERS, e);
+        }
+        if (variables.get(REVIEW_LEVELS) == null || variables.get(LEVEL_INDEX) == null) {
+            return null;
+        }
+        return new ReviewPosition(ReviewChain.fromVariable((String) variables.get(REVIEW_LEVELS)),
+                (Integer) variables.get(LEVEL_INDEX));
+    }
+
+    /**
+     * 撤回审批: moves the form from its open task back to the review of {@code levelIndex} (process
+     * instance modification), and gives that task to {@code assignee}. The open task is cancelled first:
+     * the inbox keeps one task per form.
+     */
+    void recallTo(OpenTask task, int levelIndex, String assignee) {
+        Task engineTask = taskService.createTaskQuery().taskId(task.id()).singleResult();
+        if (engineTask == null) {
+            throw new ConflictException(HANDLED_BY_OTHERS);
+        }
+        String processInstanceId = engineTask.getProcessInstanceId();
+        org.camunda.bpm.engine.runtime.ActivityInstance[] current = runtimeService.getActivityInstance(processInstanceId)
+                .getActivityInstances(task.taskKey());
+        if (current.length != 1) {
+            throw new ConflictException(HANDLED_BY_OTHERS);
+        }
+        guard(() -> {
+            runtimeService.setVariable(processInstanceId, LEVEL_INDEX, levelIndex);
+            runtimeService.createProcessInstanceModification(processInstanceId)
+                    .cancelActivityInstance(current[0].getId())
+                    .startBeforeActivity(Stage.SUPERVISOR_REVIEW.taskKey())
+                    .execute();
+            Task recalled = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            taskService.claim(recalled.getId(), assignee);
+        });
     }
 
     /**
@@ -85,7 +151,7 @@ class FormProcess {
      * query and call, half-removed executions). Whatever the engine throws, if the task is gone,
      * someone else completed it; any other failure is reported as itself.
      */
-    private void guardTask(OpenTask task, Runnable engineCall) {
+    void guardTask(OpenTask task, Runnable engineCall) {
         try {
             guard(engineCall);
         } catch (ConflictException e) {
@@ -125,6 +191,20 @@ class FormProcess {
                 .processInstanceId(task.getProcessInstanceId()).activityId(stage.dueSoonTimer()).list()) {
             managementService.setJobDuedate(job.getId(), java.util.Date.from(due.minus(warnBefore)));
         }
+        return true;
+    }
+
+    /**
+     * Ends the form's running process (作废, or before 重新开放 starts a new one); the task listeners
+     * see their task deleted, so the inbox and timers go with it. False when none was running.
+     */
+    boolean end(Long formId, String reason) {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(formId)).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        guard(() -> runtimeService.deleteProcessInstance(instance.getId(), reason, false, true));
         return true;
     }
 

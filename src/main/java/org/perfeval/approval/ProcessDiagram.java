@@ -42,7 +42,7 @@ public class ProcessDiagram {
 
     private String draw(String currentActivityId) {
         StringBuilder svg = new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"20 40 1180 420\" role=\"img\" aria-label=\"审批流程图\""
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + viewBox() + "\" role=\"img\" aria-label=\"审批流程图\""
                         + " class=\"process\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
                         + " markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\""
                         + " fill=\"#6b7280\"/></marker></defs>");
@@ -85,6 +85,27 @@ public class ProcessDiagram {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The drawing's extent, from its own coordinates, with room for the labels under events. */
+    private String viewBox() {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = 0, maxY = 0;
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            Bounds b = shape.getBounds();
+            minX = Math.min(minX, b.getX());
+            minY = Math.min(minY, b.getY());
+            maxX = Math.max(maxX, b.getX() + b.getWidth());
+            maxY = Math.max(maxY, b.getY() + b.getHeight());
+        }
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            for (Waypoint p : edge.getWaypoints()) {
+                minX = Math.min(minX, p.getX());
+                minY = Math.min(minY, p.getY());
+                maxX = Math.max(maxX, p.getX());
+                maxY = Math.max(maxY, p.getY());
+            }
+        }
+        return num(minX - 20) + " " + num(minY - 20) + " " + num(maxX - minX + 40) + " " + num(maxY - minY + 40);
     }
 
     private static void label(StringBuilder svg, String text, double x, double y, boolean bold) {

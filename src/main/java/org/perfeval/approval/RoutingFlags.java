@@ -27,6 +27,18 @@ public class RoutingFlags {
         this.repositories = repositories;
     }
 
+    /** Version 2 and every later one: flags are transient. */
+    static boolean transientIn(String versionTag) {
+        if (versionTag == null) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(versionTag.strip()) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public TypedValue flag(String processDefinitionId, Object value) {
         return Variables.untypedValue(value, isTransient(processDefinitionId));
     }
@@ -39,6 +51,6 @@ public class RoutingFlags {
 
     private boolean isTransient(String processDefinitionId) {
         return transientByDefinition.computeIfAbsent(processDefinitionId, id ->
-                TRANSIENT_SINCE_VERSION_TAG.equals(repositories.getProcessDefinition(id).getVersionTag()));
+                transientIn(repositories.getProcessDefinition(id).getVersionTag()));
     }
 }

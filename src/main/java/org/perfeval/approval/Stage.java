@@ -4,7 +4,12 @@ import java.util.Arrays;
 
 import org.perfeval.form.FormStatus;
 
-/** The user tasks of bpmn/self-evaluation.bpmn and the form status each one stands for. */
+/**
+ * The user tasks of bpmn/self-evaluation.bpmn and the form status each one stands for. From process
+ * version 3, SUPERVISOR_REVIEW is the level review (逐级审核): one task looped over the levels of the
+ * form's {@link ReviewChain} (二级单位, 主管部门 …), each offered to that level's department group; its
+ * status and deadline are those of the 主管部门 stage of the campaign.
+ */
 public enum Stage {
     FILL("Task_FillDraft", "填报", FormStatus.DRAFT, "Fill"),
     SUPERVISOR_REVIEW("Task_SupervisorReview", "主管部门审核", FormStatus.SUPERVISOR_REVIEW, "Supervisor"),

@@ -15,6 +15,7 @@ public enum AuditAction {
     CLAIM("签收"),
     APPROVE("审核通过"),
     RETURN("退回"),
+    RECALL("撤回审批"),
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     CAMPAIGN_CREATE("创建评价任务"),
@@ -25,7 +26,19 @@ public enum AuditAction {
     REMIND("催办"),
     EVIDENCE_UPLOAD("上传佐证材料"),
     EVIDENCE_DELETE("删除佐证材料"),
-    ADMIN_CHANGE("管理变更");
+    ADMIN_CHANGE("管理变更"),
+    CANCEL("作废"),
+    REOPEN("重新开放"),
+    UNIT_CHANGE("单位变更"),
+    TASK_RELEASE("取消签收"),
+    TASK_REASSIGN("改派"),
+    TASK_TRANSFER("转办"),
+    TASK_DELEGATE("委派"),
+    TASK_RESOLVE("委派回复"),
+    CONSULT_ASK("征求意见"),
+    CONSULT_ANSWER("回复征求意见"),
+    CARBON_COPY("抄送"),
+    LEAD_REVIEWER("设置牵头审核人");
 
     private final String label;
 

@@ -71,6 +71,7 @@ class AdminController {
                   @RequestParam(required = false) String financeDue,
                   @RequestParam(name = "unit", required = false) List<Long> units,
                   @RequestParam(name = "publicOpinion", required = false) List<String> publicOpinions,
+                  @RequestParam(required = false) String secondaryReview,
                   RedirectAttributes redirect) {
         if (units == null || units.isEmpty()) {
             throw new InvalidInputException("unit", "请至少选择一个单位");
@@ -83,6 +84,7 @@ class AdminController {
         campaign.supervisorDue = endOfDay("supervisorDue", "主管部门审核截止日期", supervisorDue);
         campaign.financeDue = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
         campaign.publicOpinions = publicOpinions == null ? "" : String.join(",", publicOpinions);
+        campaign.secondaryReview = secondaryReview != null;
         List<FormAssignment> assignments = units.stream().map(u -> new FormAssignment(u, null)).toList();
         CampaignService.Opened opened = campaigns.createAndOpen(user.actor(), campaign, assignments);
         Campaign created = opened.campaign();
@@ -128,8 +130,18 @@ class AdminController {
         return "redirect:/admin/campaigns/" + id;
     }
 
+    private org.perfeval.organisation.UnitEditing unitEditing;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitEditing(org.perfeval.organisation.UnitEditing unitEditing) {
+        this.unitEditing = unitEditing;
+    }
+
+    /** Units a campaign can be opened for: not the finance department, not disabled ones. */
     private List<OrgUnit> fillingUnits() {
-        return organisation.units().stream().filter(u -> u.kind() != UnitKind.FINANCE).toList();
+        List<OrgUnit> units = organisation.units();
+        java.util.Set<Long> disabled = new java.util.HashSet<>(unitEditing.disabledAmong(units.stream().map(OrgUnit::id).toList()));
+        return units.stream().filter(u -> u.kind() != UnitKind.FINANCE && !disabled.contains(u.id())).toList();
     }
 
     private static java.time.Instant endOfDay(String field, String label, String date) {

@@ -14,8 +14,9 @@ public interface CampaignMapper {
     String COLUMNS = "id, name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due, finance_due";
 
     @Insert("INSERT INTO campaign (name, fiscal_year, form_type, rule_set, template, status, fill_due, supervisor_due,"
-            + " finance_due, created_by, public_opinions) VALUES (#{name}, #{fiscalYear}, #{formType}, #{ruleSet},"
-            + " #{template}, 'DRAFT', #{fillDue}, #{supervisorDue}, #{financeDue}, #{createdBy}, #{publicOpinions})")
+            + " finance_due, created_by, public_opinions, secondary_review) VALUES (#{name}, #{fiscalYear}, #{formType},"
+            + " #{ruleSet}, #{template}, 'DRAFT', #{fillDue}, #{supervisorDue}, #{financeDue}, #{createdBy},"
+            + " #{publicOpinions}, #{secondaryReview})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insert(NewCampaign row);
 
@@ -30,10 +31,13 @@ public interface CampaignMapper {
             + " c.supervisor_due, c.finance_due FROM campaign c WHERE EXISTS (SELECT 1 FROM evaluation_form f",
             " WHERE f.campaign_id = c.id",
             " <if test='unitId != null'> AND f.unit_id = #{unitId}</if>",
-            " <if test='departmentId != null'> AND f.supervising_unit_id = #{departmentId}</if>",
+            " <if test='departmentId != null'> AND f.unit_id IN (" + org.perfeval.organisation.OrgTree.SUBTREE_UNIT_IDS + "#{departmentId})</if>",
             ") ORDER BY fiscal_year DESC, id DESC",
             "</script>"})
     List<Campaign> findWithFormsOf(@Param("unitId") Long unitId, @Param("departmentId") Long departmentId);
+
+    @Select("SELECT secondary_review FROM campaign WHERE id = #{id}")
+    boolean secondaryReviewOf(Long id);
 
     @Select("SELECT c.public_opinions FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
             + " WHERE f.id = #{formId}")

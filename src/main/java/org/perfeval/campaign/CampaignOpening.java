@@ -36,9 +36,17 @@ class CampaignOpening {
     private final FormHistory history;
     private final FormTemplates templates;
     private final OrgMapper orgMapper;
+    private final org.perfeval.organisation.OrgTree orgTree;
+    private org.perfeval.organisation.UnitEditing unitEditing;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitEditing(org.perfeval.organisation.UnitEditing unitEditing) {
+        this.unitEditing = unitEditing;
+    }
 
     CampaignOpening(FormMapper formMapper, FormStore formStore, Approval formProcess, FormHistory history,
-                    FormTemplates templates, OrgMapper orgMapper) {
+                    FormTemplates templates, OrgMapper orgMapper, org.perfeval.organisation.OrgTree orgTree) {
+        this.orgTree = orgTree;
         this.formMapper = formMapper;
         this.formStore = formStore;
         this.formProcess = formProcess;
@@ -56,6 +64,8 @@ class CampaignOpening {
         Map<FormKey, FormMapper.OpenedForm> existing = byKey(formMapper.findOpened(campaign.id(), units.keySet()));
         Map<FormKey, FormMapper.OpenedForm> lastYear = byKey(formMapper.findOfYear(units.keySet(), campaign.fiscalYear() - 1));
         EvaluationForm template = templates.blank(campaign.template());
+        // A 基层单位 below a 二级单位 files under the 主管部门 above both, not under its parent.
+        Map<Long, Long> departments = orgTree.departmentsOf(units.values());
 
         List<FormMapper.NewFormRow> created = new ArrayList<>();
         List<Long> toStart = new ArrayList<>();
@@ -72,7 +82,8 @@ class CampaignOpening {
                 // Created by an opening that did not get to start its process.
                 toStart.add(form.id());
             } else {
-                FormMapper.NewFormRow row = newRow(campaign, unit, title, template, lastYear.get(key));
+                FormMapper.NewFormRow row = newRow(campaign, unit, departments.get(unit.id()), title, template,
+                        lastYear.get(key));
                 created.add(row);
                 toStart.add(null);
             }
@@ -106,15 +117,20 @@ class CampaignOpening {
                 throw new InvalidInputException("unitId", "单位不存在：" + id);
             }
         }
+        List<Long> disabled = unitEditing.disabledAmong(ids);
+        if (!disabled.isEmpty()) {
+            throw new InvalidInputException("unitId", "单位「" + units.get(disabled.get(0)).name() + "」已停用，不能下发评价表");
+        }
         return units;
     }
 
-    private FormMapper.NewFormRow newRow(Campaign campaign, OrgUnit unit, String title, EvaluationForm template,
+    private FormMapper.NewFormRow newRow(Campaign campaign, OrgUnit unit, Long departmentId, String title,
+                                         EvaluationForm template,
                                          FormMapper.OpenedForm lastYear) {
         FormMapper.NewFormRow row = new FormMapper.NewFormRow();
         row.campaignId = campaign.id();
         row.unitId = unit.id();
-        row.supervisingUnitId = unit.supervisingUnitId();
+        row.supervisingUnitId = departmentId;
         row.formType = campaign.formType().name();
         row.fiscalYear = campaign.fiscalYear();
         row.title = title;

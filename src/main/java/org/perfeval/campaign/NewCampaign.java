@@ -18,4 +18,6 @@ public class NewCampaign {
     public Long createdBy;
     /** Stages whose approving opinions are published: SUPERVISOR, FINANCE, both or none. */
     public String publicOpinions = "SUPERVISOR,FINANCE";
+    /** 二级单位 review their 基层单位's forms before the 主管部门 (approval.ReviewChain). */
+    public boolean secondaryReview;
 }

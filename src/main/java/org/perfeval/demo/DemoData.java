@@ -58,8 +58,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final List<String[]> logins = new ArrayList<>();
 
+    private final org.perfeval.organisation.ReviewerDirectory reviewerDirectory;
+
     DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
-             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock) {
+             FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock,
+             org.perfeval.organisation.ReviewerDirectory reviewerDirectory) {
+        this.reviewerDirectory = reviewerDirectory;
         this.org = org;
         this.orgMapper = orgMapper;
         this.campaigns = campaigns;
@@ -88,6 +92,9 @@ class DemoData implements ApplicationRunner {
         OrgUnit wjJk = org.createUnit("wj-jkzx", "市疾病预防控制中心", UnitKind.UNIT, wjw);
         OrgUnit wjYy = org.createUnit("wj-rmyy", "市人民医院", UnitKind.UNIT, wjw);
         Actor ybReviewer = user("yb-shenhe", "赵主审", ybj, Role.SUPERVISOR_REVIEWER);
+        // A second reviewer of the department to transfer or delegate to; 赵主审 leads (may reassign).
+        user("yb-shenhe2", "冯副审", ybj, Role.SUPERVISOR_REVIEWER);
+        reviewerDirectory.setLead(admin, ybReviewer.id(), true);
         Actor ybStaff = user("yb-tianbao", "钱填报", ybj, Role.UNIT_STAFF);
         Actor fwStaff = user("yb-fwzx", "孙填报", ybFw, Role.UNIT_STAFF);
         user("yb-jgzx", "周填报", ybJg, Role.UNIT_STAFF);
@@ -118,14 +125,14 @@ class DemoData implements ApplicationRunner {
 
         // Weights add up to 90: submitting it is refused by 自评打分 and the findings are shown.
         fillAndSubmit(ybStaff, ids.get("城乡医疗救助"), "seed000-form1-medical-assistance.json");
-        // Clean form: through both reviews to publication.
+        // Clean 本级 form of the department: straight to 财政 (no review level above it), then published.
         fillAndSubmit(ybStaff, ids.get("城乡居民基本医疗保险"), "seed000-form2-resident-insurance.json");
-        reviews.decide(ybReviewer, ids.get("城乡居民基本医疗保险"), new ReviewInput(Decision.APPROVE,
-                Map.of("建议继续全额安排", "项目执行规范"), "同意", null));
         reviews.decide(financeReviewer, ids.get("城乡居民基本医疗保险"), new ReviewInput(Decision.APPROVE,
                 Map.of("建议继续安排，按规定调整下一年度预算金额", "结合执行率调整"), "同意公开", null));
         // Waiting for the supervising department.
         fillAndSubmit(fwStaff, ids.get("医保经办能力提升"), "example-liaoning-caps.json");
+
+        deeperBranch(finance, admin);
 
         // A department campaign whose filling deadline has passed: its timers mark the forms overdue.
         NewCampaign late = new NewCampaign();
@@ -141,8 +148,52 @@ class DemoData implements ApplicationRunner {
         printLogins();
     }
 
+    private OrgAdminService.PasswordHash passwordHash;
+
+    /**
+     * A deeper branch of the tree: 市教育局 under 财政, its 二级单位 市职业教育中心 with two 基层单位 of its own,
+     * and a unit directly under 财政. In this campaign 二级单位 review first: a school's form goes
+     * 职教中心 → 教育局 → 财政; the directly attached unit's form goes straight to 财政.
+     */
+    private void deeperBranch(OrgUnit finance, Actor admin) throws IOException {
+        OrgUnit jyj = org.createUnit("jyj", "市教育局", UnitKind.SUPERVISING, finance);
+        OrgUnit zj = org.createUnit("jy-zjzx", "市职业教育中心", UnitKind.UNIT, jyj);
+        OrgUnit school1 = org.createUnit("jy-zx1", "市第一职业学校", UnitKind.UNIT, zj);
+        OrgUnit school2 = org.createUnit("jy-zx2", "市第二职业学校", UnitKind.UNIT, zj);
+        OrgUnit direct = org.createUnit("jg-fwzx", "市机关事务服务中心", UnitKind.UNIT, finance);
+        user("jy-shenhe", "韩主审", jyj, Role.SUPERVISOR_REVIEWER);
+        user("zj-shenhe", "杨二审", zj, Role.SUPERVISOR_REVIEWER);
+        Actor school1Staff = user("jy-zx1", "朱填报", school1, Role.UNIT_STAFF);
+        user("jy-zx2", "秦填报", school2, Role.UNIT_STAFF);
+        Actor directStaff = user("jg-fwzx", "许填报", direct, Role.UNIT_STAFF);
+
+        NewCampaign campaign = new NewCampaign();
+        campaign.name = "2024年度教育项目绩效自评（二级单位先审）";
+        campaign.fiscalYear = 2024;
+        campaign.formType = FormType.PROJECT;
+        campaign.fillDue = clock.instant().plus(Duration.ofDays(14));
+        campaign.supervisorDue = clock.instant().plus(Duration.ofDays(21));
+        campaign.financeDue = clock.instant().plus(Duration.ofDays(28));
+        campaign.secondaryReview = true;
+        Campaign opened = campaigns.create(admin, campaign);
+        campaigns.open(admin, opened.id(), List.of(new FormAssignment(school1.id(), "职业技能实训基地建设"),
+                new FormAssignment(school2.id(), "中职学生资助"), new FormAssignment(direct.id(), "机关运行保障")));
+        for (FormHeader h : formMapper.findByCampaign(opened.id())) {
+            if (h.getUnitId().equals(school1.id())) {
+                // Waits for the 二级单位's reviewer (zj-shenhe).
+                fillAndSubmit(school1Staff, h.getId(), "seed000-form2-resident-insurance.json");
+            } else if (h.getUnitId().equals(direct.id())) {
+                // Waits for 财政 directly.
+                fillAndSubmit(directStaff, h.getId(), "seed000-form2-resident-insurance.json");
+            }
+        }
+    }
+
     private Actor user(String username, String name, OrgUnit unit, Role role) {
-        AppUser user = org.createUser(username, name, unit, role, PASSWORD);
+        if (passwordHash == null) {
+            passwordHash = org.passwordHash(PASSWORD);
+        }
+        AppUser user = org.createUser(username, name, unit, role, passwordHash);
         logins.add(new String[] {username, role.label(), unit.name()});
         return org.actorOf(user);
     }
@@ -158,7 +209,8 @@ class DemoData implements ApplicationRunner {
 
     private void printExistingLogins() {
         for (String username : List.of("admin", "cz-shenhe", "yb-shenhe", "yb-tianbao", "yb-fwzx", "yb-jgzx",
-                "wj-shenhe", "wj-tianbao", "wj-jkzx", "wj-rmyy")) {
+                "wj-shenhe", "wj-tianbao", "wj-jkzx", "wj-rmyy", "jy-shenhe", "zj-shenhe", "jy-zx1", "jy-zx2",
+                "jg-fwzx")) {
             AppUser user = orgMapper.findUserByUsername(username);
             if (user != null) {
                 logins.add(new String[] {username, user.role().label(), orgMapper.findUnit(user.unitId()).name()});

@@ -65,7 +65,7 @@ public class EvidenceService {
 
     @ReadOnly
     public List<Evidence> list(Actor actor, Long formId) {
-        forms.visibleHeader(actor, formId);
+        forms.readableHeader(actor, formId);
         return mapper.findByForm(formId);
     }
 
@@ -161,7 +161,7 @@ public class EvidenceService {
         if (evidence.followUpId() != null) {
             followUps.requireVisible(actor, evidence.followUpId());
         } else {
-            forms.visibleHeader(actor, evidence.formId());
+            forms.readableHeader(actor, evidence.formId());
         }
         return new Download(evidence, store.load(evidence.storedName()));
     }

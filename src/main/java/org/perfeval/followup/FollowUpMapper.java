@@ -29,7 +29,7 @@ public interface FollowUpMapper {
 
     @Select({"<script>", SELECT, " WHERE 1 = 1",
             "<if test='unitId != null'> AND x.unit_id = #{unitId}</if>",
-            "<if test='departmentId != null'> AND f.supervising_unit_id = #{departmentId}</if>",
+            "<if test='departmentId != null'> AND f.unit_id IN (" + org.perfeval.organisation.OrgTree.SUBTREE_UNIT_IDS + "#{departmentId})</if>",
             "<if test='formId != null'> AND x.form_id = #{formId}</if>",
             " ORDER BY x.fiscal_year DESC, x.id LIMIT 1000", "</script>"})
     List<FollowUp> search(@Param("unitId") Long unitId, @Param("departmentId") Long departmentId,

@@ -34,6 +34,7 @@ public class EvaluationFormService {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final RequestKeyMapper requestKeys;
+    private org.perfeval.organisation.UnitNames unitNames;
 
     public EvaluationFormService(FormStore store, FormMapper formMapper, java.time.Clock clock, FormHistory history,
                                  AccessPolicy accessPolicy, Scorer scorer, ObjectMapper objectMapper,
@@ -53,6 +54,11 @@ public class EvaluationFormService {
         this.objectMapper = objectMapper;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUnitNames(org.perfeval.organisation.UnitNames unitNames) {
+        this.unitNames = unitNames;
+    }
+
     /** The form header if the actor may see it; otherwise not found, so foreign forms stay unknown. */
     @ReadOnly
     public FormHeader visibleHeader(Actor actor, Long formId) {
@@ -63,25 +69,41 @@ public class EvaluationFormService {
         return header;
     }
 
+    /**
+     * The form header if the actor may read it: within scope, or granted this one form (征求意见,
+     * 抄送; see AccessPolicy#canRead). For pages and downloads only; a change takes {@link #visibleHeader}.
+     */
+    @ReadOnly
+    public FormHeader readableHeader(Actor actor, Long formId) {
+        FormHeader header = formMapper.findHeader(formId);
+        if (header == null || !accessPolicy.canRead(actor, formId, header.getUnitId(), header.getSupervisingUnitId())) {
+            throw new NotFoundException("评价表不存在或您无权查看");
+        }
+        return header;
+    }
+
     @ReadOnly
     public StoredForm read(Actor actor, Long formId) {
-        return new StoredForm(visibleHeader(actor, formId), store.content(formId));
+        return new StoredForm(readableHeader(actor, formId), store.content(formId));
     }
 
     @ReadOnly
     public List<WorkflowRecord> history(Actor actor, Long formId) {
-        visibleHeader(actor, formId);
+        readableHeader(actor, formId);
         return history.of(formId);
     }
 
     public boolean canEdit(Actor actor, FormHeader header) {
         return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable()
-                && !campaignClosed(header.getId());
+                && !campaignClosed(header);
     }
 
-    /** 评价任务已结束: its forms not yet submitted are read-only and leave 待办. */
-    public boolean campaignClosed(Long formId) {
-        return "CLOSED".equals(formMapper.campaignStatus(formId));
+    /**
+     * 评价任务已结束 for this form: its forms not yet submitted are read-only and leave 待办, unless an
+     * administrator reopened the form (补报).
+     */
+    public boolean campaignClosed(FormHeader header) {
+        return !header.isReopened() && "CLOSED".equals(formMapper.campaignStatus(header.getId()));
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */
@@ -141,14 +163,21 @@ public class EvaluationFormService {
     public FormHeader saveForSubmission(Actor actor, Long formId, FormEdit edit) {
         FormHeader header = editableHeader(actor, formId);
         EvaluationForm content = edit.content();
-        if ("CLOSED".equals(formMapper.campaignStatus(formId))) {
+        if (!header.isReopened() && "CLOSED".equals(formMapper.campaignStatus(formId))) {
             throw new ConflictException("评价任务已结束，不能再提交");
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
         store.saveIfChanged(formId, edit.version(), content);
         rowsMoved(formId, content, edit.rowOrigins());
-        return header;
+        freezeNames(header);
+        return formMapper.findHeader(formId);
+    }
+
+    /** Names as at filing: each submission copies the unit's current names onto the form. */
+    private void freezeNames(FormHeader header) {
+        formMapper.freezeNames(header.getId(), unitNames.name(header.getUnitId()),
+                unitNames.name(header.getSupervisingUnitId()), unitNames.path(header.getUnitId()));
     }
 
     /** The stored content as JSON, kept with a history entry (the form as it was). */
@@ -183,7 +212,7 @@ public class EvaluationFormService {
         if (!header.getStatus().editable()) {
             throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能修改");
         }
-        if (campaignClosed(formId)) {
+        if (campaignClosed(header)) {
             throw new ConflictException("评价任务已结束，不能再修改或提交");
         }
         return header;

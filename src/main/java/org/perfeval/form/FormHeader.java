@@ -29,6 +29,10 @@ public class FormHeader {
     private Instant updatedAt;
     private Instant submittedAt;
     private Instant publishedAt;
+    /** Names as at filing (V55); null until the form was first submitted. */
+    private String filedUnitPath;
+    private String cancelReason;
+    private boolean reopened;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -74,4 +78,10 @@ public class FormHeader {
     public void setSubmittedAt(Instant submittedAt) { this.submittedAt = submittedAt; }
     public Instant getPublishedAt() { return publishedAt; }
     public void setPublishedAt(Instant publishedAt) { this.publishedAt = publishedAt; }
+    public String getFiledUnitPath() { return filedUnitPath; }
+    public void setFiledUnitPath(String filedUnitPath) { this.filedUnitPath = filedUnitPath; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public boolean isReopened() { return reopened; }
+    public void setReopened(boolean reopened) { this.reopened = reopened; }
 }

@@ -29,11 +29,25 @@ public interface FormMapper {
     /** Also clears the reason of the last return, which the submission answers. */
     void markSubmitted(@Param("id") Long id, @Param("at") Instant at);
 
+    /** Names as at filing (V55): later renames and moves of the unit leave them as they were. */
+    void freezeNames(@Param("id") Long id, @Param("unitName") String unitName,
+                     @Param("supervisingName") String supervisingName, @Param("path") String path);
+
     void updateScore(@Param("id") Long id, @Param("total") BigDecimal total, @Param("grade") String grade,
                      @Param("deduction") BigDecimal deduction, @Param("hasErrors") boolean hasErrors,
                      @Param("json") String json, @Param("at") Instant at);
 
     void updateReturnReason(@Param("id") Long id, @Param("reason") String reason);
+
+    /** 作废: the status and its reason (V55). */
+    @org.apache.ibatis.annotations.Update("UPDATE evaluation_form SET status = 'CANCELLED', cancel_reason = #{reason},"
+            + " version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
+    void markCancelled(@Param("id") Long id, @Param("reason") String reason);
+
+    /** 重新开放: the reason goes where a return's would, so the unit sees it; closed campaigns let the form through. */
+    @org.apache.ibatis.annotations.Update("UPDATE evaluation_form SET cancel_reason = NULL, return_reason = #{reason},"
+            + " reopened = #{reopened}, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
+    void markReopened(@Param("id") Long id, @Param("reason") String reason, @Param("reopened") boolean reopened);
 
     void markPublished(@Param("id") Long id, @Param("at") Instant at);
 

@@ -11,10 +11,22 @@ public enum WorkflowAction {
     APPROVE("审核通过"),
     RETURN_TO_UNIT("退回单位"),
     RETURN_TO_SUPERVISOR("退回主管部门"),
+    RETURN_TO_LEVEL("退回审核层级"),
+    RECALL("撤回审批"),
     PUBLISH("公开"),
     UNPUBLISH("撤回公开"),
     REMIND("催办"),
-    CORRECT("发起更正");
+    CORRECT("发起更正"),
+    CANCEL("作废"),
+    REOPEN("重新开放"),
+    RELEASE("取消签收"),
+    REASSIGN("改派"),
+    TRANSFER("转办"),
+    DELEGATE("委派"),
+    RESOLVE("委派回复"),
+    CONSULT("征求意见"),
+    CONSULT_ANSWER("回复征求意见"),
+    CARBON_COPY("抄送");
 
     private final String label;
 

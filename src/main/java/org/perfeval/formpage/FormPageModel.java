@@ -37,10 +37,13 @@ class FormPageModel {
     private final org.perfeval.form.FormDiff diff;
     private final org.perfeval.evidence.EvidenceService evidence;
     private final org.perfeval.followup.FollowUpService followUps;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     FormPageModel(EvaluationFormService formService, ReviewService reviewService, Approval process, OpinionCatalog catalog,
                   ObjectMapper objectMapper, ProcessDiagram diagram, org.perfeval.form.FormDiff diff,
-                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy) {
+                  org.perfeval.evidence.EvidenceService evidence, org.perfeval.followup.FollowUpService followUps, AccessPolicy accessPolicy,
+                  org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.accessPolicy = accessPolicy;
         this.evidence = evidence;
         this.followUps = followUps;
@@ -53,23 +56,35 @@ class FormPageModel {
         this.objectMapper = objectMapper;
     }
 
+    private org.perfeval.approval.FormCancellation cancellation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCancellation(org.perfeval.approval.FormCancellation cancellation) {
+        this.cancellation = cancellation;
+    }
+
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        model.addAttribute("canCancel", cancellation.canCancel(actor, header));
+        model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());
         boolean canEdit = formService.canEdit(actor, header);
-        boolean canReview = process.canReview(actor, header);
+        // A reader by grant (征求意见, 抄送) is outside the form's scope and never reviews it.
+        boolean canReview = accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())
+                && process.canReview(actor, header);
         model.addAttribute("header", header);
         model.addAttribute("ruleSetLabel", formService.ruleSetLabel(header.getRuleSet()));
         model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
-        model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header.getId()));
+        model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header));
         model.addAttribute("canReview", canReview);
+        model.addAttribute("taskControls", taskControl.controls(actor, header));
+        model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
         model.addAttribute("dueDate", task == null ? null : task.dueAt());
-        model.addAttribute("canWithdraw", accessPolicy.actsForUnit(actor, header.getUnitId())
-                && header.getStatus() == FormStatus.SUPERVISOR_REVIEW && task != null && task.assignee() == null);
+        model.addAttribute("canWithdraw", process.canWithdraw(actor, header));
         model.addAttribute("canUnpublish", accessPolicy.administers(actor) && header.getStatus() == FormStatus.PUBLISHED);
         model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
         model.addAttribute("score", storedScore(header));
@@ -83,14 +98,22 @@ class FormPageModel {
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
         model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));
         Stage reviewStage = Approval.reviewStageOf(actor);
+        List<Approval.ReturnTarget> returnLevels = canReview ? process.returnLevels(actor, header) : List.of();
+        model.addAttribute("returnLevels", returnLevels);
+        // 退回至指定审核层级 is offered where the form's chain has an earlier level to go back to.
         model.addAttribute("decisions", reviewStage == null ? List.of()
-                : java.util.Arrays.stream(Decision.values()).filter(d -> d.allowedAt(reviewStage)).toList());
+                : java.util.Arrays.stream(Decision.values()).filter(d -> d.allowedAt(reviewStage))
+                        .filter(d -> d != Decision.RETURN_TO_LEVEL || !returnLevels.isEmpty())
+                        .filter(d -> d != Decision.RETURN_TO_SUPERVISOR || canReview && !process.followsReviewChain(header))
+                        .toList());
+        model.addAttribute("canRecall", Approval.reviewStageOf(actor) != null && process.canRecall(actor, header));
         if (!model.containsAttribute("postedVersion")) {
             model.addAttribute("postedVersion", header.getVersion());
         }
     }
 
-    private ScoringResult storedScore(FormHeader header) {
+    /** The score stored at the last submission, or null (never submitted, or unreadable). */
+    ScoringResult storedScore(FormHeader header) {
         if (header.getScoreJson() == null) {
             return null;
         }

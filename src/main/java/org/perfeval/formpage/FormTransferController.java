@@ -16,7 +16,7 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormStore;
 import org.perfeval.form.StoredForm;
 import org.perfeval.exchange.excel.CampaignWorkbookWriter;
-import org.perfeval.exchange.excel.FormWorkbookReader;
+import org.perfeval.exchange.excel.SheetImport;
 import org.perfeval.exchange.excel.FormWorkbookWriter;
 import org.perfeval.organisation.CurrentUser;
 import org.perfeval.shared.InvalidInputException;
@@ -79,7 +79,7 @@ class FormTransferController {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         boolean office = bytes.length >= 2 && ((bytes[0] == 'P' && bytes[1] == 'K') || ((bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF));
         boolean json = name.endsWith(".json") || (!name.endsWith(".xlsx") && !name.endsWith(".xls") && !office);
-        EvaluationForm content = json ? ExchangeJson.readForm(bytes) : new FormWorkbookReader().read(bytes);
+        EvaluationForm content = json ? ExchangeJson.readForm(bytes) : SheetImport.read(bytes);
         forms.importDraft(user.actor(), id, version, content, json ? "JSON" : "Excel");
         redirect.addFlashAttribute("notice", "已导入“" + file.getOriginalFilename() + "”，请核对后提交。");
         return "redirect:/forms/" + id;

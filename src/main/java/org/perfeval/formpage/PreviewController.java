@@ -31,7 +31,7 @@ class PreviewController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> preview(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                                    @RequestBody byte[] body) {
-        FormHeader header = formService.visibleHeader(user.actor(), id);
+        FormHeader header = formService.readableHeader(user.actor(), id);
         if (body.length > MAX_BODY_BYTES) {
             throw new InvalidInputException("", "请求内容过大（不超过 2 MB）");
         }

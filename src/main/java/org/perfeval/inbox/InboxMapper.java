@@ -36,6 +36,9 @@ public interface InboxMapper {
     @Delete("DELETE FROM inbox_task WHERE task_id = #{taskId}")
     void delete(String taskId);
 
+    @Delete("DELETE FROM inbox_task WHERE form_id = #{formId}")
+    int deleteByForm(Long formId);
+
     @Select("SELECT task_id, form_id, stage, candidate_group, assignee, created_at, due_at FROM inbox_task"
             + " WHERE form_id = #{formId}")
     InboxTask findByForm(Long formId);
@@ -63,8 +66,9 @@ public interface InboxMapper {
             "  <if test='f.unitId != null'> AND unit_id = #{f.unitId}</if>",
             "  <if test='f.stage != null'> AND stage = #{f.stage}</if>",
             "  <if test='f.overdueAt != null'> AND due_at &lt; #{f.overdueAt}</if>",
-            // A closed campaign's forms not yet submitted leave 待办 (they are read-only now).
-            "  AND NOT (stage = 'Task_FillDraft' AND campaign_id IN (SELECT id FROM campaign WHERE status = 'CLOSED'))",
+            // A closed campaign's forms not yet submitted leave 待办 (read-only now), unless reopened (补报).
+            "  AND NOT (stage = 'Task_FillDraft' AND campaign_id IN (SELECT id FROM campaign WHERE status = 'CLOSED')",
+            "   AND form_id IN (SELECT id FROM evaluation_form WHERE reopened = FALSE))",
             "  ORDER BY created_at DESC, task_id DESC LIMIT #{limit} OFFSET #{offset}) i",
             " LEFT JOIN evaluation_form f ON f.id = i.form_id",
             " LEFT JOIN org_unit u ON u.id = f.unit_id LEFT JOIN campaign c ON c.id = f.campaign_id",
@@ -74,10 +78,12 @@ public interface InboxMapper {
                                   @Param("limit") int limit, @Param("offset") int offset);
 
     /** 已办: forms this user acted on, with where each stands now. */
-    @Select("SELECT f.id AS form_id, f.title, f.fiscal_year, u.name AS unit_name, f.status, MAX(r.created_at) AS last_acted_at"
+    @Select("SELECT f.id AS form_id, f.title, f.fiscal_year, u.name AS unit_name, f.status,"
+            + " MAX(r.created_at) AS last_acted_at"
             + " FROM workflow_record r JOIN evaluation_form f ON f.id = r.form_id JOIN org_unit u ON u.id = f.unit_id"
             + " WHERE r.actor_id = #{actorId} AND r.action IN ('SUBMIT', 'WITHDRAW', 'CLAIM', 'APPROVE',"
-            + " 'RETURN_TO_UNIT', 'RETURN_TO_SUPERVISOR')"
+            + " 'RETURN_TO_UNIT', 'RETURN_TO_SUPERVISOR', 'RELEASE', 'REASSIGN', 'TRANSFER', 'DELEGATE', 'RESOLVE',"
+            + " 'CONSULT', 'CONSULT_ANSWER', 'CARBON_COPY')"
             + " GROUP BY f.id, f.title, f.fiscal_year, u.name, f.status ORDER BY last_acted_at DESC LIMIT 100")
     List<DoneItem> findDone(Long actorId);
 }

@@ -62,6 +62,16 @@ public class InboxProjection {
         }
     }
 
+    /**
+     * A cancelled form has no task left: the engine's deletion ended it already (taskEnded); a row
+     * the projection still holds for the form (one written before it kept task ids) goes too.
+     */
+    @EventListener
+    void formCancelled(ApprovalEvents.FormCancelled cancelled) {
+        pendingEnds().remove(cancelled.formId());
+        mapper.deleteByForm(cancelled.formId());
+    }
+
     /** Ended tasks of this transaction by form, deleted before commit unless replaced. */
     private Map<Long, String> pendingEnds() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -47,9 +47,8 @@ public class InboxService {
     /** The filling units whose forms can reach this actor's inbox, to narrow it by unit. */
     @ReadOnly
     public List<OrgUnit> unitsToFilterBy(Actor actor) {
-        return org.listUnits().stream()
+        return accessPolicy.visibleUnits(actor, org.listUnits()).stream()
                 .filter(u -> u.kind() != UnitKind.FINANCE)
-                .filter(u -> accessPolicy.canView(actor, u.id(), u.supervisingUnitId()))
                 .toList();
     }
 }

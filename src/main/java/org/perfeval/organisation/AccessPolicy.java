@@ -13,24 +13,46 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccessPolicy {
+    private final OrgTree tree;
+    private final ReadGrantMapper grants;
 
+    public AccessPolicy(OrgTree tree, ReadGrantMapper grants) {
+        this.tree = tree;
+        this.grants = grants;
+    }
+
+    /**
+     * Within the actor's organisational scope: the forms one may act on (in one's role) as well as read.
+     * Unit staff see their own unit's forms; a reviewer sees the forms of every unit under their own
+     * at any depth (its own 本级 forms included); finance reviewers and administrators see all.
+     * {@code formSupervisingUnitId} is no longer needed (the tree answers) and kept for the callers.
+     */
     public boolean canView(Actor actor, Long formUnitId, Long formSupervisingUnitId) {
-        return scope(actor).admits(formUnitId, formSupervisingUnitId);
+        return switch (actor.role()) {
+            case UNIT_STAFF -> actor.unitId().equals(formUnitId);
+            case SUPERVISOR_REVIEWER -> tree.isUnder(formUnitId, actor.unitId());
+            case FINANCE_REVIEWER, ADMIN -> true;
+        };
+    }
+
+    /**
+     * May read this form: within scope, or outside it by a grant for this one form (asked for an
+     * opinion on it, copied on it). A grant never admits a change: writes check {@link #canView}.
+     */
+    public boolean canRead(Actor actor, Long formId, Long formUnitId, Long formSupervisingUnitId) {
+        return canView(actor, formUnitId, formSupervisingUnitId) || grants.grants(formId, actor.id()) > 0;
     }
 
     /**
      * The forms an actor may see, as the filter list queries take (campaigns, follow-ups, overdue,
-     * inbox): one unit's, one supervising department's, or all (both ids null).
+     * inbox): one unit's ({@code unitId}), those of every unit in one reviewer's subtree
+     * ({@code supervisingUnitId}: list queries match {@code OrgTree.SUBTREE_UNIT_IDS} against it), or
+     * all (both ids null).
      */
     public record Scope(Long unitId, Long supervisingUnitId) {
 
         public boolean all() {
             return unitId == null && supervisingUnitId == null;
-        }
-
-        public boolean admits(Long formUnitId, Long formSupervisingUnitId) {
-            return (unitId == null || unitId.equals(formUnitId))
-                    && (supervisingUnitId == null || supervisingUnitId.equals(formSupervisingUnitId));
         }
     }
 
@@ -39,6 +61,15 @@ public class AccessPolicy {
             case UNIT_STAFF -> new Scope(actor.unitId(), null);
             case SUPERVISOR_REVIEWER -> new Scope(null, actor.unitId());
             case FINANCE_REVIEWER, ADMIN -> new Scope(null, null);
+        };
+    }
+
+    /** The units whose forms this actor may see (to narrow lists by unit), parents before children. */
+    public List<OrgUnit> visibleUnits(Actor actor, List<OrgUnit> allUnits) {
+        return switch (actor.role()) {
+            case UNIT_STAFF -> allUnits.stream().filter(u -> u.id().equals(actor.unitId())).toList();
+            case SUPERVISOR_REVIEWER -> tree.subtreeOf(actor.unitId());
+            case FINANCE_REVIEWER, ADMIN -> allUnits;
         };
     }
 

@@ -14,10 +14,14 @@ public class OrgAdminService {
     private final org.perfeval.audit.AuditLog audit;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final SignedInSessions sessions;
+    private final OrgTree tree;
 
     public OrgAdminService(OrgMapper mapper, PasswordEncoder passwordEncoder, org.perfeval.audit.AuditLog audit,
-                           PasswordPolicy policy, LoginThrottle throttle) {
+                           PasswordPolicy policy, LoginThrottle throttle, SignedInSessions sessions, OrgTree tree) {
+        this.tree = tree;
         this.mapper = mapper;
+        this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.policy = policy;
@@ -28,15 +32,28 @@ public class OrgAdminService {
     public OrgUnit createUnit(String code, String name, UnitKind kind, OrgUnit parent) {
         OrgMapper.UnitRow row = new OrgMapper.UnitRow(code, name, kind, parent == null ? null : parent.id());
         mapper.insertUnit(row);
+        tree.recomputePaths(row.id);
         return mapper.findUnit(row.id);
     }
 
     @Transactional
     public AppUser createUser(String username, String displayName, OrgUnit unit, Role role, String rawPassword) {
-        OrgMapper.UserRow row = new OrgMapper.UserRow(username, passwordEncoder.encode(rawPassword), displayName,
-                unit.id(), role);
+        return createUser(username, displayName, unit, role, passwordHash(rawPassword));
+    }
+
+    /** For many accounts with one known password (demo data): hashing costs about 0.1 s each. */
+    public AppUser createUser(String username, String displayName, OrgUnit unit, Role role, PasswordHash password) {
+        OrgMapper.UserRow row = new OrgMapper.UserRow(username, password.value(), displayName, unit.id(), role);
         mapper.insertUser(row);
         return mapper.findUser(row.id);
+    }
+
+    public PasswordHash passwordHash(String rawPassword) {
+        return new PasswordHash(passwordEncoder.encode(rawPassword));
+    }
+
+    /** A password already hashed, so that it cannot be taken for a raw one. */
+    public record PasswordHash(String value) {
     }
 
     /** Administrator actions from the user management page; each is audited. */
@@ -145,7 +162,7 @@ public class OrgAdminService {
         return mapper.findUser(userId);
     }
 
-    /** Disables (no login, sessions end at their next request) or re-enables a user. */
+    /** Disables (no login; signed out on every node at the next request) or re-enables a user. */
     @Transactional
     public void setEnabled(Actor admin, Long userId, boolean enabled) {
         requireAdmin(admin);
@@ -154,6 +171,9 @@ public class OrgAdminService {
             throw new org.perfeval.shared.InvalidInputException("enabled", "不能停用自己的账号");
         }
         mapper.updateEnabled(userId, enabled);
+        if (!enabled) {
+            sessions.endAfterCommit(user.username());
+        }
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(),
                 enabled ? "启用账号" : "停用账号");
     }
@@ -169,6 +189,7 @@ public class OrgAdminService {
         String password = PasswordPolicy.generate();
         mapper.updatePassword(userId, passwordEncoder.encode(password), true);
         throttle.unlock(user.username());
+        sessions.endAfterCommit(user.username());
         audit.action(admin, org.perfeval.audit.AuditAction.ADMIN_CHANGE, "user", user.username(), "重置密码");
         return password;
     }

@@ -26,6 +26,34 @@ public interface OrgMapper {
     @Select("SELECT id, code, name, kind, parent_id FROM org_unit ORDER BY id")
     List<OrgUnit> listUnits();
 
+    /** A unit with its materialised path (see {@link OrgTree}). */
+    record PlacedUnit(Long id, String code, String name, UnitKind kind, Long parentId, String path) {
+        OrgUnit unit() {
+            return new OrgUnit(id, code, name, kind, parentId);
+        }
+    }
+
+    @Select("SELECT path FROM org_unit WHERE id = #{id}")
+    String pathOf(Long id);
+
+    @Select("SELECT id, code, name, kind, parent_id, path FROM org_unit ORDER BY id")
+    List<PlacedUnit> listPlacedUnits();
+
+    @Select("SELECT id, code, name, kind, parent_id FROM org_unit WHERE path LIKE CONCAT(#{path}, '%') ORDER BY path")
+    List<OrgUnit> findUnitsUnderPath(String path);
+
+    @Select("SELECT COUNT(*) FROM org_unit WHERE parent_id = #{id}")
+    int countChildren(Long id);
+
+    @Update("UPDATE org_unit SET path = #{path} WHERE id = #{id}")
+    int updatePath(@Param("id") Long id, @Param("path") String path);
+
+    /** Rewrites the paths of a moved subtree: the old prefix ({@code cut} characters long) becomes the new one. */
+    @Update("UPDATE org_unit SET path = CONCAT(#{newPrefix}, SUBSTRING(path, #{cut} + 1))"
+            + " WHERE path LIKE CONCAT(#{oldPrefix}, '%')")
+    int replacePathPrefix(@Param("oldPrefix") String oldPrefix, @Param("newPrefix") String newPrefix,
+                          @Param("cut") int cut);
+
     @Insert("INSERT INTO org_unit (code, name, kind, parent_id) VALUES (#{code}, #{name}, #{kind}, #{parentId})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insertUnit(UnitRow row);

@@ -72,7 +72,7 @@ class UserEditController {
     String enable(@AuthenticationPrincipal CurrentUser admin, @PathVariable Long id,
                   @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
         org.setEnabled(admin.actor(), id, enabled);
-        redirect.addFlashAttribute("notice", enabled ? "账号已启用。" : "账号已停用，该用户不能再登录。");
+        redirect.addFlashAttribute("notice", enabled ? "账号已启用。" : "账号已停用：该用户已在所有节点退出登录，不能再登录。");
         return "redirect:/admin/users/" + id;
     }
 

@@ -1,7 +1,5 @@
 package org.perfeval.organisation;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,11 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.shared.Actor;
@@ -34,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class UserImport {
-    /** Small: a user list of a few hundred rows is a few dozen KB. */
-    public static final int MAX_BYTES = 1024 * 1024;
-    public static final int MAX_ROWS = 1000;
+    /** Small: a user list of a few hundred rows is a few dozen KB (limits shared with the unit import). */
+    public static final int MAX_BYTES = ImportSheet.MAX_BYTES;
+    public static final int MAX_ROWS = ImportSheet.MAX_ROWS;
     static final List<String> HEADINGS = List.of("用户名", "姓名", "单位编码", "角色", "电子邮箱");
 
     private final OrgMapper mapper;
@@ -100,38 +93,8 @@ public class UserImport {
     }
 
     List<Row> read(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "请选择要导入的 Excel 文件（.xlsx）");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("file", "用户表格不能超过 1 MB");
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter format = new DataFormatter(Locale.CHINA);
-            org.apache.poi.ss.usermodel.Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null || !HEADINGS.get(0).equals(text(format, header, 0))) {
-                throw new InvalidInputException("file", "第一行应为表头：" + String.join("、", HEADINGS));
-            }
-            if (sheet.getLastRowNum() - header.getRowNum() > MAX_ROWS) {
-                throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 个用户");
-            }
-            for (int i = header.getRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
-                org.apache.poi.ss.usermodel.Row row = sheet.getRow(i);
-                if (row == null || (blank(text(format, row, 0)) && blank(text(format, row, 1)))) {
-                    continue;
-                }
-                rows.add(new Row(i + 1, text(format, row, 0), text(format, row, 1), text(format, row, 2),
-                        text(format, row, 3), text(format, row, 4), List.of()));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException("file", "无法读取该文件，请上传 Excel 文件（.xlsx）");
-        }
-        return rows;
+        return ImportSheet.read(bytes, HEADINGS, "用户").stream().map(l -> new Row(l.number(), l.cell(0), l.cell(1),
+                l.cell(2), l.cell(3), l.cell(4), List.of())).toList();
     }
 
     private List<Row> check(List<Row> rows) {
@@ -194,15 +157,7 @@ public class UserImport {
         return null;
     }
 
-    private static String text(DataFormatter format, org.apache.poi.ss.usermodel.Row row, int column) {
-        var cell = row.getCell(column);
-        String value = cell == null ? null : format.formatCellValue(cell).strip();
-        return value == null || value.isEmpty() ? null : value;
-    }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     private static void requireAdmin(Actor actor) {
         if (!actor.is(Role.ADMIN)) {

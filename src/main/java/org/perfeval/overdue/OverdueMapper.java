@@ -29,7 +29,7 @@ public interface OverdueMapper {
             " LEFT JOIN overdue_mark m ON m.task_id = i.task_id",
             " WHERE i.due_at &lt; #{now}",
             " <if test='campaignId != null'> AND f.campaign_id = #{campaignId}</if>",
-            " <if test='departmentId != null'> AND f.supervising_unit_id = #{departmentId}</if>",
+            " <if test='departmentId != null'> AND f.unit_id IN (" + org.perfeval.organisation.OrgTree.SUBTREE_UNIT_IDS + "#{departmentId})</if>",
             " <if test='unitId != null'> AND f.unit_id = #{unitId}</if>",
             " ORDER BY i.due_at, f.id LIMIT 5000",
             "</script>"})

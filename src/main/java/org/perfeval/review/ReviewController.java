@@ -50,6 +50,8 @@ class ReviewController {
                   @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String overallOpinion,
                   @RequestParam(name = "opt", required = false) List<Integer> checked,
+                  @RequestParam(required = false) String returnLevel,
+                  @RequestParam(name = "cc", required = false) List<Long> copyTo,
                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
@@ -62,8 +64,9 @@ class ReviewController {
             chosen.put(options.get(index), params.get("detail" + index));
         }
         Decision parsed = parseDecision(decision);
-        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason));
-        redirect.addFlashAttribute("notice", "已" + parsed.label() + "。");
+        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
+                parseLevel(parsed, returnLevel)), copyTo);
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copyTo == null || copyTo.isEmpty() ? "。" : "，并已抄送。"));
         return "redirect:/tasks";
     }
 
@@ -128,6 +131,17 @@ class ReviewController {
         result.put("failed", failed);
         redirect.addFlashAttribute("batchResult", new java.util.HashMap<>(result));
         return "redirect:/tasks";
+    }
+
+    /** 退回至指定审核层级 names the level by its index in the form's chain. */
+    private static Integer parseLevel(Decision decision, String level) {
+        if (decision != Decision.RETURN_TO_LEVEL) {
+            return null;
+        }
+        if (level == null || !level.strip().matches("\\d{1,3}")) {
+            throw new InvalidInputException("returnLevel", "请选择要退回的审核层级");
+        }
+        return Integer.valueOf(level.strip());
     }
 
     private static Decision parseDecision(String decision) {

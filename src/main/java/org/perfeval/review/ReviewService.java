@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.perfeval.approval.Approval;
+import org.perfeval.approval.Decision;
 import org.perfeval.approval.Stage;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
@@ -27,9 +28,12 @@ public class ReviewService {
     private final ReviewMapper reviewMapper;
     private final OpinionCatalog catalog;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.perfeval.approval.TaskControl taskControl;
 
     public ReviewService(EvaluationFormService formService, Approval approval, ReviewMapper reviewMapper,
-                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json) {
+                         OpinionCatalog catalog, com.fasterxml.jackson.databind.ObjectMapper json,
+                         org.perfeval.approval.TaskControl taskControl) {
+        this.taskControl = taskControl;
         this.json = json;
         this.formService = formService;
         this.approval = approval;
@@ -46,6 +50,10 @@ public class ReviewService {
     public void decide(Actor actor, Long formId, ReviewInput input) {
         Approval.ReviewTask review = approval.reviewTaskForDecision(actor, formId);
         validate(review.header(), review.stage(), input);
+        if (input.decision() == Decision.RETURN_TO_LEVEL && approval.returnLevels(review).stream()
+                .noneMatch(t -> input.returnLevel() != null && t.level() == input.returnLevel())) {
+            throw new InvalidInputException("returnLevel", "请选择要退回的审核层级（只能退回本评价表此前的审核层级）");
+        }
         ReviewMapper.NewOpinion opinion = new ReviewMapper.NewOpinion();
         opinion.formId = formId;
         opinion.stage = OpinionBlock.of(review.stage());
@@ -58,7 +66,15 @@ public class ReviewService {
         for (Map.Entry<String, String> option : input.checkedOptions().entrySet()) {
             reviewMapper.insertOption(opinion.id, seq++, option.getKey(), blankToNull(option.getValue()));
         }
-        approval.decide(actor, review, input.decision(), opinion.reason, opinion.overallOpinion, opinion.id);
+        approval.decide(actor, review, input.decision(), opinion.reason, opinion.overallOpinion, opinion.id,
+                input.returnLevel());
+    }
+
+    /** Approve or return and copy the form to users (抄送), all in one transaction. */
+    @Transactional
+    public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo) {
+        decide(actor, formId, input);
+        taskControl.copyOnDecision(actor, formId, copyTo);
     }
 
     /**
@@ -92,7 +108,7 @@ public class ReviewService {
 
     @ReadOnly
     public List<ReviewOpinion> opinions(Actor actor, Long formId) {
-        formService.visibleHeader(actor, formId);
+        formService.readableHeader(actor, formId);
         return opinionsOf(formId);
     }
 
@@ -117,8 +133,10 @@ public class ReviewService {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.decision() == null) {
             problems.add(new FieldProblem("decision", "请选择审核结果（同意或退回）"));
-        } else if (!input.decision().allowedAt(stage)) {
+        } else if (input.decision() == Decision.RETURN_TO_SUPERVISOR && !input.decision().allowedAt(stage)) {
             problems.add(new FieldProblem("decision", "只有财政部门可以退回主管部门"));
+        } else if (!input.decision().allowedAt(stage)) {
+            problems.add(new FieldProblem("decision", "当前审核环节不能作出「" + input.decision().label() + "」"));
         }
         if (input.decision() != null && input.decision().isReturn()
                 && (input.reason() == null || input.reason().isBlank())) {

@@ -66,6 +66,38 @@ class LegacyProcessVersionTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
     }
 
+    /**
+     * Version 2 (one fixed 主管部门 stage, transient flags, no review chain) still runs to its end once
+     * version 3 is deployed: the department is read from the form, a 财政 return goes to the 主管部门.
+     */
+    @Test
+    void versionTwoInstanceRunsToPublication() throws IOException {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "第二版流程项目");
+        String key = String.valueOf(form.getId());
+        RuntimeService runtime = engine.getRuntimeService();
+        String v2 = deploy("legacy/self-evaluation-v2.bpmn.xml");
+        deploy("bpmn/self-evaluation.bpmn");
+
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "test: the form's process as version 2 started it");
+        String pid = runtime.startProcessInstanceById(v2, key).getId();
+
+        submit(w, form);
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("dept-" + w.dept1().id());
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.RETURN_TO_SUPERVISOR, Map.of(), null, "复核"));
+        assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("dept-" + w.dept1().id());
+        assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+
+        assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.PUBLISHED);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).count())
+                .as("version 2 keeps no variables").isZero();
+    }
+
     private void submit(TestOrg.World w, FormHeader form) {
         int version = formMapper.findHeader(form.getId()).getVersion();
         assertThat(approval.submit(w.staffA(), form.getId(), version, Fixtures.clean()).accepted()).isTrue();

@@ -83,10 +83,12 @@ class SelfEvaluationProcessTest {
         reviews.decide(w.reviewer1(), form.getId(), approve());
         assertThat(projection().candidateGroup()).isEqualTo("finance");
 
-        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pid).count())
-                .as("routing flags are transient, groups are read from the form").isZero();
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).count())
-                .isZero();
+        // Routing flags are transient and groups are read from the form; only the review chain's ids stay.
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pid).list())
+                .extracting(v -> v.getName() + "=" + v.getValue())
+                .containsExactlyInAnyOrder("reviewLevels=" + w.dept1().id(), "levelIndex=1");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).list())
+                .extracting(v -> v.getName()).containsExactlyInAnyOrder("reviewLevels", "levelIndex");
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class ProductBenchmark {
     private final AtomicInteger stepCount = new AtomicInteger();
     private final double scale;
     private boolean maria;
+    private double serviceLifecycles;
     private Actor admin;
     private Actor staff;
     private Actor reviewer;
@@ -78,8 +79,8 @@ public final class ProductBenchmark {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         boolean maria = "mariadb".equalsIgnoreCase(System.getProperty("perfeval.db", "h2"));
         // On MariaDB the server counts statements (Questions); the JDBC proxy is for H2 only.
-        Class<?>[] sources = maria ? new Class<?>[] {PerfevalApplication.class}
-                : new Class<?>[] {PerfevalApplication.class, StatementCounter.class};
+        Class<?>[] sources = maria ? new Class<?>[] {PerfevalApplication.class, CeilingPage.class}
+                : new Class<?>[] {PerfevalApplication.class, CeilingPage.class, StatementCounter.class};
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(sources)
                 .profiles(maria ? new String[] {"bench", "mariadb"} : new String[] {"bench"})
                 .properties("server.port=0", "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
@@ -96,7 +97,8 @@ public final class ProductBenchmark {
     }
 
     void run(String database) throws Exception {
-        // -Dbench.parts=open,lifecycle,inbox,http,scoring (default all) to rerun one part while profiling.
+        // -Dbench.parts=open,lifecycle,inbox,http,scoring (the default) to rerun one part while profiling;
+        // startup and journey (MariaDB) start the packaged jar in JVMs of their own and are asked for by name.
         java.util.Set<String> parts = java.util.Set.of(System.getProperty("bench.parts",
                 "open,lifecycle,inbox,http,scoring").split(","));
         setUp();
@@ -105,7 +107,13 @@ public final class ProductBenchmark {
         int reps = 3;
         if (parts.contains("open")) {
             int openN = n(10_000);
-            row("campaign opening, forms/s (" + openN + " forms)", median(reps, () -> openCampaign(openN / reps)));
+            bareStarts(Math.max(100, openN / 10));
+            openCampaign(Math.max(100, openN / 10));
+            double[][] turns = inTurns(reps, () -> bareStarts(openN / reps), () -> openCampaign(openN / reps));
+            row("bare engine process starts/s in batches of 100 (" + openN + " starts)", medianOf(turns[0]));
+            row("campaign opening, forms/s (" + openN + " forms)", medianOf(turns[1]));
+            row("ratio opening/bare starts (and each turn's ratio)", medianOf(turns[1]) / medianOf(turns[0]),
+                    turns[1][0] / turns[0][0], turns[1][1] / turns[0][1], turns[1][2] / turns[0][2]);
             long before = statements();
             openCampaign(100);
             row("statements per opened form (a batch of 100)", (statements() - before) / 100.0);
@@ -127,6 +135,7 @@ public final class ProductBenchmark {
             row("bare engine lifecycles/s, 2 threads", medianOf(two[0]));
             row("product lifecycles/s, 1 thread", medianOf(one[1]));
             row("product lifecycles/s, 2 threads", medianOf(two[1]));
+            serviceLifecycles = medianOf(two[1]);
             row("ratio product/bare, 1 thread", medianOf(one[1]) / medianOf(one[0]));
             row("ratio product/bare, 2 threads (and each turn's ratio)", medianOf(two[1]) / medianOf(two[0]),
                     two[1][0] / two[0][0], two[1][1] / two[0][1], two[1][2] / two[0][2]);
@@ -154,6 +163,12 @@ public final class ProductBenchmark {
         }
         if (parts.contains("http")) {
             http();
+        }
+        if (parts.contains("journey")) {
+            journey();
+        }
+        if (parts.contains("startup")) {
+            startup();
         }
         if (parts.contains("scoring")) {
             row("scoring, forms/s in-process (1 thread)", scoring());
@@ -325,6 +340,74 @@ public final class ProductBenchmark {
         }
     }
 
+    /**
+     * The comparator for campaign opening: the bare process started in batches of 100 per
+     * transaction, as opening starts its forms' processes.
+     */
+    private double bareStarts(int n) {
+        ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                ctx.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i += 100) {
+            int from = i;
+            tx.executeWithoutResult(status -> {
+                for (int j = from; j < Math.min(n, from + 100); j++) {
+                    engine.getRuntimeService().startProcessInstanceByKey("bare-lifecycle", Map.of("formId", (long) j));
+                }
+            });
+        }
+        return n / seconds(start);
+    }
+
+    /** Time to the first served page of the packaged application on the embedded default, first start and restart. */
+    private void startup() throws Exception {
+        if (!Files.exists(ServerProcess.JAR)) {
+            row("start-up: skipped (no target/perfeval.jar: ./mvnw -DskipTests package first)");
+            return;
+        }
+        Path log = Path.of("target", "bench", "startup.log");
+        Files.createDirectories(log.getParent());
+        Path extracted = ServerProcess.extractWithClassArchive(Path.of("target", "bench", "app"), log);
+        List<String> archive = List.of("-XX:SharedArchiveFile=" + extracted.resolveSibling("perfeval.jsa"));
+        for (boolean production : new boolean[] {false, true}) {
+            Path data = Files.createTempDirectory("perfeval-startup");
+            Path jar = production ? extracted : ServerProcess.JAR;
+            List<String> jvm = production ? archive : List.of();
+            double[] first;
+            try (ServerProcess server = ServerProcess.start(jar, jvm, List.of("--perfeval.data-dir=" + data), log)) {
+                first = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
+            }
+            double[] again;
+            try (ServerProcess server = ServerProcess.start(jar, jvm, List.of("--perfeval.data-dir=" + data), log)) {
+                again = new double[] {server.secondsToFirstPage, server.cpuSecondsToFirstPage};
+            }
+            String how = production ? "extracted jar with its class archive (README, production)" : "java -jar perfeval.jar";
+            row("start-up to the first served page, " + how + ", embedded default with demo data, first start: s, processor s", first);
+            row("  restart on the same data: s, processor s", again);
+        }
+    }
+
+    /** The deadline-day journey over HTTP (MariaDB: the server in its own JVM shares the benchmark's database). */
+    private void journey() throws Exception {
+        if (!maria || !Files.exists(ServerProcess.JAR)) {
+            row("deadline-day journey: skipped (needs -Dperfeval.db=mariadb and target/perfeval.jar)");
+            return;
+        }
+        if (serviceLifecycles == 0) {
+            productLifecycles(Math.max(10, n(100)), 2);
+            serviceLifecycles = productLifecycles(Math.max(20, n(300)), 2);
+        }
+        int units = Math.max(20, n(200));
+        DeadlineDayJourney.Result r = new DeadlineDayJourney().run(ctx, units, PASSWORD,
+                List.of("--spring.profiles.active=bench,mariadb", "--logging.level.root=WARN"));
+        double perSecond = r.journeys() / r.seconds();
+        row("deadline-day journey, " + units + " unit users + 20 reviewers, server -Xmx512m: journeys/s", perSecond);
+        row("  ratio journeys/s to service-level lifecycles/s (2 threads, same run)", perSecond / serviceLifecycles);
+        r.p95Millis().forEach((kind, p95) -> row("  p95 ms, " + kind, p95));
+        row("  errors / forms published / server peak heap MB", r.errors(), r.journeys(), r.peakHeap() / 1048576.0);
+    }
+
     private void openCampaignQuietly(int forms) {
         CampaignService campaigns = ctx.getBean(CampaignService.class);
         Long id = campaign("收件箱基准 " + System.nanoTime());
@@ -356,16 +439,52 @@ public final class ProductBenchmark {
             sessions.add(login(client, base, staff.username()));
         }
         long window = (long) Math.max(3, 10 * Math.min(1, scale));
-        for (String path : new String[] {"/tasks", "/forms/" + formId}) {
-            String page = path.equals("/tasks") ? "/tasks" : "/forms/{id}";
-            HttpLoad.run(client, URI.create(base + path), sessions, 5); // the server's JIT first, whichever client measures
-            long[] result = loadFromOwnProcess(base + path, sessions, window);
-            row("HTTP GET " + page + ", 50 users, load generator in its own JVM: req/s, p95 ms, errors",
-                    result[0] / (double) window, result[1] / 1e6, result[2]);
-            result = HttpLoad.run(client, URI.create(base + path), sessions, window);
-            row("  same, load generator inside the application's JVM: req/s, p95 ms, errors",
-                    result[0] / (double) window, result[1] / 1e6, result[2]);
+        // The ceiling: a fixed template of the inbox page's size behind the same filters and session store.
+        int inboxBytes = bodyLength(client, base + "/tasks", sessions.get(0));
+        int rows = 1;
+        while (rows < 2_000 && bodyLength(client, base + "/bench/ceiling?rows=" + rows, sessions.get(0)) < inboxBytes) {
+            rows = rows < 8 ? rows + 1 : rows * 5 / 4;
         }
+        String[] paths = {"/bench/ceiling?rows=" + rows, "/tasks", "/forms/" + formId};
+        String[] names = {"ceiling (fixed template, " + rows + " rows)", "/tasks", "/forms/{id}"};
+        for (String path : paths) {
+            HttpLoad.run(client, URI.create(base + path), sessions, 5); // the server's JIT first, whichever client measures
+        }
+        // Measured in turns (ceiling, inbox, form page, and again), so a slow spell of the machine hits all three.
+        int turns = 3;
+        double[][] reqs = new double[paths.length][turns];
+        double[][] p95 = new double[paths.length][turns];
+        long errors = 0;
+        for (int turn = 0; turn < turns; turn++) {
+            for (int p = 0; p < paths.length; p++) {
+                long[] result = loadFromOwnProcess(base + paths[p], sessions, window);
+                reqs[p][turn] = result[0] / (double) window;
+                p95[p][turn] = result[1] / 1e6;
+                errors += result[2];
+            }
+        }
+        for (int p = 0; p < paths.length; p++) {
+            row("HTTP GET " + names[p] + ", 50 users, load generator in its own JVM: req/s, p95 ms (medians of "
+                    + turns + " turns)", medianOf(reqs[p]), medianOf(p95[p]));
+        }
+        row("  errors in all turns", errors);
+        double ceiling = medianOf(reqs[0]);
+        row("ratio /tasks to the ceiling (and each turn's ratio)", medianOf(reqs[1]) / ceiling,
+                reqs[1][0] / reqs[0][0], reqs[1][1] / reqs[0][1], reqs[1][2] / reqs[0][2]);
+        row("ratio /forms/{id} to the ceiling (and each turn's ratio)", medianOf(reqs[2]) / ceiling,
+                reqs[2][0] / reqs[0][0], reqs[2][1] / reqs[0][1], reqs[2][2] / reqs[0][2]);
+        long[] inJvm = HttpLoad.run(client, URI.create(base + paths[1]), sessions, window);
+        row("HTTP GET /tasks with the load generator inside the application's JVM: req/s, p95 ms, errors",
+                inJvm[0] / (double) window, inJvm[1] / 1e6, inJvm[2]);
+    }
+
+    private static int bodyLength(HttpClient client, String url, String cookie) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return r.body().length;
     }
 
     /** {@link HttpLoad} started from its source file as a separate process (3 s warm-up, then the window). */

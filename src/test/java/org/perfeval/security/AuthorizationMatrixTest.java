@@ -91,6 +91,22 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/withdraw", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/claim", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
             Map.entry("POST /forms/{id}/review", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            // Task controls (issue 15): reviewers reach them on forms they see; reassign also administrators.
+            Map.entry("POST /forms/{id}/release", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/transfer", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/delegate", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/resolve", (who, r) -> actor(who, r, REVIEWERS)),
+            Map.entry("POST /forms/{id}/reassign", (who, r) -> actor(who, r,
+                    Set.of(Who.ADMIN, Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /admin/users/{id}/lead-reviewer", (who, r) -> adminOnly(who)),
+            // 撤回审批: reviewers who see the form reach the check (nothing of theirs to recall here: 409).
+            Map.entry("POST /forms/{id}/recall", (who, r) -> actor(who, r, Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE))),
+            Map.entry("POST /forms/{id}/consult", (who, r) -> actor(who, r, REVIEWERS)),
+            // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
+            Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
+            Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
+            Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns", (who, r) -> adminOnly(who)),
@@ -146,7 +162,28 @@ class AuthorizationMatrixTest {
             // For these {id} is the evidence file attached to the form of that kind.
             Map.entry("GET /evidence/{id}", AuthorizationMatrixTest::viewer),
             Map.entry("POST /evidence/{id}/delete", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
-            Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)));
+            Map.entry("GET /admin/audit/export", (who, r) -> adminOnly(who)),
+            // Lists: each signed-in user within the access policy's scope (FormSearchTest checks the scope).
+            Map.entry("GET /mine", (who, r) -> loggedIn(who)),
+            // 作废 / 重新开放: administrators only (a refused step is re-shown with its reason, 4xx = reached).
+            Map.entry("GET /admin/forms/{id}/cancel", (who, r) -> adminOnly(who)),
+            // Unit tree editing: administrators only ({id} is a unit that does not exist: an admin is told not found).
+            Map.entry("GET /admin/units", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/units/new", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/units/{id}/move", (who, r) -> who == Who.ADMIN ? Outcome.NOT_FOUND : adminOnly(who)),
+            Map.entry("POST /admin/units/{id}/rename", (who, r) -> who == Who.ADMIN ? Outcome.NOT_FOUND : adminOnly(who)),
+            Map.entry("POST /admin/units/{id}/enabled", (who, r) -> who == Who.ADMIN ? Outcome.NOT_FOUND : adminOnly(who)),
+            Map.entry("GET /admin/units/import", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/units/import", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/units/import/confirm", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/cancel", (who, r) -> adminOnly(who)),
+            Map.entry("GET /admin/forms/{id}/reopen", (who, r) -> adminOnly(who)),
+            Map.entry("POST /admin/forms/{id}/reopen", (who, r) -> adminOnly(who)),
+            Map.entry("GET /forms/{id}/print", AuthorizationMatrixTest::viewer),
+            Map.entry("GET /search", (who, r) -> loggedIn(who)),
+            Map.entry("GET /search/export", (who, r) -> loggedIn(who)));
+
+    static final Set<Who> REVIEWERS = Set.of(Who.REVIEWER_A, Who.REVIEWER_OTHER, Who.FINANCE);
 
     static Outcome loggedIn(Who who) {
         return who == Who.ANONYMOUS ? Outcome.LOGIN : Outcome.PERMITTED;
@@ -251,7 +288,7 @@ class AuthorizationMatrixTest {
                     // Each {id} names a thing of its own kind: a user, a follow-up item, an evidence file,
                     // a campaign, or else the form of that kind.
                     Long id = endpoint.contains(" /admin/users/") ? w.staffA().id()
-                            : endpoint.contains(" /follow-ups/") ? -1L - resource.ordinal()
+                            : endpoint.contains(" /follow-ups/") || endpoint.contains(" /admin/units/{id}") ? -1L - resource.ordinal()
                             : endpoint.contains(" /evidence/") ? evidence.get(resource)
                             : endpoint.contains(" /admin/campaigns/") ? formMapper.findHeader(forms2.get(resource)).getCampaignId()
                             : forms2.get(resource);

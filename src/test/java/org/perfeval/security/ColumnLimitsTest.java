@@ -68,7 +68,7 @@ class ColumnLimitsTest {
 
     /** Text columns only the system writes (codes, enum names, generated ids, copies of checked text). */
     static final Set<String> SYSTEM_WRITTEN = Set.of(
-            "org_unit.kind", "app_user.password_hash", "app_user.role",
+            "org_unit.kind", "org_unit.path", "app_user.password_hash", "app_user.role",
             "campaign.form_type", "campaign.rule_set", "campaign.template", "campaign.status", "campaign.public_opinions",
             "evaluation_form.form_type", "evaluation_form.rule_set", "evaluation_form.status",
             "evaluation_form.process_instance_id", "evaluation_form.score_grade",
@@ -77,7 +77,7 @@ class ColumnLimitsTest {
             "workflow_record.action", "workflow_record.from_status", "workflow_record.to_status",
             "inbox_task.task_id", "inbox_task.stage", "inbox_task.candidate_group", "inbox_task.assignee",
             "inbox_task.process_definition_id", "inbox_task.title", "inbox_task.unit_name", "inbox_task.form_type",
-            "inbox_task.status",
+            "inbox_task.status", "consultation.task_id", "consultation.stage",
             "published_record.form_type", "published_record.title", "published_record.unit_name",
             "published_record.supervising_unit_name", "published_record.score_grade",
             "notification.kind", "notification.dedup_key", "notification.email_state",
@@ -85,6 +85,9 @@ class ColumnLimitsTest {
             "request_key.request_key", "request_key.action", "request_key.outcome",
             "evidence.stored_name", "evidence.sha256", "published_record.pdf_sha256", "follow_up.stage", "follow_up.status", "audit_log.action",
             "indicator_library.form_type",
+            "unit_history.field", "unit_history.actor_name",
+            // Names as at filing: copies of org_unit.name (checked when a unit is named).
+            "evaluation_form.filed_unit_name", "evaluation_form.filed_supervising_name", "evaluation_form.filed_unit_path",
             // Spring Session's own tables and the evidence store's generated names.
             "spring_session.primary_id", "spring_session.session_id", "spring_session.principal_name",
             "spring_session_attributes.session_primary_id", "spring_session_attributes.attribute_name",

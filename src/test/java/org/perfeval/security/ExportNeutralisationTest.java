@@ -103,6 +103,7 @@ class ExportNeutralisationTest {
                 {"/admin/audit/export", "admin"},
                 {"/overdue/export?campaign=" + campaignId, "admin"},
                 {"/follow-ups/export", "staff"},
+                {"/search/export?q=" + s, "admin"},
         };
         for (String[] export : exports) {
             var r = mvc.perform(get(export[0]).with("admin".equals(export[1]) ? admin : unitStaff)).andReturn().getResponse();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.FormHeader;
 import org.perfeval.exchange.excel.FormWorkbookWriter;
+import org.perfeval.exchange.excel.PrintedForms;
 import org.perfeval.organisation.UserAccountService;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;
@@ -222,6 +223,41 @@ class MalformedInputCorpusTest {
             cases.add(excelImport("excel " + edit[0] + " col " + edit[1] + " = " + edit[2].substring(0, Math.min(8, edit[2].length())),
                     editedSheet(good, edit[0], Integer.parseInt(edit[1]), edit[2]), "第"));
         }
+        // Provincial layouts (issue 20): a header without rows, values shifted under the wrong
+        // headers, a merged cell running from one block into the next, formulas (the cached value is
+        // read, never evaluated: an error or a text result in a number column is refused by its cell).
+        byte[] anhui = PrintedForms.anhuiProject(Fixtures.clean(), false, null);
+        org.perfeval.exchange.EvaluationForm headerOnly = Fixtures.clean();
+        headerOnly.getBudgetLines().clear();
+        headerOnly.getIndicators().clear();
+        cases.add(excelImport("layout header only", PrintedForms.anhuiProject(headerOnly, false, null), "没有指标行"));
+        cases.add(excelImport("layout header only xls", PrintedForms.anhuiProject(headerOnly, true, null), "没有指标行"));
+        cases.add(excelImport("layout shifted values", printedEdit(anhui, sheet -> {
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(rowWith(sheet, "三级指标") + 1);
+            for (int c = 8; c >= 2; c--) {
+                org.apache.poi.ss.usermodel.Cell from = row.getCell(c);
+                org.apache.poi.ss.usermodel.Cell to = row.getCell(c + 3) == null ? row.createCell(c + 3) : row.getCell(c + 3);
+                if (from == null) {
+                    to.setBlank();
+                } else if (from.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    to.setCellValue(from.getNumericCellValue());
+                } else {
+                    to.setCellValue(from.getStringCellValue());
+                }
+            }
+        }), "应为数字"));
+        cases.add(excelImport("layout merged across blocks", printedEdit(anhui, sheet -> {
+            int goal = rowWith(sheet, "预期目标");
+            sheet.addMergedRegionUnsafe(new org.apache.poi.ss.util.CellRangeAddress(goal - 1, goal, 7, 7));
+        }), "合并单元格"));
+        for (String[] formula : new String[][] {{"1/0", "无法读取"}, {"\"十分\"", "应为数字"}}) {
+            cases.add(excelImport("layout formula " + formula[0], printedEdit(anhui, sheet -> {
+                org.apache.poi.ss.usermodel.Cell weight = sheet.getRow(rowWith(sheet, "三级指标") + 1).getCell(6);
+                weight.setCellFormula(formula[0]);
+                sheet.getWorkbook().getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(weight);
+            }), formula[1]));
+        }
+        cases.add(excelImport("layout unknown", PrintedForms.unrelated(), "姓名"));
         // The form page: typed numbers that are not numbers.
         String[] pageFields = {"budgetLines[0].initialBudget", "budgetLines[0].annualBudget", "budgetLines[0].executed",
                 "budgetLines[0].balance", "budgetLines[0].statedRate", "budgetLines[0].weight", "budgetLines[0].claimedScore",
@@ -493,6 +529,29 @@ class MalformedInputCorpusTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A printed provincial form with one edit made to its sheet. */
+    static byte[] printedEdit(byte[] printed, java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet> edit) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(printed));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            edit.accept(book.getSheetAt(0));
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int rowWith(org.apache.poi.ss.usermodel.Sheet sheet, String text) {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && text.equals(cell.getStringCellValue())) {
+                    return row.getRowNum();
+                }
+            }
+        }
+        throw new IllegalStateException("no " + text);
     }
 
     static byte[] workbook(java.util.function.Consumer<XSSFWorkbook> build) {

@@ -30,6 +30,7 @@ public class TestOrg {
     private final OrgAdminService org;
     private final CampaignService campaigns;
     private final FormMapper formMapper;
+    private OrgAdminService.PasswordHash passwordHash;
 
     public TestOrg(OrgAdminService org, CampaignService campaigns, FormMapper formMapper) {
         this.org = org;
@@ -56,7 +57,10 @@ public class TestOrg {
     }
 
     private Actor actor(String username, String name, OrgUnit unit, Role role) {
-        return org.actorOf(org.createUser(username, name, unit, role, PASSWORD));
+        if (passwordHash == null) {
+            passwordHash = org.passwordHash(PASSWORD); // once: each hash costs about 0.1 s
+        }
+        return org.actorOf(org.createUser(username, name, unit, role, passwordHash));
     }
 
     /** A 2024 project campaign to create: the fields tests do not care about filled in. */
@@ -75,6 +79,11 @@ public class TestOrg {
 
     /** Opens a campaign with one project form for the given unit. */
     public FormHeader openFormFor(World w, Long unitId, String title) {
+        return openFormFor(w.admin(), unitId, title, false);
+    }
+
+    /** Opens a campaign, with 二级单位 review on or off, with one project form for the given unit. */
+    public FormHeader openFormFor(Actor admin, Long unitId, String title, boolean secondaryReview) {
         NewCampaign c = new NewCampaign();
         c.name = "测试任务 " + title;
         c.fiscalYear = 2024;
@@ -83,8 +92,9 @@ public class TestOrg {
         c.fillDue = now.plus(10, ChronoUnit.DAYS);
         c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
         c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
-        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(unitId, title)));
+        c.secondaryReview = secondaryReview;
+        Campaign campaign = campaigns.create(admin, c);
+        campaigns.open(admin, campaign.id(), List.of(new FormAssignment(unitId, title)));
         return formMapper.findByCampaign(campaign.id()).get(0);
     }
 

@@ -9,7 +9,7 @@ import org.perfeval.exchange.Indicator;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Posts a form the way the form page does: one parameter per field. */
-final class FormParams {
+public final class FormParams {
     private FormParams() {
     }
 
@@ -18,7 +18,7 @@ final class FormParams {
     }
 
     /** The same fields as name/value pairs, for a plain HTTP client. */
-    static List<String[]> pairs(EvaluationForm form) {
+    public static List<String[]> pairs(EvaluationForm form) {
         List<String[]> request = new java.util.ArrayList<>();
         List<BudgetLine> lines = form.getBudgetLines();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,23 +1,9 @@
 package org.perfeval.exchange.excel;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.DeviationReasons;
 import org.perfeval.exchange.EvaluationForm;
@@ -40,54 +26,37 @@ import org.perfeval.exchange.json.InvalidFormException;
  * returned unless all is well.
  */
 public final class FormWorkbookReader {
-    static final int MAX_ROWS = 2_000;
-    static final long MAX_BYTES = 10L * 1024 * 1024;
     static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
 
     public EvaluationForm read(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw problem("", "文件为空，请选择 Excel 文件（.xlsx）");
+        return read(WorkbookCells.read(bytes));
+    }
+
+    /** The form in sheets already read (the product's own layout: the 评价表 sheet and, if present, 自评报告). */
+    public EvaluationForm read(List<SheetGrid> sheets) {
+        SheetGrid sheet = sheet(sheets, SheetLabels.FORM_SHEET);
+        if (sheet == null) {
+            throw problem("", "找不到工作表“" + SheetLabels.FORM_SHEET + "”：请使用本系统导出的模板");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw problem("", "文件超过 10 MB");
+        Parse parse = new Parse(sheet);
+        EvaluationForm form = parse.form();
+        SheetGrid report = sheet(sheets, SheetLabels.REPORT_SHEET);
+        if (report != null) {
+            Parse reportParse = new Parse(report);
+            form.setReport(reportParse.report());
+            parse.problems.addAll(reportParse.problems);
         }
-        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
-            throw problem("", "这是旧版 Excel（.xls）或加密的文件，请在 Excel 中另存为 .xlsx 后再导入");
+        if (parse.problems.isEmpty()) {
+            parse.problems.addAll(FormLimits.check(form));
         }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw problem("", "不是 Excel 文件（.xlsx），请检查文件");
+        if (!parse.problems.isEmpty()) {
+            throw new InvalidFormException(parse.problems);
         }
-        ZipSecureFile.setMinInflateRatio(0.005);
-        try (InputStream in = new ByteArrayInputStream(bytes); XSSFWorkbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheet(SheetLabels.FORM_SHEET);
-            if (sheet == null) {
-                throw problem("", "找不到工作表“" + SheetLabels.FORM_SHEET + "”：请使用本系统导出的模板");
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw problem(SheetLabels.FORM_SHEET, "行数过多（最多 " + MAX_ROWS + " 行）");
-            }
-            Parse parse = new Parse(sheet);
-            EvaluationForm form = parse.form();
-            Sheet report = book.getSheet(SheetLabels.REPORT_SHEET);
-            if (report != null) {
-                Parse reportParse = new Parse(report);
-                form.setReport(reportParse.report());
-                parse.problems.addAll(reportParse.problems);
-            }
-            if (parse.problems.isEmpty()) {
-                parse.problems.addAll(FormLimits.check(form));
-            }
-            if (!parse.problems.isEmpty()) {
-                throw new InvalidFormException(parse.problems);
-            }
-            return form;
-        } catch (InvalidFormException e) {
-            throw e;
-        } catch (EncryptedDocumentException e) {
-            throw problem("", "文件已加密，请取消密码后再导入");
-        } catch (IOException | RuntimeException e) {
-            throw problem("", "无法读取 Excel 文件：文件可能已损坏，或不是本系统导出的 .xlsx 格式");
-        }
+        return form;
+    }
+
+    static SheetGrid sheet(List<SheetGrid> sheets, String name) {
+        return sheets.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
     private static InvalidFormException problem(String path, String message) {
@@ -96,19 +65,11 @@ public final class FormWorkbookReader {
 
     /** One pass over a sheet, collecting problems as it goes. */
     private static final class Parse {
-        final Sheet sheet;
+        final SheetGrid sheet;
         final List<Problem> problems = new ArrayList<>();
-        final Map<String, CellRangeAddress> merged = new LinkedHashMap<>();
 
-        Parse(Sheet sheet) {
+        Parse(SheetGrid sheet) {
             this.sheet = sheet;
-            for (CellRangeAddress region : sheet.getMergedRegions()) {
-                for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
-                    for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
-                        merged.put(r + ":" + c, region);
-                    }
-                }
-            }
         }
 
         EvaluationForm form() {
@@ -118,7 +79,7 @@ public final class FormWorkbookReader {
                 problems.add(new Problem(SheetLabels.FORM_SHEET, "找不到表头“项目名称”：请使用本系统导出的模板"));
                 return f;
             }
-            Row h = sheet.getRow(header);
+            int h = header;
             f.setTitle(textAt(h, 1, "title", "项目名称"));
             f.setSupervisingDepartment(textAt(h, 3, "supervisingDepartment", "主管部门"));
             f.setUnit(textAt(h, 5, "unit", "实施单位"));
@@ -143,7 +104,7 @@ public final class FormWorkbookReader {
             }
             int facts = find(FieldCatalogue.DEPARTMENT_FACTS.get(0).sheetLabel(), 0);
             if (facts >= 0) {
-                Row row = sheet.getRow(facts);
+                int row = facts;
                 for (int i = 0; i < FieldCatalogue.DEPARTMENT_FACTS.size(); i++) {
                     FieldCatalogue.Field<EvaluationForm> field = FieldCatalogue.DEPARTMENT_FACTS.get(i);
                     field.set(f, numberAt(row, 2 * i + 1, field.path(), field.label(), true));
@@ -154,7 +115,7 @@ public final class FormWorkbookReader {
             f.setIndicators(indicators());
             int totals = find(SheetLabels.TOTAL, 0);
             if (totals >= 0) {
-                Row t = sheet.getRow(totals);
+                int t = totals;
                 f.setClaimedTotal(numberAt(t, 1, "claimedTotal", "自评总分", true));
                 f.setClaimedGrade(textAt(t, 3, "claimedGrade", "自评等级"));
             }
@@ -169,8 +130,8 @@ public final class FormWorkbookReader {
                 problems.add(new Problem("budgetLines", "找不到“项目资金”表头（资金名称、类型……）"));
                 return lines;
             }
-            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
-                Row row = sheet.getRow(r);
+            for (int r = head + 1; r <= sheet.lastRow() && !blankRow(r); r++) {
+                int row = r;
                 String p = "budgetLines[" + lines.size() + "].";
                 BudgetLine l = new BudgetLine();
                 readRow(row, p, SheetLabels.BUDGET_FIELDS, l);
@@ -180,7 +141,7 @@ public final class FormWorkbookReader {
         }
 
         /** One row's cells, a catalogue field per column; the budget line's 类型 is read by its label. */
-        <T> void readRow(Row row, String p, List<FieldCatalogue.Field<T>> fields, T target) {
+        <T> void readRow(int row, String p, List<FieldCatalogue.Field<T>> fields, T target) {
             for (int column = 0; column < fields.size(); column++) {
                 FieldCatalogue.Field<T> field = fields.get(column);
                 String path = p + field.path();
@@ -224,10 +185,10 @@ public final class FormWorkbookReader {
             if (head < 0) {
                 return null;
             }
-            Row row = sheet.getRow(head + 1);
+            int row = head + 1;
             Goal g = new Goal();
-            g.setExpected(row == null ? null : textAt(row, 0, "goal.expected", "预期目标"));
-            g.setActual(row == null ? null : textAt(row, 1, "goal.actual", "实际完成情况"));
+            g.setExpected(textAt(row, 0, "goal.expected", "预期目标"));
+            g.setActual(textAt(row, 1, "goal.actual", "实际完成情况"));
             return g.getExpected() == null && g.getActual() == null ? null : g;
         }
 
@@ -238,8 +199,8 @@ public final class FormWorkbookReader {
                 problems.add(new Problem("indicators", "找不到“绩效指标”表头（一级指标、二级指标……）"));
                 return rows;
             }
-            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
-                Row row = sheet.getRow(r);
+            for (int r = head + 1; r <= sheet.lastRow() && !blankRow(r); r++) {
+                int row = r;
                 String name = raw(row, SheetLabels.INDICATORS.indexOf(FieldCatalogue.field(FieldCatalogue.INDICATOR, "name").sheetLabel()));
                 if (name != null && name.startsWith(FieldCatalogue.SUB_ROW_MARK) && !rows.isEmpty()) {
                     Indicator parent = rows.get(rows.size() - 1);
@@ -271,8 +232,8 @@ public final class FormWorkbookReader {
             Suggestions s = new Suggestions();
             int head = find(SheetLabels.SUGGESTIONS.get(0), 0);
             if (head >= 0) {
-                for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
-                    Row row = sheet.getRow(r);
+                for (int r = head + 1; r <= sheet.lastRow() && !blankRow(r); r++) {
+                    int row = r;
                     String option = textAt(row, 0, "suggestions.selected", "结果应用建议");
                     if (SheetLabels.OVERALL.equals(option)) {
                         break;
@@ -286,7 +247,7 @@ public final class FormWorkbookReader {
             }
             int overall = find(SheetLabels.OVERALL, 0);
             if (overall >= 0) {
-                s.setOverall(textAt(sheet.getRow(overall), 1, "suggestions.overall", "总体意见"));
+                s.setOverall(textAt(overall, 1, "suggestions.overall", "总体意见"));
             }
             return s;
         }
@@ -297,8 +258,8 @@ public final class FormWorkbookReader {
             if (head < 0) {
                 return report;
             }
-            for (int r = head + 1; r <= sheet.getLastRowNum() && !blankRow(r); r++) {
-                Row row = sheet.getRow(r);
+            for (int r = head + 1; r <= sheet.lastRow() && !blankRow(r); r++) {
+                int row = r;
                 String p = "report.sections[" + report.getSections().size() + "].";
                 report.getSections().add(new ReportSection(textAt(row, 0, p + "heading", "章节标题"),
                         textAt(row, 1, p + "body", "正文")));
@@ -307,9 +268,8 @@ public final class FormWorkbookReader {
         }
 
         int find(String label, int column) {
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row != null && label.equals(raw(row, column))) {
+            for (int r = 0; r <= sheet.lastRow(); r++) {
+                if (label.equals(raw(r, column))) {
                     return r;
                 }
             }
@@ -317,12 +277,8 @@ public final class FormWorkbookReader {
         }
 
         boolean blankRow(int r) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                return true;
-            }
             for (int c = 0; c < SheetLabels.INDICATORS.size(); c++) {
-                String v = raw(row, c);
+                String v = raw(r, c);
                 if (v != null && !v.isBlank()) {
                     return false;
                 }
@@ -330,43 +286,36 @@ public final class FormWorkbookReader {
             return true;
         }
 
-        String textAt(Row row, int column, String path, String label) {
-            Cell cell = cell(row, column);
-            if (cell == null) {
+        String textAt(int row, int column, String path, String label) {
+            SheetGrid.Value v = sheet.value(row, column);
+            if (v == null) {
                 return null;
             }
-            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-            return switch (type) {
-                case STRING -> emptyToNull(cell.getStringCellValue());
-                case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-                case BLANK -> null;
-                default -> {
+            return switch (v.kind()) {
+                case TEXT, NUMBER -> emptyToNull(v.text());
+                case BOOLEAN -> v.text().toLowerCase(java.util.Locale.ROOT);
+                case ERROR -> {
                     problems.add(new Problem(path, at(row, column) + label + "无法读取"));
                     yield null;
                 }
             };
         }
 
-        BigDecimal numberAt(Row row, int column, String path, String label, boolean nonNegative) {
-            Cell cell = cell(row, column);
-            if (cell == null) {
+        BigDecimal numberAt(int row, int column, String path, String label, boolean nonNegative) {
+            SheetGrid.Value v = sheet.value(row, column);
+            if (v == null) {
                 return null;
             }
-            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-            if (type == CellType.NUMERIC) {
-                double d = cell.getNumericCellValue();
+            if (v.kind() == SheetGrid.Kind.NUMBER) {
+                double d = v.number();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     problems.add(new Problem(path, at(row, column) + label + "不是有效数字"));
                     return null;
                 }
                 return check(BigDecimal.valueOf(d).stripTrailingZeros(), path, at(row, column) + label, nonNegative);
             }
-            if (type == CellType.STRING) {
-                return parse(cell.getStringCellValue(), path, at(row, column) + label, nonNegative);
-            }
-            if (type == CellType.BLANK) {
-                return null;
+            if (v.kind() == SheetGrid.Kind.TEXT) {
+                return parse(v.text(), path, at(row, column) + label, nonNegative);
             }
             problems.add(new Problem(path, at(row, column) + label + "应为数字"));
             return null;
@@ -400,33 +349,21 @@ public final class FormWorkbookReader {
             return value.scale() < 0 ? value.setScale(0) : value;
         }
 
-        /** The cell, or the top-left cell of the merged region it lies in. */
-        Cell cell(Row row, int column) {
-            if (row == null) {
+        /** The cell's own content as text (merged regions not followed): what labels are matched against. */
+        String raw(int row, int column) {
+            SheetGrid.Value v = sheet.raw(row, column);
+            if (v == null) {
                 return null;
             }
-            CellRangeAddress region = merged.get(row.getRowNum() + ":" + column);
-            if (region != null && (region.getFirstRow() != row.getRowNum() || region.getFirstColumn() != column)) {
-                Row top = sheet.getRow(region.getFirstRow());
-                return top == null ? null : top.getCell(region.getFirstColumn());
-            }
-            return row.getCell(column);
-        }
-
-        String raw(Row row, int column) {
-            Cell cell = row.getCell(column);
-            if (cell == null) {
-                return null;
-            }
-            return switch (cell.getCellType()) {
-                case STRING -> cell.getStringCellValue();
-                case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+            return switch (v.kind()) {
+                case TEXT -> v.text();
+                case NUMBER -> String.valueOf(v.number());
                 default -> null;
             };
         }
 
-        String at(Row row, int column) {
-            return "第 " + (row.getRowNum() + 1) + " 行（" + new CellReference(row.getRowNum(), column).formatAsString() + "）";
+        String at(int row, int column) {
+            return "第 " + (row + 1) + " 行（" + SheetGrid.address(row, column) + "）";
         }
 
         private static String emptyToNull(String s) {

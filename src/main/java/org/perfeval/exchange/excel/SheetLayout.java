@@ -1,0 +1,140 @@
+package org.perfeval.exchange.excel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One province's (or one system's) printed sheet as data, read from {@code forms/layouts/*.json}:
+ * which header texts (with their synonyms and the cut or wrapped variants printed cells have) map to
+ * which exchange field, how the budget, goal and indicator blocks are found, how merged or blank
+ * first/second-level cells carry, and which rows end a block or are skipped. See
+ * {@code forms/layouts/README.md} for the fields.
+ */
+public record SheetLayout(String id, String name, String reproduces, String builtin, String formType, String ruleSet,
+                          String moneyUnit, List<String> titleTexts, String yearPattern, List<Label> labels, Block budget,
+                          Block goal, Block indicators, List<String> stopPatterns) {
+
+    static final String FOLDER = "forms/layouts/";
+
+    /** A value printed beside its label ("项目名称 | 城乡医疗救助"); {@code take} "next" (default) or "last" cell of the row. */
+    public record Label(List<String> fields, List<String> texts, String take) {
+    }
+
+    /**
+     * A table block: its columns (found by header text, or placed relative to another column), how a
+     * budget line's role follows from its name, and the fields of which at least one must hold a value
+     * for a row to count (blank padding rows are skipped).
+     */
+    public record Block(List<Column> columns, List<Role> roles, String defaultRole, String nameClean, List<String> keepIfAny) {
+        public List<Column> columns() {
+            return columns == null ? List.of() : columns;
+        }
+    }
+
+    /**
+     * A column: {@code texts} are the header's synonyms; or {@code relativeTo}/{@code offset} for a
+     * column printed without a header of its own. {@code carry} "down" or "downThenUp" fills blank
+     * cells (first/second-level indicators); {@code clean} "compact" removes the line breaks and
+     * spaces of wrapped cells, "dropScore" a trailing "(50分)"; {@code onlyRoles} reads the cell only for
+     * budget lines of those roles; {@code prefix} puts another field's value in front (operator + target).
+     */
+    public record Column(String field, List<String> texts, String relativeTo, int offset, String carry, List<String> clean,
+                         List<String> onlyRoles, String prefix, boolean optional) {
+        public List<String> texts() {
+            return texts == null ? List.of() : texts;
+        }
+
+        public List<String> clean() {
+            return clean == null ? List.of() : clean;
+        }
+    }
+
+    /** A budget line whose (cleaned) name matches {@code pattern} has this role. */
+    public record Role(String pattern, String role) {
+    }
+
+    public List<Label> labels() {
+        return labels == null ? List.of() : labels;
+    }
+
+    public List<String> stopPatterns() {
+        return stopPatterns == null ? List.of() : stopPatterns;
+    }
+
+    public List<String> titleTexts() {
+        return titleTexts == null ? List.of() : titleTexts;
+    }
+
+    /** True for the product's own export, whose layout is the field catalogue itself (read by {@link FormWorkbookReader}). */
+    public boolean catalogue() {
+        return "catalogue".equals(builtin);
+    }
+
+    /** Every layout listed in forms/layouts/index.txt, in that order. */
+    public static List<SheetLayout> all() {
+        return Holder.ALL;
+    }
+
+    private static final class Holder {
+        static final List<SheetLayout> ALL = load();
+    }
+
+    private static List<SheetLayout> load() {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        List<SheetLayout> layouts = new ArrayList<>();
+        for (String line : read("index.txt").split("\\R")) {
+            String file = line.strip();
+            if (file.isEmpty() || file.startsWith("#")) {
+                continue;
+            }
+            try {
+                SheetLayout layout = json.readValue(read(file), SheetLayout.class);
+                layout.check(file);
+                layouts.add(layout);
+            } catch (IOException e) {
+                throw new IllegalStateException("layout " + file + " is not valid: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(layouts);
+    }
+
+    /** A layout naming a field the catalogue does not know is a mistake in the data, found at start. */
+    private void check(String file) {
+        for (Block block : new Block[] {budget, goal, indicators}) {
+            if (block == null) {
+                continue;
+            }
+            for (Column c : block.columns()) {
+                if (c.texts().isEmpty() && c.relativeTo() == null) {
+                    throw new IllegalStateException(file + ": column " + c.field() + " has neither texts nor relativeTo");
+                }
+            }
+            if (block.nameClean() != null) {
+                Pattern.compile(block.nameClean());
+            }
+        }
+        stopPatterns().forEach(Pattern::compile);
+        if (yearPattern != null) {
+            Pattern.compile(yearPattern);
+        }
+    }
+
+    private static String read(String file) {
+        try (InputStream in = SheetLayout.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + FOLDER + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
