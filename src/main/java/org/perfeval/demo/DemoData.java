@@ -59,11 +59,14 @@ class DemoData implements ApplicationRunner {
     private final List<String[]> logins = new ArrayList<>();
 
     private final org.perfeval.organisation.ReviewerDirectory reviewerDirectory;
+    private final org.springframework.core.env.Environment environment;
 
     DemoData(OrgAdminService org, OrgMapper orgMapper, CampaignService campaigns,
              FormMapper formMapper, Approval approval, ReviewService reviews, ObjectMapper objectMapper, Clock clock,
-             org.perfeval.organisation.ReviewerDirectory reviewerDirectory) {
+             org.perfeval.organisation.ReviewerDirectory reviewerDirectory,
+             org.springframework.core.env.Environment environment) {
         this.reviewerDirectory = reviewerDirectory;
+        this.environment = environment;
         this.org = org;
         this.orgMapper = orgMapper;
         this.campaigns = campaigns;
@@ -226,7 +229,8 @@ class DemoData implements ApplicationRunner {
         for (String[] login : logins) {
             out.append(String.format("  %-12s %-10s %s%n", login[0], login[1], login[2]));
         }
-        out.append("==== 打开 http://localhost:8080/ 登录 ====\n");
+        // The port the server listens on (set by the embedded server once started; 8080 unless changed).
+        out.append("==== 打开 http://localhost:" + environment.getProperty("local.server.port", "8080") + "/ 登录 ====\n");
         System.out.println(out);
     }
 }

@@ -59,7 +59,7 @@ class ApprovalFlowBrowserTest {
             b.login(w.reviewer1().username(), TestOrg.PASSWORD);
             b.go("/forms/" + form.getId());
             b.find(By.cssSelector("input[name=decision][value=RETURN_TO_UNIT]")).click();
-            b.find(By.name("reason")).sendKeys("第1项指标未达标，请说明偏差原因");
+            b.find(By.cssSelector("#review-form [name=reason]")).sendKeys("第1项指标未达标，请说明偏差原因");
             b.find(By.id("decide")).click();
             b.waiting().until(ExpectedConditions.urlContains("/tasks"));
 

@@ -160,7 +160,7 @@ class InputKeptBrowserTest {
             assertThat(b.find(By.name("overallOpinion")).getAttribute("value")).isEqualTo("请补充佐证材料");
             assertThat(b.find(By.cssSelector("input[name=decision][value=RETURN_TO_UNIT]")).isSelected()).isTrue();
             b.screenshot("return-without-reason-kept");
-            b.find(By.name("reason")).sendKeys("请说明偏差原因");
+            b.find(By.cssSelector("#review-form [name=reason]")).sendKeys("请说明偏差原因");
             b.find(By.id("decide")).click();
             b.waiting().until(ExpectedConditions.urlContains("/tasks"));
         }

@@ -69,6 +69,7 @@ class UserManagementBrowserTest {
             b.screenshot("user-disabled");
 
             b.login(w.staffB().username(), TestOrg.PASSWORD);
+            b.waiting().until(ExpectedConditions.urlContains("/login?")); // the refused login's answer, not the form
             assertThat(b.driver.getPageSource()).contains("账号已停用");
             b.screenshot("user-disabled-login");
 
