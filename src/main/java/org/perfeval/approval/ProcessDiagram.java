@@ -66,7 +66,20 @@ public class ProcessDiagram {
             String width = current ? "3" : "1.5";
             double cx = b.getX() + b.getWidth() / 2;
             double cy = b.getY() + b.getHeight() / 2;
-            if (node instanceof StartEvent || node instanceof EndEvent || node instanceof BoundaryEvent) {
+            if (node instanceof BoundaryEvent) {
+                // Several sit side by side on a task's edge: a label under each ran into its neighbours'.
+                // The circle carries the name's first character; the whole name is its tooltip.
+                svg.append(String.format(Locale.ROOT,
+                        "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\">",
+                        num(cx), num(cy), num(b.getWidth() / 2), fill, stroke, width));
+                if (node.getName() != null) {
+                    svg.append("<title>").append(HtmlUtils.htmlEscape(node.getName())).append("</title>");
+                }
+                svg.append("</circle>");
+                if (node.getName() != null && !node.getName().isEmpty()) {
+                    line(svg, node.getName().substring(0, 1), cx, cy + 4, 11, current);
+                }
+            } else if (node instanceof StartEvent || node instanceof EndEvent) {
                 svg.append(String.format(Locale.ROOT,
                         "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
                         num(cx), num(cy), num(b.getWidth() / 2), fill, stroke,
@@ -81,7 +94,7 @@ public class ProcessDiagram {
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"8\""
                                 + " fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", num(b.getX()), num(b.getY()),
                         num(b.getWidth()), num(b.getHeight()), fill, stroke, width));
-                label(svg, node.getName(), cx, cy + 5, current);
+                wrapped(svg, node.getName(), cx, cy, b.getWidth(), current);
             }
         }
         return svg.append("</svg>").toString();
@@ -108,12 +121,35 @@ public class ProcessDiagram {
         return num(minX - 20) + " " + num(minY - 20) + " " + num(maxX - minX + 40) + " " + num(maxY - minY + 40);
     }
 
+    static final int FONT = 13;
+
     private static void label(StringBuilder svg, String text, double x, double y, boolean bold) {
         if (text == null) {
             return;
         }
+        line(svg, text, x, y, FONT, bold);
+    }
+
+    /** A task's name in lines that fit inside its box (a Chinese character is about one font size wide), centred. */
+    private static void wrapped(StringBuilder svg, String text, double cx, double cy, double boxWidth, boolean bold) {
+        if (text == null) {
+            return;
+        }
+        int perLine = Math.max(2, (int) ((boxWidth - 10) / FONT));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i += perLine) {
+            lines.add(text.substring(i, Math.min(text.length(), i + perLine)));
+        }
+        double first = cy + 5 - (lines.size() - 1) * (FONT + 2) / 2.0;
+        for (int i = 0; i < lines.size(); i++) {
+            line(svg, lines.get(i), cx, first + i * (FONT + 2), FONT, bold);
+        }
+    }
+
+    private static void line(StringBuilder svg, String text, double x, double y, int size, boolean bold) {
         svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y))
-                .append("\" text-anchor=\"middle\" font-size=\"13\"").append(bold ? " font-weight=\"bold\"" : "")
+                .append("\" text-anchor=\"middle\" font-size=\"").append(size).append('"')
+                .append(bold ? " font-weight=\"bold\"" : "")
                 .append(" fill=\"#111827\">").append(HtmlUtils.htmlEscape(text)).append("</text>");
     }
 

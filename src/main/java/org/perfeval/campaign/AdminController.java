@@ -73,9 +73,13 @@ class AdminController {
                   @RequestParam(name = "unit", required = false) List<Long> units,
                   @RequestParam(name = "publicOpinion", required = false) List<String> publicOpinions,
                   @RequestParam(required = false) String secondaryReview,
+                  @RequestParam(required = false) String projects,
                   RedirectAttributes redirect) {
-        if (units == null || units.isEmpty()) {
-            throw new InvalidInputException("unit", "请至少选择一个单位");
+        // A project-expenditure campaign names its projects (one line each, pasted from Excel or typed);
+        // without a list, each ticked unit gets one form titled with the unit's name.
+        List<FormAssignment> listed = ProjectList.parse(projects, fillingUnits());
+        if (listed.isEmpty() && (units == null || units.isEmpty())) {
+            throw new InvalidInputException("unit", "请至少选择一个单位，或在项目清单中列出项目");
         }
         NewCampaign campaign = new NewCampaign();
         campaign.name = name;
@@ -86,7 +90,8 @@ class AdminController {
         campaign.financeDue = endOfDay("financeDue", "财政部门审核截止日期", financeDue);
         campaign.publicOpinions = publicOpinions == null ? "" : String.join(",", publicOpinions);
         campaign.secondaryReview = secondaryReview != null;
-        List<FormAssignment> assignments = units.stream().map(u -> new FormAssignment(u, null)).toList();
+        List<FormAssignment> assignments = !listed.isEmpty() ? listed
+                : units.stream().map(u -> new FormAssignment(u, null)).toList();
         CampaignService.Opened opened = campaigns.createAndOpen(user.actor(), campaign, assignments);
         Campaign created = opened.campaign();
         redirect.addFlashAttribute("notice", "已下发 " + opened.forms() + " 张评价表。");

@@ -84,6 +84,9 @@ class CampaignOpening {
             } else {
                 FormMapper.NewFormRow row = newRow(campaign, unit, departments.get(unit.id()), title, template,
                         lastYear.get(key));
+                if (assignment.budget() != null) {
+                    budgetOf(row.content, assignment.budget());
+                }
                 created.add(row);
                 toStart.add(null);
             }
@@ -141,6 +144,13 @@ class CampaignOpening {
             startFromLastYear(row.content, formStore.content(lastYear.id()));
         }
         return row;
+    }
+
+    /** The budget the administrator gave the project: the 全年预算数 of its total line. */
+    private static void budgetOf(EvaluationForm content, java.math.BigDecimal budget) {
+        content.getBudgetLines().stream()
+                .filter(l -> l.getRole() == org.perfeval.exchange.BudgetLineRole.TOTAL).findFirst()
+                .ifPresent(total -> total.setAnnualBudget(budget));
     }
 
     /**

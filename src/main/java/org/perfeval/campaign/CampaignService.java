@@ -2,6 +2,7 @@ package org.perfeval.campaign;
 
 import org.perfeval.organisation.AccessPolicy;
 import java.util.List;
+import java.util.Map;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
@@ -172,7 +173,18 @@ public class CampaignService {
     /** How far the campaign's forms are, with overdue counts from their tasks' due dates. */
     @ReadOnly
     public CampaignProgress progress(Long campaignId, List<org.perfeval.form.FormHeader> forms) {
-        return CampaignProgress.of(forms, deadlines.dueDatesOfCampaign(campaignId), clock.instant());
+        Campaign campaign = get(campaignId);
+        // Year over year: the score bands of every campaign of the same form type, by fiscal year.
+        Map<Integer, Map<String, Long>> byYear = new java.util.TreeMap<>();
+        for (Campaign other : all()) {
+            if (other.formType() == campaign.formType() && other.fiscalYear() != null) {
+                List<org.perfeval.form.FormHeader> theirs = other.id().equals(campaignId) ? forms : forms(other.id());
+                Map<String, Long> bands = CampaignProgress.histogram(theirs);
+                Map<String, Long> sum = byYear.computeIfAbsent(other.fiscalYear(), y -> new java.util.LinkedHashMap<>());
+                bands.forEach((band, n) -> sum.merge(band, n, Long::sum));
+            }
+        }
+        return CampaignProgress.of(forms, deadlines.dueDatesOfCampaign(campaignId), clock.instant()).withYears(byYear);
     }
 
     @ReadOnly

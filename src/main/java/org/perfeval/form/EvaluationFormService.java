@@ -94,7 +94,16 @@ public class EvaluationFormService {
     }
 
     public boolean canEdit(Actor actor, FormHeader header) {
-        return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable();
+        return accessPolicy.actsForUnit(actor, header.getUnitId()) && header.getStatus().editable()
+                && !campaignClosed(header);
+    }
+
+    /**
+     * 评价任务已结束 for this form: its forms not yet submitted are read-only and leave 待办, unless an
+     * administrator reopened the form (补报).
+     */
+    public boolean campaignClosed(FormHeader header) {
+        return !header.isReopened() && "CLOSED".equals(formMapper.campaignStatus(header.getId()));
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */
@@ -225,6 +234,9 @@ public class EvaluationFormService {
         if (!header.getStatus().editable()) {
             throw new ConflictException("评价表当前状态为「" + header.getStatus().label() + "」，不能修改");
         }
+        if (campaignClosed(header)) {
+            throw new ConflictException("评价任务已结束，不能再修改或提交");
+        }
         return header;
     }
 
@@ -244,5 +256,10 @@ public class EvaluationFormService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rule set's Chinese name, as the form page shows it. */
+    public String ruleSetLabel(String ruleSet) {
+        return scorer.ruleSetLabel(ruleSet);
     }
 }

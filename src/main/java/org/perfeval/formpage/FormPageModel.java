@@ -72,10 +72,12 @@ class FormPageModel {
         boolean canReview = accessPolicy.canView(actor, header.getUnitId(), header.getSupervisingUnitId())
                 && process.canReview(actor, header);
         model.addAttribute("header", header);
+        model.addAttribute("ruleSetLabel", formService.ruleSetLabel(header.getRuleSet()));
         model.addAttribute("diagram", diagram.svg(task != null ? task.taskKey()
                 : header.getStatus() == FormStatus.PUBLISHED ? "EndEvent_Published" : null));
         model.addAttribute("form", FormStore.normalized(form));
         model.addAttribute("canEdit", canEdit);
+        model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header));
         model.addAttribute("canReview", canReview);
         model.addAttribute("taskControls", taskControl.controls(actor, header));
         model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));

@@ -66,6 +66,9 @@ public interface InboxMapper {
             "  <if test='f.unitId != null'> AND unit_id = #{f.unitId}</if>",
             "  <if test='f.stage != null'> AND stage = #{f.stage}</if>",
             "  <if test='f.overdueAt != null'> AND due_at &lt; #{f.overdueAt}</if>",
+            // A closed campaign's forms not yet submitted leave 待办 (read-only now), unless reopened (补报).
+            "  AND NOT (stage = 'Task_FillDraft' AND campaign_id IN (SELECT id FROM campaign WHERE status = 'CLOSED')",
+            "   AND form_id IN (SELECT id FROM evaluation_form WHERE reopened = FALSE))",
             "  ORDER BY created_at DESC, task_id DESC LIMIT #{limit} OFFSET #{offset}) i",
             " LEFT JOIN evaluation_form f ON f.id = i.form_id",
             " LEFT JOIN org_unit u ON u.id = f.unit_id LEFT JOIN campaign c ON c.id = f.campaign_id",

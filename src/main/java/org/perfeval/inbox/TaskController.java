@@ -21,8 +21,13 @@ class TaskController {
     private final InboxService inbox;
     private final Clock clock;
     private final CampaignService campaigns;
+    private final org.perfeval.review.ReviewService reviews;
+    private final org.perfeval.review.OpinionCatalog opinions;
 
-    TaskController(InboxService inbox, Clock clock, CampaignService campaigns) {
+    TaskController(InboxService inbox, Clock clock, CampaignService campaigns,
+                   org.perfeval.review.ReviewService reviews, org.perfeval.review.OpinionCatalog opinions) {
+        this.reviews = reviews;
+        this.opinions = opinions;
         this.inbox = inbox;
         this.clock = clock;
         this.campaigns = campaigns;
@@ -35,7 +40,13 @@ class TaskController {
                  @RequestParam(defaultValue = "false") boolean overdue, Model model) {
         String stageKey = stage == null || stage.isBlank() ? null : validStage(stage);
         InboxFilter filter = new InboxFilter(campaign, unit, stageKey, overdue ? clock.instant() : null);
-        model.addAttribute("items", inbox.inbox(user.actor(), filter, page));
+        List<InboxItem> items = inbox.inbox(user.actor(), filter, page);
+        model.addAttribute("items", items);
+        // 批量同意 offers only the forms it may take, with one opinion set for all of them.
+        boolean reviewer = org.perfeval.approval.Approval.reviewStageOf(user.actor()) != null;
+        model.addAttribute("approvable", reviewer ? reviews.batchApprovableAmong(user.actor(),
+                items.stream().map(InboxItem::formId).toList()) : java.util.Set.of());
+        model.addAttribute("batchOptions", reviewer ? opinions.batchReviewOptions() : List.of());
         model.addAttribute("page", page);
         model.addAttribute("now", clock.instant());
         model.addAttribute("stages", Stage.values());

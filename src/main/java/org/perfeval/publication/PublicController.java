@@ -22,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PublicController {
     private final PublicationService publication;
     private final org.perfeval.form.FormDiff diff;
+    private final PublishedPdfs pdfs;
 
-    PublicController(PublicationService publication, org.perfeval.form.FormDiff diff) {
+    PublicController(PublicationService publication, org.perfeval.form.FormDiff diff, PublishedPdfs pdfs) {
         this.publication = publication;
         this.diff = diff;
+        this.pdfs = pdfs;
     }
 
     @GetMapping("/public")
@@ -37,6 +39,8 @@ class PublicController {
         model.addAttribute("year", year);
         model.addAttribute("department", department);
         model.addAttribute("q", q);
+        // Every published form offers its PDF (made when first asked for); without a CJK font, none can be made.
+        model.addAttribute("pdfAvailable", pdfs.available());
         return "public/list";
     }
 
@@ -47,6 +51,7 @@ class PublicController {
         model.addAttribute("form", published.content());
         model.addAttribute("score", published.score());
         model.addAttribute("opinions", published.opinions());
+        model.addAttribute("pdfAvailable", pdfs.available());
         PublishedRecord previous = publication.previous(published.record());
         model.addAttribute("previous", previous);
         model.addAttribute("corrections", previous == null ? java.util.List.of()

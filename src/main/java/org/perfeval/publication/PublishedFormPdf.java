@@ -42,6 +42,14 @@ public final class PublishedFormPdf {
     private final Font body;
     private final Font small;
 
+    /** Rule set code to its Chinese name; the code itself unless told otherwise. */
+    private java.util.function.UnaryOperator<String> ruleSetLabel = name -> name;
+
+    PublishedFormPdf ruleSetLabels(java.util.function.UnaryOperator<String> labels) {
+        this.ruleSetLabel = labels;
+        return this;
+    }
+
     public PublishedFormPdf(BaseFont base) {
         this.base = Objects.requireNonNull(base);
         this.title = new Font(base, 16, Font.BOLD);
@@ -94,7 +102,7 @@ public final class PublishedFormPdf {
         label(table, pdf(FieldCatalogue.FORM, "moneyUnit"));
         cell(table, f.getMoneyUnit(), 1);
         label(table, pdf(FieldCatalogue.FORM, "ruleSet"));
-        cell(table, c.score() == null ? f.getRuleSet() : c.score().ruleSet(), 1);
+        cell(table, ruleSetLabel.apply(c.score() == null ? f.getRuleSet() : c.score().ruleSet()), 1);
         for (FieldCatalogue.Field<EvaluationForm> field : FieldCatalogue.DEPARTMENT_FACTS) {
             if (field.get(f) != null) {
                 label(table, field.pdfLabel());
@@ -252,7 +260,9 @@ public final class PublishedFormPdf {
             PdfPCell cell = new PdfPCell(new Phrase(label, heading));
             cell.setGrayFill(0.9f);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
-            cell.setPadding(3);
+            cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            cell.setPadding(5);
+            cell.setPaddingBottom(7);
             table.addCell(cell);
         }
         table.setHeaderRows(1);
@@ -261,7 +271,8 @@ public final class PublishedFormPdf {
     private void label(PdfPTable table, String label) {
         PdfPCell cell = new PdfPCell(new Phrase(label, heading));
         cell.setGrayFill(0.93f);
-        cell.setPadding(3);
+        cell.setPadding(5);
+        cell.setPaddingBottom(7);
         table.addCell(cell);
     }
 

@@ -27,6 +27,13 @@ public class PublishedPdfs {
     private static final Logger log = LoggerFactory.getLogger(PublishedPdfs.class);
 
     private final BaseFont font;
+    private java.util.function.UnaryOperator<String> ruleSetLabel = name -> name;
+
+    /** The PDF names the rule set in Chinese. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScorer(org.perfeval.scoring.Scorer scorer) {
+        this.ruleSetLabel = scorer::ruleSetLabel;
+    }
 
     public PublishedPdfs(@Value("${perfeval.pdf.font-paths:}") List<String> fontPaths) {
         this.font = CjkFont.find(fontPaths == null || fontPaths.isEmpty() || fontPaths.get(0).isBlank()
@@ -50,7 +57,7 @@ public class PublishedPdfs {
 
     /** The PDF, or null when no CJK font is installed. */
     public byte[] render(PdfContent content) {
-        return font == null ? null : new PublishedFormPdf(font).render(content);
+        return font == null ? null : new PublishedFormPdf(font).ruleSetLabels(ruleSetLabel).render(content);
     }
 
     public static String sha256(byte[] bytes) {

@@ -23,6 +23,15 @@ public class OpinionCatalog {
         }
     }
 
+    /** The review options of every form type, each once, in order: one opinion set for a batch of forms. */
+    public List<String> batchReviewOptions() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (FormType type : FormType.values()) {
+            all.addAll(reviewOptions(type));
+        }
+        return List.copyOf(all);
+    }
+
     public List<String> reviewOptions(FormType type) {
         return lists.get(type).review();
     }

@@ -71,12 +71,16 @@ class ReviewController {
     }
 
     /**
-     * 批量同意 for forms without findings: each decision is its own transaction, so one form
-     * handled meanwhile by someone else does not stop the rest.
+     * 批量同意 for forms without findings, with one opinion set for all (options by their label, each
+     * form taking those its type offers): each decision is its own transaction, so one form handled
+     * meanwhile by someone else does not stop the rest. The result says how many of each happened.
      */
     @PostMapping("/reviews/batch-approve")
     String batchApprove(@AuthenticationPrincipal CurrentUser user,
                         @RequestParam(name = "form", required = false) List<Long> formIds,
+                        @RequestParam(name = "opt", required = false) List<Integer> checked,
+                        @RequestParam(required = false) String overallOpinion,
+                        @RequestParam Map<String, String> params,
                         RedirectAttributes redirect) {
         Approval.requireReviewer(user.actor());
         if (formIds == null || formIds.isEmpty()) {
@@ -85,23 +89,47 @@ class ReviewController {
         if (formIds.size() > 200) {
             throw new InvalidInputException("form", "一次最多批量同意 200 张评价表");
         }
+        List<String> batchOptions = catalog.batchReviewOptions();
+        Map<String, String> chosenAll = new LinkedHashMap<>();
+        for (Integer index : checked == null ? List.<Integer>of() : checked) {
+            if (index == null || index < 0 || index >= batchOptions.size()) {
+                throw new InvalidInputException("opt", "审核意见选项无效");
+            }
+            chosenAll.put(batchOptions.get(index), params.get("detail" + index));
+        }
+        String overall = overallOpinion == null || overallOpinion.isBlank() ? "批量同意" : overallOpinion.strip();
         int approved = 0;
-        List<String> skipped = new java.util.ArrayList<>();
-        for (Long id : formIds) {
+        List<String> notApprovable = new java.util.ArrayList<>();
+        List<String> failed = new java.util.ArrayList<>();
+        for (Long id : new java.util.LinkedHashSet<>(formIds)) {
+            String name = "#" + id;
             try {
                 FormHeader header = formService.visibleHeader(user.actor(), id);
+                name = "《" + header.getTitle() + "》";
                 if (!reviewService.batchApprovable(header)) {
-                    skipped.add(header.getTitle() + "（有检查问题，请逐张审核）");
+                    notApprovable.add(name);
                     continue;
                 }
-                reviewService.decide(user.actor(), id, new ReviewInput(Decision.APPROVE, Map.of(), "批量同意", null));
+                List<String> own = catalog.reviewOptions(header.getFormType());
+                Map<String, String> chosen = new LinkedHashMap<>();
+                chosenAll.forEach((label, detail) -> {
+                    if (own.contains(label)) {
+                        chosen.put(label, detail);
+                    }
+                });
+                reviewService.decide(user.actor(), id, new ReviewInput(Decision.APPROVE, chosen, overall, null));
                 approved++;
+            } catch (InvalidInputException e) {
+                throw e; // an opinion too long is the same for every form: said beside the field
             } catch (RuntimeException e) {
-                skipped.add("#" + id + "（" + e.getMessage() + "）");
+                failed.add(name + "：" + (e.getMessage() == null ? "未能处理" : e.getMessage()));
             }
         }
-        redirect.addFlashAttribute("notice", "已批量同意 " + approved + " 张" + (skipped.isEmpty() ? "。"
-                : "；未处理：" + String.join("、", skipped)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("approved", approved);
+        result.put("notApprovable", notApprovable);
+        result.put("failed", failed);
+        redirect.addFlashAttribute("batchResult", new java.util.HashMap<>(result));
         return "redirect:/tasks";
     }
 

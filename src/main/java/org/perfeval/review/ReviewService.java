@@ -94,6 +94,18 @@ public class ReviewService {
         }
     }
 
+    /** Of these forms (visible to the actor), the ones 批量同意 may take: the inbox offers only these. */
+    @ReadOnly
+    public java.util.Set<Long> batchApprovableAmong(Actor actor, java.util.Collection<Long> formIds) {
+        java.util.Set<Long> approvable = new java.util.HashSet<>();
+        for (Long id : formIds) {
+            if (batchApprovable(formService.visibleHeader(actor, id))) {
+                approvable.add(id);
+            }
+        }
+        return approvable;
+    }
+
     @ReadOnly
     public List<ReviewOpinion> opinions(Actor actor, Long formId) {
         formService.readableHeader(actor, formId);

@@ -28,6 +28,12 @@ public final class Scorer {
         return catalog.names();
     }
 
+    /** The rule set's Chinese name ("全国通用：…") for pages and PDFs; the code itself when unknown. */
+    public String ruleSetLabel(String name) {
+        RuleSet rules = name == null ? null : catalog.find(name);
+        return rules == null || rules.label() == null || rules.label().isBlank() ? name : rules.label();
+    }
+
     public ScoringResult score(EvaluationForm form) {
         List<Finding> findings = new ArrayList<>();
         RuleSet rules = ruleSet(form.getRuleSet(), findings);

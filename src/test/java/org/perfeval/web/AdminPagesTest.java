@@ -40,6 +40,17 @@ class AdminPagesTest {
 
     /** The top bar and the inbox show each role its own entries (Viewer). */
     @Test
+    void anEmptyCampaignSaysSoInsteadOfChartingNothing() throws Exception {
+        TestOrg.World w = testOrg.create();
+        FormHeader form = testOrg.openForm(w, "空看板项目");
+        String page = mvc.perform(get("/admin/campaigns/" + form.getCampaignId())
+                        .with(user(accounts.loadUserByUsername(w.admin().username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // One unscored form: charts of where it stands, but no ranking yet.
+        org.assertj.core.api.Assertions.assertThat(page).contains("id=\"chart-histogram\"").doesNotContain("id=\"ranking\"");
+    }
+
+    @Test
     void menusAndInboxFollowTheRole() throws Exception {
         TestOrg.World w = testOrg.create();
         testOrg.openForm(w, "菜单项目");
@@ -68,6 +79,34 @@ class AdminPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("填报截止日期格式应为")));
     }
+
+    @Test
+    void aProjectCampaignNamesItsProjectsWithTheirBudgets() throws Exception {
+        TestOrg.World w = testOrg.create();
+        String unit = w.unitA().name();
+        var admin = user(accounts.loadUserByUsername(w.admin().username()));
+        // One bad line: the whole list is refused, naming the line, and nothing is opened.
+        mvc.perform(post("/admin/campaigns").with(csrf()).with(admin).param("name", "项目清单任务" + unit)
+                        .param("fiscalYear", "2024").param("formType", "PROJECT")
+                        .param("projects", unit + "\t医保经办项目\t600\n不存在的单位，某项目，1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("项目清单第 2 行的单位「不存在的单位」不存在")));
+        String location = mvc.perform(post("/admin/campaigns").with(csrf()).with(admin).param("name", "项目清单任务" + unit)
+                        .param("fiscalYear", "2024").param("formType", "PROJECT")
+                        .param("projects", unit + "\t医保经办项目\t600\n" + unit + "，信息化建设项目，\n"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Long campaignId = Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
+        java.util.List<FormHeader> opened = campaignService.forms(campaignId);
+        org.assertj.core.api.Assertions.assertThat(opened).extracting(FormHeader::getTitle)
+                .containsExactlyInAnyOrder("医保经办项目", "信息化建设项目");
+        FormHeader first = opened.stream().filter(f -> f.getTitle().equals("医保经办项目")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(formStore.content(first.getId()).getBudgetLines())
+                .anySatisfy(l -> org.assertj.core.api.Assertions.assertThat(l.getAnnualBudget())
+                        .isEqualByComparingTo("600"));
+    }
+
+    @Autowired org.perfeval.campaign.CampaignService campaignService;
+    @Autowired org.perfeval.form.FormStore formStore;
 
     @Test
     void adminAddsUsersAndUnlocksALockedAccount() throws Exception {

@@ -183,10 +183,28 @@ class FormPagesTest {
         org.perfeval.exchange.EvaluationForm warned = Fixtures.clean();
         warned.setClaimedTotal(new java.math.BigDecimal("99"));
         approval.submit(w.staffA(), blocked.getId(), formMapper.findHeader(blocked.getId()).getVersion(), warned);
-        mvc.perform(as(post("/reviews/batch-approve"), w.reviewer1()).with(csrf())
+        // Only the forms it may take are offered.
+        String inbox = mvc.perform(as(get("/tasks"), w.reviewer1())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(inbox).containsPattern("value=\"" + form.getId() + "\"(?![^>]*disabled)")
+                .containsPattern("value=\"" + blocked.getId() + "\"[^>]*disabled");
+        String firstOption = opinionCatalog.batchReviewOptions().get(0);
+        var result = mvc.perform(as(post("/reviews/batch-approve"), w.reviewer1()).with(csrf())
                         .param("form", String.valueOf(form.getId()), String.valueOf(second.getId()),
-                                String.valueOf(blocked.getId())))
-                .andExpect(redirectedUrl("/tasks"));
+                                String.valueOf(blocked.getId()))
+                        .param("opt", "0").param("detail0", "统一意见细节").param("overallOpinion", "同意上报"))
+                .andExpect(redirectedUrl("/tasks")).andReturn();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> counted = (java.util.Map<String, Object>) result.getFlashMap().get("batchResult");
+        assertThat(counted.get("approved")).isEqualTo(2);
+        assertThat(String.valueOf(counted.get("notApprovable"))).isEqualTo("[《批量项目三》]");
+        assertThat(reviews.opinions(w.reviewer1(), second.getId())).singleElement().satisfies(o -> {
+            assertThat(o.overallOpinion()).isEqualTo("同意上报");
+            assertThat(o.options()).anySatisfy(c -> {
+                assertThat(c.optionLabel()).isEqualTo(firstOption);
+                assertThat(c.detail()).isEqualTo("统一意见细节");
+            });
+        });
         assertThat(formMapper.findHeader(form.getId()).getStatus().name()).isEqualTo("FINANCE_REVIEW");
         assertThat(formMapper.findHeader(second.getId()).getStatus().name()).isEqualTo("FINANCE_REVIEW");
         assertThat(formMapper.findHeader(blocked.getId()).getStatus().name()).isEqualTo("SUPERVISOR_REVIEW");
@@ -195,6 +213,8 @@ class FormPagesTest {
     }
 
     @Autowired org.perfeval.form.EvaluationFormService forms;
+    @Autowired org.perfeval.review.OpinionCatalog opinionCatalog;
+    @Autowired org.perfeval.review.ReviewService reviews;
     @Autowired org.perfeval.approval.Approval approval;
 
     @Test

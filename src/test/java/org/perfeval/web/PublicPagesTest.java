@@ -71,7 +71,16 @@ class PublicPagesTest {
                 .andExpect(content().string(not(containsString("内部退回原因不公开"))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("建议继续全额安排");
-        if (org.perfeval.publication.CjkFont.find(org.perfeval.publication.CjkFont.DEFAULT_PATHS) != null) {
+        boolean font = org.perfeval.publication.CjkFont.find(org.perfeval.publication.CjkFont.DEFAULT_PATHS) != null;
+        // The list offers the PDF before anyone has asked for it (it is made on the first request), or says why not.
+        String list = mvc.perform(get("/public").param("q", "公开测试")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        if (font) {
+            assertThat(list).contains("/public/forms/" + form.getId() + "/pdf").doesNotContain("id=\"no-pdf\"");
+        } else {
+            assertThat(list).contains("id=\"no-pdf\"").contains("中文字体");
+        }
+        if (font) {
             byte[] first = mvc.perform(get("/public/forms/" + form.getId() + "/pdf"))
                     .andExpect(status().isOk())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
