@@ -13,6 +13,7 @@ import org.perfeval.form.FormHistory;
 import org.perfeval.form.WorkflowAction;
 import org.perfeval.organisation.AccessPolicy;
 import org.perfeval.organisation.AppUser;
+import org.perfeval.organisation.OrgUnit;
 import org.perfeval.organisation.OrgMapper;
 import org.perfeval.organisation.ReviewerDirectory;
 import org.perfeval.shared.Actor;
@@ -315,17 +316,37 @@ public class TaskControl {
      */
     @Transactional
     public void copyOnDecision(Actor actor, Long formId, List<Long> userIds) {
-        List<Long> to = userIds == null ? List.of()
-                : userIds.stream().filter(java.util.Objects::nonNull).filter(id -> !id.equals(actor.id())).distinct().toList();
+        copyOnDecision(actor, formId, userIds, List.of());
+    }
+
+    /**
+     * {@link #copyOnDecision(Actor, Long, List)} to users and to units: a unit's copy goes to every
+     * enabled user of the unit at the time of the decision.
+     */
+    @Transactional
+    public void copyOnDecision(Actor actor, Long formId, List<Long> userIds, List<Long> unitIds) {
+        List<Long> units = unitIds == null ? List.of() : unitIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (units.size() > 20) {
+            throw new InvalidInputException("ccUnit", "一次最多抄送 20 个单位");
+        }
+        List<AppUser> enabledUsers = units.isEmpty() && (userIds == null || userIds.isEmpty()) ? List.of() : reviewers.users();
+        java.util.Set<Long> knownUnits = units.isEmpty() ? java.util.Set.of()
+                : copyUnitCandidates().stream().map(OrgUnit::id).collect(java.util.stream.Collectors.toSet());
+        if (!knownUnits.containsAll(units)) {
+            throw new InvalidInputException("ccUnit", "只能抄送给在用的单位");
+        }
+        List<Long> to = java.util.stream.Stream.concat(userIds == null ? java.util.stream.Stream.<Long>empty() : userIds.stream(),
+                        enabledUsers.stream().filter(u -> units.contains(u.unitId())).map(AppUser::id))
+                .filter(java.util.Objects::nonNull).filter(id -> !id.equals(actor.id())).distinct().toList();
         if (to.isEmpty()) {
             return;
         }
-        if (to.size() > 50) {
-            throw new InvalidInputException("cc", "一次最多抄送 50 人");
+        if (to.size() > 200) {
+            throw new InvalidInputException("cc", "一次最多抄送 200 人（含所选单位的人员）");
         }
         mapper.lockForm(formId);
         FormHeader header = forms.visibleHeader(actor, formId);
-        java.util.Set<Long> enabled = reviewers.users().stream().map(AppUser::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> enabled = enabledUsers.stream().map(AppUser::id).collect(java.util.stream.Collectors.toSet());
         if (!enabled.containsAll(to)) {
             throw new InvalidInputException("cc", "只能抄送给在用的用户");
         }
@@ -344,6 +365,13 @@ public class TaskControl {
         history.record(formId, actor, WorkflowAction.CARBON_COPY, header.getStatus(), header.getStatus(), detail);
         audit.action(actor, AuditAction.CARBON_COPY, "form", formId, detail);
         events.publishEvent(new ApprovalEvents.FormCopied(formId, actor.id(), List.copyOf(copied)));
+    }
+
+    /** The units a form can be copied to: every enabled unit that has enabled users. */
+    @ReadOnly
+    public List<OrgUnit> copyUnitCandidates() {
+        java.util.Set<Long> withUsers = reviewers.users().stream().map(AppUser::unitId).collect(java.util.stream.Collectors.toSet());
+        return org.listUnits().stream().filter(u -> withUsers.contains(u.id())).toList();
     }
 
     /** 抄送我的. */

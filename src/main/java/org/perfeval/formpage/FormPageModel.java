@@ -80,6 +80,7 @@ class FormPageModel {
         model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header));
         model.addAttribute("canReview", canReview);
         model.addAttribute("taskControls", taskControl.controls(actor, header));
+        model.addAttribute("copyUnits", canReview ? taskControl.copyUnitCandidates() : List.of());
         model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());

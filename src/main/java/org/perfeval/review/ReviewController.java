@@ -52,6 +52,7 @@ class ReviewController {
                   @RequestParam(name = "opt", required = false) List<Integer> checked,
                   @RequestParam(required = false) String returnLevel,
                   @RequestParam(name = "cc", required = false) List<Long> copyTo,
+                  @RequestParam(name = "ccUnit", required = false) List<Long> copyToUnits,
                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
@@ -65,8 +66,9 @@ class ReviewController {
         }
         Decision parsed = parseDecision(decision);
         reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
-                parseLevel(parsed, returnLevel)), copyTo);
-        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copyTo == null || copyTo.isEmpty() ? "。" : "，并已抄送。"));
+                parseLevel(parsed, returnLevel)), copyTo, copyToUnits);
+        boolean copied = copyTo != null && !copyTo.isEmpty() || copyToUnits != null && !copyToUnits.isEmpty();
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copied ? "，并已抄送。" : "。"));
         return "redirect:/tasks";
     }
 

@@ -73,8 +73,14 @@ public class ReviewService {
     /** Approve or return and copy the form to users (抄送), all in one transaction. */
     @Transactional
     public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo) {
+        decide(actor, formId, input, copyTo, List.of());
+    }
+
+    /** Approve or return and copy the form to users and units (抄送), all in one transaction. */
+    @Transactional
+    public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo, List<Long> copyToUnits) {
         decide(actor, formId, input);
-        taskControl.copyOnDecision(actor, formId, copyTo);
+        taskControl.copyOnDecision(actor, formId, copyTo, copyToUnits);
     }
 
     /**

@@ -19,7 +19,8 @@ final class ParameterLabels {
             Map.entry("status", "状态"), Map.entry("note", "说明"), Map.entry("page", "页码"),
             Map.entry("username", "用户名"), Map.entry("displayName", "姓名"), Map.entry("role", "角色"),
             Map.entry("unitId", "单位"), Map.entry("email", "电子邮箱"), Map.entry("password", "密码"),
-            Map.entry("campaign", "评价任务"), Map.entry("year", "年度"), Map.entry("budget", "预算金额"), Map.entry("id", "编号"), Map.entry("projects", "项目清单"));
+            Map.entry("campaign", "评价任务"), Map.entry("year", "年度"), Map.entry("budget", "预算金额"), Map.entry("id", "编号"), Map.entry("projects", "项目清单"),
+            Map.entry("cc", "抄送人员"), Map.entry("ccUnit", "抄送单位"), Map.entry("returnLevel", "退回至审核层级"));
 
     private ParameterLabels() {
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfeval.organisation.OrgUnit;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormMapper;
@@ -261,6 +262,27 @@ class TaskControlTest {
         assertThat(actions()).contains("CONSULT", "CONSULT_ANSWER");
         assertThat(audit.search("CONSULT_ASK", null, String.valueOf(formId), null, 10)).hasSize(1);
         assertThat(audit.search("CONSULT_ANSWER", null, String.valueOf(formId), null, 10)).hasSize(2);
+    }
+
+    @Test
+    void aCopyToAUnitReachesEveryEnabledUserOfIt() {
+        // An unknown unit: refused with the decision undone.
+        assertThatThrownBy(() -> reviews.decide(w.reviewer1(), formId, approve(), List.of(), List.of(-7L)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("单位");
+        assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
+        assertThat(control.copyUnitCandidates()).extracting(OrgUnit::id)
+                .contains(w.unitB().id(), w.dept2().id());
+
+        reviews.decide(w.reviewer1(), formId, approve(), List.of(), List.of(w.unitB().id(), w.dept2().id()));
+        // 乙填报 works at unit B, 二审核 at department 2: both read the form and find it in 抄送我的.
+        assertThat(forms.read(w.staffB(), formId).header().getId()).isEqualTo(formId);
+        assertThat(forms.read(w.reviewer2(), formId).header().getId()).isEqualTo(formId);
+        assertThat(control.copiedTo(w.staffB())).extracting(c -> c.formId()).containsExactly(formId);
+        assertThat(control.copiedTo(w.reviewer2())).extracting(c -> c.formId()).containsExactly(formId);
+        // Nobody of unit A's department beyond its own reviewers was copied.
+        assertThat(control.copiedTo(w.staffA())).isEmpty();
+        assertThatThrownBy(() -> forms.saveDraft(w.staffB(), formId, formMapper.findHeader(formId).getVersion(),
+                Fixtures.clean())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
