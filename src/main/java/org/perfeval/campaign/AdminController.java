@@ -74,10 +74,13 @@ class AdminController {
                   @RequestParam(name = "publicOpinion", required = false) List<String> publicOpinions,
                   @RequestParam(required = false) String secondaryReview,
                   @RequestParam(required = false) String projects,
-                  RedirectAttributes redirect) {
-        // A project-expenditure campaign names its projects (one line each, pasted from Excel or typed);
-        // without a list, each ticked unit gets one form titled with the unit's name.
-        List<FormAssignment> listed = ProjectList.parse(projects, fillingUnits());
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile projectsFile,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        // A project-expenditure campaign names its projects (one line each, pasted from Excel, typed, or
+        // uploaded as a sheet); without a list, each ticked unit gets one form titled with the unit's name.
+        List<FormAssignment> listed = projectsFile != null && !projectsFile.isEmpty()
+                ? ProjectList.parse(ProjectList.fromSheet(projectsFile.getBytes()), fillingUnits())
+                : ProjectList.parse(projects, fillingUnits());
         if (listed.isEmpty() && (units == null || units.isEmpty())) {
             throw new InvalidInputException("unit", "请至少选择一个单位，或在项目清单中列出项目");
         }

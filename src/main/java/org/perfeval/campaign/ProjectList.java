@@ -21,6 +21,39 @@ final class ProjectList {
     private ProjectList() {
     }
 
+    /**
+     * The first sheet of an uploaded workbook as the list's text, one line per sheet row (a heading row
+     * and blank rows become empty lines), so that "第 N 行" in a refusal is the sheet's row N. Read like
+     * every import: streaming, with the size and inflate limits.
+     */
+    static String fromSheet(byte[] bytes) {
+        org.perfeval.exchange.excel.SheetGrid sheet;
+        try {
+            sheet = org.perfeval.exchange.excel.WorkbookCells.read(bytes).get(0);
+        } catch (org.perfeval.exchange.json.InvalidFormException e) {
+            throw new InvalidInputException("projectsFile", e.problems().isEmpty() ? "无法读取该 Excel 文件"
+                    : e.problems().get(0).message());
+        }
+        if (sheet.lastRow() + 1 > MAX_LINES) {
+            throw new InvalidInputException("projectsFile", "项目清单最多 " + MAX_LINES + " 行");
+        }
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; row <= sheet.lastRow(); row++) {
+            String unit = sheet.text(row, 0);
+            boolean heading = row == sheet.firstRow() && unit != null && unit.contains("单位");
+            if (!heading && (unit != null || sheet.text(row, 1) != null)) {
+                text.append(unit == null ? "" : unit).append('\t').append(nonNull(sheet.text(row, 1))).append('\t')
+                        .append(nonNull(sheet.text(row, 2)));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
     static List<FormAssignment> parse(String text, List<OrgUnit> units) {
         List<FormAssignment> projects = new ArrayList<>();
         if (text == null || text.isBlank()) {

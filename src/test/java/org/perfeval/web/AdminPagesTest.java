@@ -105,6 +105,49 @@ class AdminPagesTest {
                         .isEqualByComparingTo("600"));
     }
 
+    /** The same list uploaded as a sheet (heading row, a blank row): refusals name the sheet's row. */
+    @Test
+    void aProjectListIsUploadedAsAnExcelSheet() throws Exception {
+        TestOrg.World w = testOrg.create();
+        String unit = w.unitA().name();
+        var admin = user(accounts.loadUserByUsername(w.admin().username()));
+        byte[] bad = sheet(new String[][] {{"单位名称", "项目名称", "预算金额"}, {unit, "表格项目一", "120"}, {"无此单位", "表格项目二", ""}});
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/campaigns")
+                        .file(new org.springframework.mock.web.MockMultipartFile("projectsFile", "projects.xlsx",
+                                "application/octet-stream", bad))
+                        .with(csrf()).with(admin).param("name", "表格清单任务" + unit).param("fiscalYear", "2024")
+                        .param("formType", "PROJECT"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("项目清单第 3 行的单位「无此单位」不存在")));
+        byte[] good = sheet(new String[][] {{"单位名称", "项目名称", "预算金额"}, {unit, "表格项目一", "120"}, {null, null, null},
+                {unit, "表格项目二", ""}});
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/campaigns")
+                        .file(new org.springframework.mock.web.MockMultipartFile("projectsFile", "projects.xlsx",
+                                "application/octet-stream", good))
+                        .with(csrf()).with(admin).param("name", "表格清单任务" + unit).param("fiscalYear", "2024")
+                        .param("formType", "PROJECT"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Long campaignId = Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
+        org.assertj.core.api.Assertions.assertThat(campaignService.forms(campaignId)).extracting(FormHeader::getTitle)
+                .containsExactlyInAnyOrder("表格项目一", "表格项目二");
+    }
+
+    private static byte[] sheet(String[][] rows) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("项目");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     @Autowired org.perfeval.campaign.CampaignService campaignService;
     @Autowired org.perfeval.form.FormStore formStore;
 
