@@ -4,6 +4,8 @@ import org.perfeval.form.FormHeader;
 import org.perfeval.form.FormMapper;
 import org.perfeval.approval.ApprovalEvents;
 import org.perfeval.approval.Stage;
+import org.perfeval.organisation.OrgUnit;
+import org.perfeval.organisation.UnitKind;
 import org.perfeval.approval.Decision;
 import org.perfeval.organisation.AccessPolicy;
 import org.springframework.context.event.EventListener;
@@ -101,8 +103,23 @@ public class WorkflowNotices {
                 return;
             }
         }
-        notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), arrived.stage().label(),
+        notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), stageLabel(arrived),
                 "task:" + arrived.taskId());
+    }
+
+    /**
+     * The stage as the notice names it: a 二级单位's level is named after the unit (待市职业教育中心审核),
+     * not 主管部门审核, which it is not.
+     */
+    private String stageLabel(ApprovalEvents.TaskArrived arrived) {
+        String group = arrived.candidateGroup();
+        if (arrived.stage() == Stage.SUPERVISOR_REVIEW && group != null && group.startsWith("dept-")) {
+            OrgUnit level = org.findUnit(Long.valueOf(group.substring(5)));
+            if (level != null && level.kind() == UnitKind.UNIT) {
+                return level.name() + "审核";
+            }
+        }
+        return arrived.stage().label();
     }
 
     /** 【退回】 to the unit when its form comes back to it, with the reason the reviewer gave. */

@@ -49,6 +49,7 @@ class ReviewLevelsProcessTest {
     @Autowired ApprovalMapper approvalMapper;
     @Autowired FormHistory history;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.perfeval.notification.NotificationService notifications;
 
     TestTree.Deep t;
 
@@ -71,6 +72,9 @@ class ReviewLevelsProcessTest {
         assertThatThrownBy(() -> reviews.decide(t.deptReviewer(), form.getId(), approve()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("其他审核层级");
         assertThat(approval.canReview(t.secondReviewer(), formMapper.findHeader(form.getId()))).isTrue();
+        // The notice names the level that reviews: the 二级单位, not 主管部门.
+        assertThat(notifications.list(t.secondReviewer())).anyMatch(n -> n.formId().equals(form.getId())
+                && n.message().endsWith("待" + t.second().name() + "审核"));
 
         decide(t.secondReviewer(), form.getId(), approve());
         assertThat(instance(form)).isWaitingAt("Task_SupervisorReview");
