@@ -55,6 +55,9 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // The login's answer (a redirect away, or back with ?error…) before the next step navigates: a
+        // navigation started meanwhile raced the pending one and left elements of the wrong document.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     WebElement find(By by) {
