@@ -370,7 +370,13 @@ public class TaskControl {
     /** The units a form can be copied to: every enabled unit that has enabled users. */
     @ReadOnly
     public List<OrgUnit> copyUnitCandidates() {
-        java.util.Set<Long> withUsers = reviewers.users().stream().map(AppUser::unitId).collect(java.util.stream.Collectors.toSet());
+        return copyUnitCandidates(reviewers.users());
+    }
+
+    /** {@link #copyUnitCandidates()} from the enabled users already read (the form page has them as copy candidates). */
+    @ReadOnly
+    public List<OrgUnit> copyUnitCandidates(List<AppUser> enabledUsers) {
+        java.util.Set<Long> withUsers = enabledUsers.stream().map(AppUser::unitId).collect(java.util.stream.Collectors.toSet());
         return org.listUnits().stream().filter(u -> withUsers.contains(u.id())).toList();
     }
 

@@ -14,4 +14,18 @@ public interface AuditObjectNames {
 
     /** Names of the given ids; ids it does not know are left out. */
     Map<String, String> names(Collection<String> ids);
+
+    /** For objects keyed by a number: each numeric id named by {@code name}, which answers null for an unknown one. */
+    static Map<String, String> byNumericId(Collection<String> ids, java.util.function.LongFunction<String> name) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            if (id != null && id.matches("\\d{1,18}")) {
+                String named = name.apply(Long.parseLong(id));
+                if (named != null) {
+                    names.put(id, named);
+                }
+            }
+        }
+        return names;
+    }
 }

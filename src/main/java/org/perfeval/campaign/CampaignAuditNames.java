@@ -1,7 +1,6 @@
 package org.perfeval.campaign;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.perfeval.audit.AuditObjectNames;
@@ -23,16 +22,9 @@ class CampaignAuditNames implements AuditObjectNames {
 
     @Override
     public Map<String, String> names(Collection<String> ids) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String id : ids) {
-            if (id == null || !id.matches("\\d{1,18}")) {
-                continue;
-            }
-            Campaign campaign = campaigns.find(Long.valueOf(id));
-            if (campaign != null) {
-                names.put(id, "评价任务「" + campaign.name() + "」");
-            }
-        }
-        return names;
+        return AuditObjectNames.byNumericId(ids, id -> {
+            Campaign campaign = campaigns.find(id);
+            return campaign == null ? null : "评价任务「" + campaign.name() + "」";
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.perfeval.form;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.perfeval.audit.AuditObjectNames;
@@ -23,16 +22,9 @@ class FormAuditNames implements AuditObjectNames {
 
     @Override
     public Map<String, String> names(Collection<String> ids) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String id : ids) {
-            if (id == null || !id.matches("\\d{1,18}")) {
-                continue;
-            }
-            FormHeader header = forms.findHeader(Long.valueOf(id));
-            if (header != null) {
-                names.put(id, (header.getUnitName() == null ? "" : header.getUnitName()) + "《" + header.getTitle() + "》");
-            }
-        }
-        return names;
+        return AuditObjectNames.byNumericId(ids, id -> {
+            FormHeader header = forms.findHeader(id);
+            return header == null ? null : (header.getUnitName() == null ? "" : header.getUnitName()) + "《" + header.getTitle() + "》";
+        });
     }
 }
