@@ -212,6 +212,15 @@ public final class PrintedForms {
         return p.bytes();
     }
 
+    /** Seed 002 as printed, in the exchange format (test resource layouts/seed002-department.json; the scoring test reads it too). */
+    public static EvaluationForm seed002() {
+        try (var in = PrintedForms.class.getResourceAsStream("/layouts/seed002-department.json")) {
+            return org.perfeval.exchange.json.ExchangeJson.readForm(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Seed 002's 指标1 … 指标37: targets only, printed one per line beside the merged 产出 (1–30) and 效益 (31–37) rows. */
     static final List<String> SEED002_LINES = List.of("城乡居民基本医疗保险参保人数≥200万人", "基本医疗保障政策的调研次数1次",
             "全额资助参加城乡居民基本医疗保险", "医保运行分析项目数量≥1项", "开展医保基金监督检查次数≥3次", "按病种分值付费病种数≥4000个",

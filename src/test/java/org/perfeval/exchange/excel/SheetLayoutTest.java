@@ -80,7 +80,7 @@ class SheetLayoutTest {
     @ParameterizedTest(name = "xls={0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void theGuangdongScoringTableImportsAsPrintedAndScoresAsTheSeed(boolean xls) throws IOException {
-        EvaluationForm expected = seed002();
+        EvaluationForm expected = PrintedForms.seed002();
         SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(expected, xls, null)));
 
         assertThat(result.layoutId()).isEqualTo("guangdong-department");
@@ -109,7 +109,7 @@ class SheetLayoutTest {
 
     @Test
     void aGuangdongSheetWithoutTheSpendingAmountNamesTheCellThatLacksIt() throws IOException {
-        EvaluationForm expected = seed002();
+        EvaluationForm expected = PrintedForms.seed002();
         expected.getBudgetLines().get(0).setExecuted(null);
         SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(expected, false, null)));
         assertThat(result.form().getBudgetLines()).singleElement().satisfies(l -> {
@@ -123,13 +123,6 @@ class SheetLayoutTest {
                     assertThat(p.reason()).contains("未印出部门整体支出金额");
                 });
         assertThat(result.notRead()).anySatisfy(n -> assertThat(n).startsWith("L").contains("未印出部门整体支出金额"));
-    }
-
-    /** Seed 002 as printed, in the exchange format (the scoring test reads the same file). */
-    static EvaluationForm seed002() throws IOException {
-        try (var in = SheetLayoutTest.class.getResourceAsStream("/layouts/seed002-department.json")) {
-            return ExchangeJson.readForm(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     @Test
