@@ -110,6 +110,63 @@ class CampaignImportTest {
         }
     }
 
+    /**
+     * A sheet that prints 单位编码 is matched by the code, even when its unit name is another unit's
+     * (the code wins); one without a code by its name; an unknown code and name is named in the report.
+     */
+    @Test
+    void aPrintedUnitCodeMatchesBeforeTheNameAndTheReportSaysWhichRuleMatched() throws Exception {
+        TestOrg.World w = testOrg.create();
+        NewCampaign c = TestOrg.projectCampaign("按编码整体导入");
+        c.formType = FormType.DEPARTMENT;
+        c.fiscalYear = 2023;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        c.fillDue = now.plus(10, ChronoUnit.DAYS);
+        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
+        c.financeDue = now.plus(30, ChronoUnit.DAYS);
+        Campaign campaign = campaigns.create(w.admin(), c);
+        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "部门整体支出"),
+                new FormAssignment(w.unitB().id(), "部门整体支出")));
+        List<FormHeader> headers = formMapper.findByCampaign(campaign.id());
+
+        // Unit A's sheet under unit B's (old) name but with A's code; unit B's sheet without a code, a claimed total of its own.
+        EvaluationForm byCode = PrintedForms.seed002();
+        byCode.setUnit(w.unitB().name());
+        EvaluationForm byName = PrintedForms.seed002();
+        byName.setUnit(w.unitB().name());
+        byName.setClaimedTotal(new java.math.BigDecimal("89.02"));
+        EvaluationForm unknown = PrintedForms.seed002();
+        unknown.setUnit("不在任务中的单位");
+        Map<String, List<byte[]>> sheets = new LinkedHashMap<>();
+        sheets.put("按编码", List.of(PrintedForms.guangdongDepartment(byCode, false, " " + w.unitA().code() + " ")));
+        sheets.put("按名称", List.of(PrintedForms.guangdongDepartment(byName, false, null)));
+        sheets.put("不认识", List.of(PrintedForms.guangdongDepartment(unknown, false, "zz-000")));
+        MockHttpSession session = new MockHttpSession();
+
+        MockHttpServletResponse preview = mvc.perform(multipart("/admin/campaigns/" + campaign.id() + "/import")
+                .file(new MockMultipartFile("file", "部门整体.xlsx", "application/octet-stream", PrintedForms.workbook(sheets)))
+                .session(session).with(user(accounts.loadUserByUsername(w.admin().username()))).with(csrf())).andReturn().getResponse();
+
+        String page = preview.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview.getStatus()).as(page).isEqualTo(200);
+        assertThat(page).contains("<td>" + w.unitA().name() + " · 部门整体支出</td><td>单位编码</td>")
+                .contains("<td>" + w.unitB().name() + " · 部门整体支出</td><td>单位名称</td>")
+                .contains("未找到对应的评价表：本任务中没有单位编码“zz-000”或单位“不在任务中的单位”")
+                .contains(w.unitB().name() + "（" + w.unitA().code() + "）");
+        assertThat(page.split("<td>将导入</td>", -1)).as("two forms matched").hasSize(3);
+
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        mvc.perform(post("/admin/campaigns/" + campaign.id() + "/import/confirm").param("token", token.group(1)).session(session)
+                .with(user(accounts.loadUserByUsername(w.admin().username()))).with(csrf())).andReturn();
+        for (FormHeader h : headers) {
+            EvaluationForm stored = store.content(h.getId());
+            assertThat(stored.getIndicators()).as(h.getUnitName()).hasSize(24);
+            assertThat(stored.getClaimedTotal()).as(h.getUnitName())
+                    .isEqualByComparingTo(h.getUnitId().equals(w.unitA().id()) ? "97.62" : "89.02");
+        }
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
