@@ -111,15 +111,18 @@ class SheetImportController {
 
     /**
      * A sheet of the other form type (a 部门整体 sheet dropped onto a 项目支出 form) would be re-typed
-     * by the import and lose half its rows: refused, naming both.
+     * by the import and lose half its rows: refused, naming both; null when the types agree.
      */
     static String wrongType(SheetImport.Result result, FormType formType) {
-        FormType sheetType = result.form() == null ? null : result.form().getFormType();
+        return wrongType(result.form() == null ? null : result.form().getFormType(), result.layoutName(), formType);
+    }
+
+    static String wrongType(FormType sheetType, String layoutName, FormType formType) {
         if (sheetType == null || formType == null || sheetType == formType) {
             return null;
         }
-        return "这张表按“" + result.layoutName() + "”识别，是" + sheetType.label() + "，而本评价表是" + formType.label()
-                + "，不能导入。请上传" + formType.label() + "格式的表格。";
+        return "这张表" + (layoutName == null ? "" : "按“" + layoutName + "”识别，") + "是" + sheetType.label() + "，而本评价表是"
+                + formType.label() + "，不能导入。请上传" + formType.label() + "格式的表格。";
     }
 
     private static ArrayList<SheetImport.Placement> listed(List<SheetImport.Placement> all) {

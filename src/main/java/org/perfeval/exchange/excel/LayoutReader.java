@@ -284,6 +284,11 @@ final class LayoutReader {
     private void readLabel(EvaluationForm f, SheetLayout.Label label) {
         int[] at = findLabel(label);
         if (at == null) {
+            if (label.required()) {
+                String field = label.fields().get(0);
+                problems.add(new Problem(field, "工作表中没有“" + label.texts().get(0) + "”行（" + FieldCatalogue.label(field)
+                        + "）：表格可能不完整（缺页或被截断），请核对后再导入"));
+            }
             return;
         }
         var cells = sheet.row(at[0]);

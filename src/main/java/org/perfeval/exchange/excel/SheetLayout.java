@@ -29,8 +29,10 @@ public record SheetLayout(String id, String name, String reproduces, String buil
      * cell of the row, or "below" the label (a header cell over its value). {@code pattern}: the value is
      * the regex's first group within the cell ("合计:84(含3名雇员)" → 84). The field "unitCode" is no
      * field of the form: it is the unit's code, which whole-campaign import matches units by.
+     * {@code required}: a sheet without the label is refused (the 合计 row that ends a printed table:
+     * without it the table may have lost pages).
      */
-    public record Label(List<String> fields, List<String> texts, String take, String pattern) {
+    public record Label(List<String> fields, List<String> texts, String take, String pattern, boolean required) {
     }
 
     /**

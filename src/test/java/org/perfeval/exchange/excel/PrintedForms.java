@@ -280,7 +280,7 @@ public final class PrintedForms {
         }
         p.number(r + 3, 1, f.getBudgetExpenditure());
         r += 4;
-        p.text(r, 0, "指标评分表").merge(r, r, 0, 11);
+        p.text(r, 0, "指标评分表").merge(r, r, 0, broken.contains(Guangdong.MERGED_ACROSS_BLOCKS) ? 10 : 11);
         r++;
         int header = r;
 
