@@ -19,6 +19,7 @@ import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.Goal;
 import org.perfeval.exchange.Indicator;
 import org.perfeval.exchange.Problem;
+import org.perfeval.exchange.SubIndicator;
 
 /**
  * Applies one {@link SheetLayout} to one sheet: finds its blocks by their header texts, scores how
@@ -269,7 +270,12 @@ final class LayoutReader {
                     continue;
                 }
                 Indicator ind = new Indicator();
+                @SuppressWarnings("unchecked")
+                List<SubIndicator> subs = (List<SubIndicator>) row.remove(SUB_INDICATORS);
                 row.forEach((path, value) -> FieldCatalogue.field(FieldCatalogue.INDICATOR, path).set(ind, value));
+                if (subs != null) {
+                    ind.setSubIndicators(new ArrayList<>(subs));
+                }
                 if (ind.getDeviationReasons() == null) {
                     ind.setDeviationReasons(new DeviationReasons());
                 }
@@ -404,19 +410,9 @@ final class LayoutReader {
                 }
                 continue;
             }
-            if (linesColumn != null) {
-                int column = found.columns.get(linesColumn);
-                Pattern line = Pattern.compile(block.lines().pattern());
-                for (int i : group) {
-                    int sr = sheetRows.get(i);
-                    String text = sheet.text(sr, column);
-                    if (text != null && line.matcher(text.replaceAll("[\\s\\u3000]+", "")).find()) {
-                        ignore(sr, column, text, block.lines().reason());
-                        notRead.add(SheetGrid.address(sr, column) + " " + text.replaceAll("[\\s\\u3000]+", "") + "："
-                                + block.lines().reason());
-                    }
-                }
-            }
+            List<SubIndicator> subs = linesColumn == null ? List.of()
+                    : lines(block.lines(), found, found.columns.get(linesColumn), group, sheetRows,
+                    prefix + "[" + (out.size() - budgetRows) + "].subIndicators[");
             String name = row.entrySet().stream().filter(e -> "name".equals(e.getKey().field())).map(Map.Entry::getValue)
                     .findFirst().orElse("");
             SheetLayout.BudgetRow budgetRow = block.budgetRows().stream()
@@ -461,10 +457,73 @@ final class LayoutReader {
                     values.put(c.field(), value);
                 }
             }
+            if (!subs.isEmpty()) {
+                values.put(SUB_INDICATORS, subs);
+            }
             out.add(values);
         }
         return out;
     }
+
+    /**
+     * The 指标N lines of one row. Where the sheet prints their completion (a column such as 全年完成值)
+     * they are the row's sub-indicators: name and target split where the target starts (its operator,
+     * else the closing number), the completion, and a rating (优/良/达标/不达标) if printed. Where it
+     * does not, each line is named as not read, with the layout's reason.
+     */
+    private List<SubIndicator> lines(SheetLayout.Lines lines, Found found, int column, List<Integer> group,
+                                     List<Integer> sheetRows, String path) {
+        Integer actual = lines.actual() == null ? null : columnOf(found, lines.actual());
+        Integer rating = lines.rating() == null ? null : columnOf(found, lines.rating());
+        Pattern line = Pattern.compile(lines.pattern());
+        List<SubIndicator> subs = new ArrayList<>();
+        for (int i : group) {
+            int r = sheetRows.get(i);
+            String text = sheet.text(r, column);
+            String compact = text == null ? "" : text.replaceAll("[\\s\\u3000]+", "");
+            Matcher m = line.matcher(compact);
+            if (!m.find()) {
+                continue;
+            }
+            if (actual == null) {
+                ignore(r, column, text, lines.reason());
+                notRead.add(SheetGrid.address(r, column) + " " + compact + "：" + lines.reason());
+                continue;
+            }
+            String body = compact.substring(m.end()).replaceFirst("^[:：]", "");
+            Matcher split = TARGET.matcher(body);
+            SubIndicator sub = new SubIndicator();
+            String at = path + subs.size() + "].";
+            if (split.matches() && !split.group(1).isEmpty()) {
+                sub.setName(split.group(1));
+                sub.setTarget(split.group(2));
+            } else {
+                sub.setName(body);
+            }
+            place(r, column, at + "name", text);
+            sub.setActual(sheet.text(r, actual));
+            if (sub.getActual() != null) {
+                place(r, actual, at + "actual", sub.getActual());
+            }
+            if (rating != null && sheet.text(r, rating) != null) {
+                sub.setRating(sheet.text(r, rating));
+                place(r, rating, at + "rating", sub.getRating());
+            }
+            subs.add(sub);
+        }
+        return subs;
+    }
+
+    /** "参保人数≥200万人" → 参保人数 | ≥200万人; "抽查服务次数4次/年" → 抽查服务次数 | 4次/年. */
+    private static final Pattern TARGET = Pattern.compile("(.*?)([≥≤＞＜><=＝].*|\\d+(?:\\.\\d+)?[^\\d]{0,4})");
+
+    private static Integer columnOf(Found found, String text) {
+        return found.columns.entrySet().stream().filter(e -> e.getKey().texts().contains(text)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The sub-indicators read for a row (a list, not a catalogue field). */
+    static final String SUB_INDICATORS = "@subIndicators";
 
     /** Marks a row read from the indicator table that is a budget line (see {@link SheetLayout.BudgetRow}). */
     static final String BUDGET_ROW = "@budgetLine";
@@ -879,7 +938,7 @@ final class LayoutReader {
     }
 
     private void place(int row, int column, String path, String text) {
-        placements.add(new SheetImport.Placement(SheetGrid.address(row, column), path, FieldCatalogue.label(path), text,
+        placements.add(new SheetImport.Placement(SheetGrid.address(row, column), path, FieldCatalogue.label(generic(path)), text,
                 SheetImport.Status.PLACED, null));
     }
 

@@ -54,9 +54,10 @@ public record SheetLayout(String id, String name, String reproduces, String buil
     /**
      * Indicators printed over several lines (a merged 三级 cell beside one line per 分项, "指标1：…"):
      * the lines of {@code column} matching {@code pattern} belong to the row whose merged cells they
-     * lie in; not imported as sub-indicators, each is reported with {@code reason}.
+     * lie in. Where the sheet has the column {@code actual} (by header text; {@code rating} likewise)
+     * they are the row's sub-indicators; else each is reported as not read with {@code reason}.
      */
-    public record Lines(String column, String pattern, String reason) {
+    public record Lines(String column, String pattern, String reason, String actual, String rating) {
     }
 
     /**

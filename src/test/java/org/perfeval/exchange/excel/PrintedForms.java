@@ -235,7 +235,11 @@ public final class PrintedForms {
             "法律纠纷发生数为0件", "服务社会发展能力有所提升", "宣传政策知晓率≥60%", "城乡居民参保对象满意度80%", "对经办服务投诉率≤10%");
 
     /** What a layout test can break in the Guangdong sheet. */
-    public enum Guangdong { NO_TOTAL, MERGED_ACROSS_BLOCKS }
+    public enum Guangdong {
+        NO_TOTAL, MERGED_ACROSS_BLOCKS,
+        /** 全年完成值 and 完成评级 printed for each 指标N line (met as targeted; the unquantified ones rated). */
+        COMPLETION_COLUMN
+    }
 
     /**
      * Seed 002's 部门整体支出绩效自评指标评分表 (Guangdong city) as a PDF turned into a sheet prints it:
@@ -290,9 +294,15 @@ public final class PrintedForms {
         List<List<Object[]>> runTexts = new ArrayList<>(); // per run: {line, text}
         Indicator output = f.getIndicators().get(0);
         Indicator effect = f.getIndicators().get(1);
+        boolean completion = broken.contains(Guangdong.COMPLETION_COLUMN);
         for (int i = 0; i < SEED002_LINES.size(); i++) {
-            String[] line = new String[12];
+            String[] line = new String[14];
             line[8] = wrapAt("指标" + (i + 1) + "：" + SEED002_LINES.get(i), 12);
+            if (completion) {
+                java.util.regex.Matcher target = java.util.regex.Pattern.compile("[≥≤]?(\\d[^≥≤]*)$").matcher(SEED002_LINES.get(i));
+                line[12] = target.find() ? target.group(1) : "已完成";
+                line[13] = target.find(0) ? null : SEED002_LINES.get(i).equals("普遍开展门诊统筹") ? "良" : "达标";
+            }
             lines.add(line);
         }
         String[] notes = output.getDeviationNote().split("\n");
@@ -351,13 +361,13 @@ public final class PrintedForms {
         java.util.Set<Integer> headerRows = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if (pageStarts.contains(i)) {
-                p.guangdongHeader(r);
+                p.guangdongHeader(r, completion);
                 headerRows.add(r);
                 r++;
             }
             rowOf[i] = r;
             String[] line = lines.get(i);
-            for (int c = 0; c < 12; c++) {
+            for (int c = 0; c < line.length; c++) {
                 if (c == 1 || c == 3 || c == 5 || c == 6) {
                     p.textOrNumber(r, c, line[c]);
                 } else {
@@ -405,7 +415,10 @@ public final class PrintedForms {
         return p.bytes();
     }
 
-    private void guangdongHeader(int r) {
+    private void guangdongHeader(int r, boolean completion) {
+        if (completion) {
+            text(r, 12, "全年\n完成值").text(r, 13, "完成\n评级");
+        }
         String[] heads = {"一级指标", "分值", "二级指\n标", "分值", "三级指标", "分值", "得分/自\n评分", "评分依据、未达\n标原因、改进措\n施",
                 "指标解释", "评分标准", "参考佐证材料\n（说明：本栏佐证材料供参考，部门只要能证明对应指标即可，不用全部提供。）", "备注"};
         for (int c = 0; c < heads.length; c++) {

@@ -125,6 +125,43 @@ class SheetLayoutTest {
         assertThat(result.notRead()).anySatisfy(n -> assertThat(n).startsWith("L").contains("未印出部门整体支出金额"));
     }
 
+    /** The same table with a 全年完成值 column for the 指标N lines: they become the rows' sub-indicators and the rows score as composites. */
+    @Test
+    void aGuangdongSheetPrintingTheLinesCompletionImportsThemAsSubIndicators() throws IOException {
+        SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(
+                PrintedForms.seed002(), false, null, PrintedForms.Guangdong.COMPLETION_COLUMN)));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.unknownColumns()).isEmpty();
+        assertThat(result.notRead()).noneMatch(n -> n.contains("只印出指标值"));
+        var output = result.form().getIndicators().get(0);
+        assertThat(output.getName()).isEqualTo("产出指标完成情况");
+        assertThat(output.getSubIndicators()).hasSize(30);
+        assertThat(result.form().getIndicators().get(1).getSubIndicators()).hasSize(7);
+        assertThat(output.getSubIndicators().get(0)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("城乡居民基本医疗保险参保人数");
+            assertThat(s.getTarget()).isEqualTo("≥200万人");
+            assertThat(s.getActual()).isEqualTo("200万人");
+            assertThat(s.getRating()).isNull();
+        });
+        assertThat(output.getSubIndicators().get(11)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("病历专项抽查服务次数");
+            assertThat(s.getTarget()).isEqualTo("4次/年");
+        });
+        assertThat(output.getSubIndicators().get(15)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("普遍开展门诊统筹");
+            assertThat(s.getTarget()).isNull();
+            assertThat(s.getRating()).isEqualTo("良");
+        });
+        assertThat(result.placements()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("indicators[0].subIndicators[0].actual");
+            assertThat(p.address()).startsWith("M");
+            assertThat(p.label()).isEqualTo("分项实际完成值");
+        });
+        ScoringResult score = Scorers.fromClasspath().score(result.form());
+        assertThat(score.indicators().get(0).kind()).isEqualTo(org.perfeval.scoring.IndicatorKind.COMPOSITE);
+        assertThat(score.indicators().get(0).subIndicators()).hasSize(30);
+    }
+
     @Test
     void oneUnknownColumnIsReportedAndTheRestImported() throws IOException {
         EvaluationForm expected = fixture("seed000-form1-medical-assistance");
