@@ -10,8 +10,6 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.Campaign;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
-import org.perfeval.campaign.NewCampaign;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.excel.PrintedForms;
@@ -59,12 +56,7 @@ class CampaignImportTest {
     void formsAreMatchedToUnitAndProjectReportedAndWrittenOnlyOnConfirmation() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures is not beside the project");
         TestOrg.World w = testOrg.create();
-        NewCampaign c = TestOrg.projectCampaign("整体导入任务");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        c.fillDue = now.plus(10, ChronoUnit.DAYS);
-        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
-        c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("整体导入任务", FormType.PROJECT, 2024));
         campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "城乡医疗救助"),
                 new FormAssignment(w.unitA().id(), "城乡居民基本医疗保险"), new FormAssignment(w.unitB().id(), "城乡医疗救助")));
         List<FormHeader> headers = formMapper.findByCampaign(campaign.id());
@@ -117,14 +109,7 @@ class CampaignImportTest {
     @Test
     void aPrintedUnitCodeMatchesBeforeTheNameAndTheReportSaysWhichRuleMatched() throws Exception {
         TestOrg.World w = testOrg.create();
-        NewCampaign c = TestOrg.projectCampaign("按编码整体导入");
-        c.formType = FormType.DEPARTMENT;
-        c.fiscalYear = 2023;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        c.fillDue = now.plus(10, ChronoUnit.DAYS);
-        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
-        c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("按编码整体导入", FormType.DEPARTMENT, 2023));
         campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "部门整体支出"),
                 new FormAssignment(w.unitB().id(), "部门整体支出")));
         List<FormHeader> headers = formMapper.findByCampaign(campaign.id());

@@ -11,8 +11,6 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.Campaign;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
-import org.perfeval.campaign.NewCampaign;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.excel.PrintedForms;
@@ -130,15 +127,7 @@ class SheetImportPreviewTest {
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("表格类型不符")
                 .contains("是部门（单位）整体绩效自评表，而本评价表是项目支出绩效自评表，不能导入").doesNotContain("name=\"token\"");
 
-        NewCampaign c = new NewCampaign();
-        c.name = "部门整体导入";
-        c.fiscalYear = 2023;
-        c.formType = FormType.DEPARTMENT;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        c.fillDue = now.plus(10, ChronoUnit.DAYS);
-        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
-        c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("部门整体导入", FormType.DEPARTMENT, 2023));
         campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "部门整体支出")));
         FormHeader department = formMapper.findByCampaign(campaign.id()).get(0);
         MockHttpSession session = new MockHttpSession();
