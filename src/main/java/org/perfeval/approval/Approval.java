@@ -1,6 +1,5 @@
 package org.perfeval.approval;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +49,11 @@ public class Approval {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final Clock clock;
     private final AccessPolicy accessPolicy;
     private final OrgMapper orgMapper;
 
     Approval(FormProcess process, ApprovalMapper mapper, EvaluationFormService forms, FormMapper formMapper,
-             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json,
              AccessPolicy accessPolicy, OrgMapper orgMapper) {
         this.accessPolicy = accessPolicy;
         this.orgMapper = orgMapper;
@@ -67,7 +65,6 @@ public class Approval {
         this.audit = audit;
         this.events = events;
         this.json = json;
-        this.clock = clock;
     }
 
     /** Starts the form's process (business key = form id); the first task's listener records the instance. */
@@ -143,7 +140,6 @@ public class Approval {
         if (task == null || task.stage() != Stage.FILL) {
             throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
         }
-        formMapper.markSubmitted(formId, clock.instant());
         history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null, forms.snapshot(formId));
         process.complete(task, Map.of());
         FormHeader after = formMapper.findHeader(formId);
