@@ -335,3 +335,46 @@
     }).then(function () { button.disabled = false; });
   });
 })();
+
+// A sheet dropped anywhere on the form page is previewed, as if chosen and "预览 Excel 导入" pressed
+// (nothing is written before the preview's confirmation). A JSON file is only put into the chooser:
+// its import has no preview, so the clerk presses "直接导入" knowingly.
+(function () {
+  'use strict';
+  var input = document.querySelector('#transfer input[type=file]');
+  var preview = document.querySelector('#transfer button[formaction]');
+  if (!input || !preview || !window.DataTransfer) { return; }
+  var depth = 0;
+  // A file input takes its own drop (佐证材料 dropped onto theirs), and the 佐证材料 box keeps its files.
+  function carriesFiles(e) {
+    return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0
+      && !(e.target.closest && e.target.closest('input[type=file], #evidence'));
+  }
+  function over(on) { document.body.classList.toggle('dropping', on); }
+  document.addEventListener('dragenter', function (e) {
+    if (carriesFiles(e)) { depth++; over(true); }
+  });
+  document.addEventListener('dragleave', function (e) {
+    if (carriesFiles(e) && --depth <= 0) { depth = 0; over(false); }
+  });
+  document.addEventListener('dragover', function (e) {
+    if (carriesFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  });
+  document.addEventListener('drop', function (e) {
+    if (!carriesFiles(e)) { return; }
+    e.preventDefault(); // otherwise the browser opens or downloads the file and the page is gone
+    depth = 0;
+    over(false);
+    var file = e.dataTransfer.files[0];
+    if (!file) { return; }
+    var one = new DataTransfer();
+    one.items.add(file);
+    input.files = one.files;
+    if (/\.json$/i.test(file.name)) {
+      document.getElementById('transfer').scrollIntoView();
+      input.focus();
+      return;
+    }
+    input.form.requestSubmit(preview);
+  });
+})();

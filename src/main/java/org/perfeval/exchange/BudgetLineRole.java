@@ -5,5 +5,16 @@ package org.perfeval.exchange;
  * add up to the total, ITEM a weighted execution row of a department form.
  */
 public enum BudgetLineRole {
-    TOTAL, SOURCE, ITEM
+    TOTAL("合计"), SOURCE("资金来源"), ITEM("执行项");
+
+    private final String label;
+
+    BudgetLineRole(String label) {
+        this.label = label;
+    }
+
+    /** As the form page and the import preview name it. */
+    public String label() {
+        return label;
+    }
 }

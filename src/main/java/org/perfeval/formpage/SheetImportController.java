@@ -47,10 +47,23 @@ class SheetImportController {
         this.forms = forms;
     }
 
-    /** What the confirmation will import: the form as exchange JSON and what the preview showed. */
+    /**
+     * What the confirmation will import: the form as exchange JSON and what the preview showed; the
+     * columns and cells not read are shown again on the filled form, where the clerk checks it.
+     */
     record Pending(String token, Long formId, int version, String fileName, String layoutName, String sheetName,
-                   String formJson, ArrayList<SheetImport.Placement> placements, ArrayList<String> unknownColumns)
+                   String formJson, ArrayList<SheetImport.Placement> placements, ArrayList<String> unknownColumns,
+                   ArrayList<String> notRead)
             implements Serializable {
+    }
+
+    /** The preview's tally beside the confirmation button. */
+    record Counts(long placed, long ignored, int notRead) {
+        static Counts of(SheetImport.Result result) {
+            return new Counts(result.placements().stream().filter(p -> p.status() == SheetImport.Status.PLACED).count(),
+                    result.placements().stream().filter(p -> p.status() == SheetImport.Status.IGNORED).count(),
+                    result.notRead().size());
+        }
     }
 
     @PostMapping("/forms/{id}/import/preview")
@@ -72,6 +85,7 @@ class SheetImportController {
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("result", result);
         model.addAttribute("cells", listed(result.placements()));
+        model.addAttribute("counts", Counts.of(result));
         model.addAttribute("form", result.form());
         model.addAttribute("version", version);
         String wrongType = wrongType(result, header.getFormType());
@@ -79,7 +93,7 @@ class SheetImportController {
         if (result.valid() && wrongType == null) {
             Pending pending = new Pending(UUID.randomUUID().toString(), id, version, file.getOriginalFilename(),
                     result.layoutName(), result.sheetName(), ExchangeJson.writeForm(result.form()),
-                    listed(result.placements()), new ArrayList<>(result.unknownColumns()));
+                    listed(result.placements()), new ArrayList<>(result.unknownColumns()), new ArrayList<>(result.notRead()));
             session.setAttribute(PENDING, pending);
             model.addAttribute("token", pending.token());
         } else {
@@ -105,8 +119,15 @@ class SheetImportController {
         forms.importDraft(user.actor(), id, pending.version(), content, "Excel（" + pending.layoutName() + "）");
         session.removeAttribute(PENDING);
         redirect.addFlashAttribute("notice", "已按“" + pending.layoutName() + "”导入“" + pending.fileName() + "”，请核对后提交。"
-                + (pending.unknownColumns().isEmpty() ? "" : "未导入：" + String.join("、", pending.unknownColumns())));
+                + (pending.notRead().isEmpty() && pending.unknownColumns().isEmpty() ? "" : "表格中有内容未读取，见下方清单。"));
+        if (!pending.notRead().isEmpty() || !pending.unknownColumns().isEmpty()) {
+            redirect.addFlashAttribute("importNotRead", new ImportNotRead(pending.fileName(), pending.unknownColumns(), pending.notRead()));
+        }
         return "redirect:/forms/" + id;
+    }
+
+    /** Shown once on the filled form after the confirmation: what of the sheet did not come across. */
+    record ImportNotRead(String fileName, List<String> unknownColumns, List<String> notRead) implements Serializable {
     }
 
     /**

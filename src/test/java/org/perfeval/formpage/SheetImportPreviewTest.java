@@ -73,7 +73,11 @@ class SheetImportPreviewTest {
         assertThat(preview.getStatus()).isEqualTo(200);
         String page = preview.getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("项目支出绩效自评表（全国通用格式·安徽）").contains("运转保障率")
-                .contains("三级指标（indicators[0].name）").contains("“联系人”（J12）").contains("未导入");
+                .contains("指标第 1 行「三级指标」").contains("“联系人”（J12）").contains("未导入");
+        // A clerk reads where each cell went in words, not as the exchange format's paths or enum names.
+        assertThat(page).doesNotContain("indicators[0].name").doesNotContain("budgetLines[").doesNotContain(">TOTAL<")
+                .contains(">合计<").contains(">资金来源<");
+        assertThat(page).containsPattern("id=\"import-counts\">已读取 \\d+ 格 · 未导入 \\d+ 格 · 未读取 0 处<");
         assertThat(page).containsPattern(">D13<");
         assertThat(ExchangeJson.writeForm(store.content(form.getId()))).as("nothing written before confirmation").isEqualTo(before);
         assertThat(version(form)).isEqualTo(version);
@@ -142,8 +146,16 @@ class SheetImportPreviewTest {
                 .contains("三级指标未印出，记为“（三级指标名称未印出）”").contains("部门预算资金支出率");
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
-        mvc.perform(post("/forms/" + department.getId() + "/import/confirm").param("token", token.group(1)).session(session)
-                .with(as(w.staffA())).with(csrf())).andReturn();
+        var confirmed = mvc.perform(post("/forms/" + department.getId() + "/import/confirm").param("token", token.group(1))
+                .session(session).with(as(w.staffA())).with(csrf())).andReturn();
+        // The filled form names the cells not read once more, where the clerk checks it against the sheet.
+        String filled = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/forms/" + department.getId()).flashAttrs(confirmed.getFlashMap()).session(session)
+                        .with(as(w.staffA()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(filled).contains("表格中有内容未读取，见下方清单").contains("“部门整体自评.xlsx”中未读取的内容")
+                .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
+                .contains("三级指标未印出，记为“（三级指标名称未印出）”");
+        new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(new java.util.HashMap<>(confirmed.getFlashMap()));
         EvaluationForm stored = store.content(department.getId());
         assertThat(stored.getIndicators()).hasSize(24);
         assertThat(stored.getBudgetLines()).singleElement().satisfies(l -> assertThat(l.getExecuted()).isEqualByComparingTo("10442.74"));
