@@ -284,7 +284,79 @@ final class LayoutReader {
         }
         headerCells();
         mergedAcrossBlocks();
+        otherCells();
         return f;
+    }
+
+    /**
+     * Every cell with a value that went nowhere is named too (a 合计 row's sums, a footnote, a note
+     * typed beside the table), so the preview accounts for the whole sheet; the printed titles, labels
+     * and column headers the layout knows are the form's frame and are left out.
+     */
+    private void otherCells() {
+        Set<String> accounted = new HashSet<>();
+        Set<Integer> readRows = new HashSet<>();
+        Set<String> readTexts = new HashSet<>();
+        for (SheetImport.Placement p : placements) {
+            accounted.add(p.address());
+            if (p.status() == SheetImport.Status.PLACED) {
+                readRows.add(Integer.parseInt(p.address().replaceAll("^[A-Z]+", "")) - 1);
+                readTexts.add(p.address().replaceAll("\\d+$", "") + normalize(p.text()));
+            }
+        }
+        notRead.forEach(n -> accounted.add(n.split(" ", 2)[0]));
+        List<String> frame = new ArrayList<>(layout.titleTexts());
+        layout.labels().forEach(l -> frame.addAll(l.texts()));
+        for (SheetLayout.Block block : new SheetLayout.Block[] {layout.budget(), layout.goal(), layout.indicators()}) {
+            if (block != null) {
+                block.columns().forEach(c -> frame.addAll(c.texts()));
+            }
+        }
+        List<String> known = frame.stream().map(LayoutReader::normalize).filter(t -> !t.isEmpty()).toList();
+        for (int r = sheet.firstRow(); r <= sheet.lastRow(); r++) {
+            if (headerRow(r)) {
+                continue;
+            }
+            Map<Integer, String> skipped = readRows.contains(r) ? skippedColumns(r) : Map.of();
+            for (var cell : sheet.row(r).entrySet()) {
+                String text = cell.getValue().text();
+                String address = SheetGrid.address(r, cell.getKey());
+                if (text == null || text.isBlank() || accounted.contains(address)) {
+                    continue;
+                }
+                String t = normalize(text);
+                if (t.isEmpty() || known.stream().anyMatch(k -> t.equals(k) || t.startsWith(k))) {
+                    continue;
+                }
+                String column = skipped.get(cell.getKey());
+                String letters = address.replaceAll("\\d+$", "");
+                ignore(r, cell.getKey(), text, column != null ? "“" + column + "”列，评价表不填此项"
+                        : readTexts.contains(letters + t) ? "同列已读取相同内容（分页处重复印出）"
+                        : "评价表中没有对应栏目（说明、合计、脚注或本格式不读的数据）");
+            }
+        }
+    }
+
+    /** The indicator columns the layout knows but does not import ("field": "-", as 完成程度 or 指标解释), by column. */
+    private Map<Integer, String> skippedColumns(int r) {
+        Map<Integer, String> skipped = new LinkedHashMap<>();
+        if (indicators != null && r >= indicators.dataStart) {
+            indicators.columns.forEach((c, column) -> {
+                if ("-".equals(c.field()) && !c.texts().isEmpty()) {
+                    skipped.put(column, c.texts().get(0));
+                }
+            });
+        }
+        return skipped;
+    }
+
+    private boolean headerRow(int r) {
+        for (Found found : new Found[] {budget, goal, indicators}) {
+            if (found != null && r >= found.headerRow && r < found.dataStart) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readLabel(EvaluationForm f, SheetLayout.Label label) {

@@ -107,6 +107,35 @@ class SheetLayoutTest {
         });
     }
 
+    /**
+     * "Every unread cell named": besides the cells the layout reads, the 合计 row's sums, footnotes, the
+     * columns the layout knows but does not import and texts repeated at a page break are each listed
+     * by address with why; the printed titles, labels and headers (the frame) are not.
+     */
+    @Test
+    void everyCellWithAValueThatWentNowhereIsNamedWithWhy() throws IOException {
+        SheetImport.Result guangdong = SheetImport.recognise(WorkbookCells.read(
+                PrintedForms.guangdongDepartment(PrintedForms.seed002(), false, null)));
+        Map<String, String> ignored = new LinkedHashMap<>();
+        guangdong.placements().stream().filter(p -> p.status() == SheetImport.Status.IGNORED)
+                .forEach(p -> ignored.put(p.address(), p.reason()));
+        assertThat(ignored).containsEntry("C14", "评价表中没有对应栏目（说明、合计、脚注或本格式不读的数据）")
+                .containsEntry("A87", "评价表中没有对应栏目（说明、合计、脚注或本格式不读的数据）")
+                .containsEntry("I57", "“指标解释”列，评价表不填此项")
+                .containsEntry("A30", "同列已读取相同内容（分页处重复印出）")
+                .doesNotContainKeys("A1", "A2");
+        assertThat(guangdong.placements()).noneSatisfy(p -> assertThat(p.text()).isEqualTo("部门整体支出绩效自评指标评分表(无专项资金)"));
+
+        SheetImport.Result liaoning = SheetImport.recognise(WorkbookCells.read(
+                PrintedForms.liaoningDepartment(fixture("example-department"), false)));
+        assertThat(liaoning.placements()).filteredOn(p -> p.status() == SheetImport.Status.IGNORED)
+                .anySatisfy(p -> assertThat(p.reason()).isEqualTo("“完成程度”列，评价表不填此项"))
+                .anySatisfy(p -> {
+                    assertThat(p.text()).startsWith("注：完成程度");
+                    assertThat(p.reason()).contains("对应栏目");
+                });
+    }
+
     @Test
     void aGuangdongSheetWithoutTheSpendingAmountNamesTheCellThatLacksIt() throws IOException {
         EvaluationForm expected = PrintedForms.seed002();
