@@ -22,6 +22,7 @@ import org.perfeval.shared.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,6 +82,16 @@ class SheetImportController {
         }
         session.removeAttribute(PENDING);
         SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(file.getBytes()));
+        String wrongType = wrongType(result, header.getFormType());
+        if (result.valid() && wrongType == null) {
+            Pending pending = new Pending(UUID.randomUUID().toString(), id, version, file.getOriginalFilename(),
+                    result.layoutName(), result.sheetName(), ExchangeJson.writeForm(result.form()),
+                    listed(result.placements()), new ArrayList<>(result.unknownColumns()), new ArrayList<>(result.notRead()));
+            session.setAttribute(PENDING, pending);
+            // Shown by a GET, so the browser's back button after the confirmation reloads a page
+            // instead of asking to send the upload again.
+            return "redirect:/forms/" + id + "/import/preview";
+        }
         model.addAttribute("header", header);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("result", result);
@@ -88,17 +99,38 @@ class SheetImportController {
         model.addAttribute("counts", Counts.of(result));
         model.addAttribute("form", result.form());
         model.addAttribute("version", version);
-        String wrongType = wrongType(result, header.getFormType());
         model.addAttribute("refusal", wrongType);
-        if (result.valid() && wrongType == null) {
-            Pending pending = new Pending(UUID.randomUUID().toString(), id, version, file.getOriginalFilename(),
-                    result.layoutName(), result.sheetName(), ExchangeJson.writeForm(result.form()),
-                    listed(result.placements()), new ArrayList<>(result.unknownColumns()), new ArrayList<>(result.notRead()));
-            session.setAttribute(PENDING, pending);
-            model.addAttribute("token", pending.token());
-        } else {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return "form-import-preview";
+    }
+
+    /** The pending import's preview; once confirmed or replaced, back to the form with a word why. */
+    @GetMapping("/forms/{id}/import/preview")
+    String pending(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model, HttpSession session,
+                   RedirectAttributes redirect) {
+        FormHeader header = forms.requireEditable(user.actor(), id);
+        Pending pending = session.getAttribute(PENDING) instanceof Pending p && p.formId().equals(id) ? p : null;
+        if (pending == null) {
+            redirect.addFlashAttribute("notice", "没有待确认的导入（已确认导入或已取消）。如需再次导入，请重新上传表格。");
+            return "redirect:/forms/" + id;
         }
+        EvaluationForm form;
+        try {
+            form = ExchangeJson.readForm(pending.formJson());
+        } catch (InvalidFormException e) {
+            throw new InvalidInputException("token", "待确认的导入已无法读取，请重新上传表格");
+        }
+        SheetImport.Result result = new SheetImport.Result(null, pending.layoutName(), pending.sheetName(), form,
+                pending.placements(), pending.unknownColumns(), pending.notRead(), null, List.of());
+        model.addAttribute("header", header);
+        model.addAttribute("fileName", pending.fileName());
+        model.addAttribute("result", result);
+        model.addAttribute("cells", pending.placements());
+        model.addAttribute("counts", Counts.of(result));
+        model.addAttribute("form", form);
+        model.addAttribute("version", pending.version());
+        model.addAttribute("refusal", null);
+        model.addAttribute("token", pending.token());
         return "form-import-preview";
     }
 

@@ -3,6 +3,7 @@ package org.perfeval.formpage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -70,8 +71,10 @@ class SheetImportPreviewTest {
                         .param("version", String.valueOf(version)).session(session).with(as(w.staffA())).with(csrf()))
                 .andReturn().getResponse();
 
-        assertThat(preview.getStatus()).isEqualTo(200);
-        String page = preview.getContentAsString(StandardCharsets.UTF_8);
+        // Post, then redirect to the preview shown by a GET: back after the confirmation never re-sends the upload.
+        assertThat(preview.getStatus()).isEqualTo(302);
+        assertThat(preview.getRedirectedUrl()).isEqualTo("/forms/" + form.getId() + "/import/preview");
+        String page = shown(form, session, w.staffA());
         assertThat(page).contains("项目支出绩效自评表（全国通用格式·安徽）").contains("运转保障率")
                 .contains("指标第 1 行「三级指标」").contains("“联系人”（J12）").contains("未导入");
         // A clerk reads where each cell went in words, not as the exchange format's paths or enum names.
@@ -102,6 +105,18 @@ class SheetImportPreviewTest {
         assertThat(stored.getBudgetLines()).hasSize(2);
         assertThat(version(form)).isGreaterThan(version);
         assertThat(session.getAttribute(SheetImportController.PENDING)).isNull();
+        // The back button after the confirmation: the preview is gone, the form says so instead of importing again.
+        var back = mvc.perform(get("/forms/" + form.getId() + "/import/preview").session(session).with(as(w.staffA())))
+                .andReturn();
+        assertThat(back.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + form.getId());
+        assertThat(back.getFlashMap().get("notice")).asString().contains("没有待确认的导入（已确认导入或已取消）");
+    }
+
+    String shown(FormHeader form, MockHttpSession session, Actor actor) throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/forms/" + form.getId() + "/import/preview").session(session)
+                .with(as(actor))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        return page.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -139,8 +154,8 @@ class SheetImportPreviewTest {
                 .file(new MockMultipartFile("file", "部门整体自评.xlsx", "application/octet-stream", sheet))
                 .param("version", String.valueOf(version(department))).session(session).with(as(w.staffA())).with(csrf()))
                 .andReturn().getResponse();
-        String page = preview.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(preview.getStatus()).as(page).isEqualTo(200);
+        assertThat(preview.getStatus()).as(preview.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+        String page = shown(department, session, w.staffA());
         assertThat(page).contains("部门整体支出绩效自评指标评分表（广东）").contains("未读取的内容")
                 .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
                 .contains("三级指标未印出，记为“（三级指标名称未印出）”").contains("部门预算资金支出率");
@@ -149,8 +164,7 @@ class SheetImportPreviewTest {
         var confirmed = mvc.perform(post("/forms/" + department.getId() + "/import/confirm").param("token", token.group(1))
                 .session(session).with(as(w.staffA())).with(csrf())).andReturn();
         // The filled form names the cells not read once more, where the clerk checks it against the sheet.
-        String filled = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .get("/forms/" + department.getId()).flashAttrs(confirmed.getFlashMap()).session(session)
+        String filled = mvc.perform(get("/forms/" + department.getId()).flashAttrs(confirmed.getFlashMap()).session(session)
                         .with(as(w.staffA()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(filled).contains("表格中有内容未读取，见下方清单").contains("“部门整体自评.xlsx”中未读取的内容")
                 .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")

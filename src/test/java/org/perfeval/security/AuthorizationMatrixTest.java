@@ -135,6 +135,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /forms/{id}/import", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/import/preview", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("POST /forms/{id}/import/confirm", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
+            Map.entry("GET /forms/{id}/import/preview", (who, r) -> actor(who, r, Set.of(Who.STAFF_A, Who.STAFF_B))),
             Map.entry("GET /admin/campaigns/{id}/export.xlsx", (who, r) -> adminOnly(who)),
             Map.entry("GET /admin/campaigns/{id}/import", (who, r) -> adminOnly(who)),
             Map.entry("POST /admin/campaigns/{id}/import", (who, r) -> adminOnly(who)),
