@@ -166,7 +166,7 @@ class SheetImportPreviewTest {
         // The filled form names the cells not read once more, where the clerk checks it against the sheet.
         String filled = mvc.perform(get("/forms/" + department.getId()).flashAttrs(confirmed.getFlashMap()).session(session)
                         .with(as(w.staffA()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(filled).contains("表格中有内容未读取，见下方清单").contains("“部门整体自评.xlsx”中未读取的内容")
+        assertThat(filled).contains("表格中有内容未读取，见下方清单").containsPattern("<details class=\"box\" id=\"import-not-read\" role=\"status\">\\s*<summary><strong>“部门整体自评.xlsx”中有 \\d+ 处未读取")
                 .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
                 .contains("三级指标未印出，记为“（三级指标名称未印出）”");
         new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(new java.util.HashMap<>(confirmed.getFlashMap()));
