@@ -169,6 +169,9 @@ class SheetImportPreviewTest {
         assertThat(filled).contains("表格中有内容未读取，见下方清单").containsPattern("<details class=\"box\" id=\"import-not-read\" role=\"status\">\\s*<summary><strong>“部门整体自评.xlsx”中有 \\d+ 处未读取")
                 .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
                 .contains("三级指标未印出，记为“（三级指标名称未印出）”");
+        // The budget line's type is offered by the labels the preview shows too, the imported one chosen.
+        assertThat(filled).containsPattern("<option value=\"ITEM\" selected=\"selected\">执行项</option>")
+                .contains("<option value=\"TOTAL\">合计</option>");
         new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(new java.util.HashMap<>(confirmed.getFlashMap()));
         EvaluationForm stored = store.content(department.getId());
         assertThat(stored.getIndicators()).hasSize(24);
