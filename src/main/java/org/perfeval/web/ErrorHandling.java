@@ -60,7 +60,10 @@ class ErrorHandling {
 
     @ExceptionHandler(org.perfeval.exchange.json.InvalidFormException.class)
     Object invalidForm(org.perfeval.exchange.json.InvalidFormException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.BAD_REQUEST, "评价表内容有误，请按提示修改",
+        // An uploaded file that is no form (not Excel, no known layout) is not the form's content at fault.
+        String heading = request.getRequestURI().matches(".*/forms/\\d+/import(/preview)?$")
+                ? "上传的文件无法导入，请按提示检查" : "评价表内容有误，请按提示修改";
+        return answer(request, HttpStatus.BAD_REQUEST, heading,
                 e.problems().stream().map(p -> new FieldProblem(p.path(), p.message())).toList());
     }
 

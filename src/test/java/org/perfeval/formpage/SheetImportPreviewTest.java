@@ -131,7 +131,14 @@ class SheetImportPreviewTest {
                 .file(new MockMultipartFile("file", "a.xlsx", "application/octet-stream", PrintedForms.unrelated()))
                 .param("version", String.valueOf(version(form))).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
         assertThat(unknown.getStatus()).isEqualTo(400);
-        assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("无法识别").contains("姓名");
+        assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("无法识别").contains("姓名")
+                .contains("上传的文件无法导入，请按提示检查").doesNotContain("评价表内容有误");
+        MockHttpServletResponse notExcel = mvc.perform(multipart("/forms/" + form.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "a.xlsx", "application/octet-stream", "这不是表格".getBytes(StandardCharsets.UTF_8)))
+                .param("version", String.valueOf(version(form))).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
+        assertThat(notExcel.getStatus()).isEqualTo(400);
+        assertThat(notExcel.getContentAsString(StandardCharsets.UTF_8)).contains("上传的文件无法导入，请按提示检查")
+                .contains("不是 Excel 文件（.xlsx 或 .xls），请检查文件");
     }
 
     @Test
