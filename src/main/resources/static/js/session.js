@@ -4,7 +4,7 @@
 //   with the new CSRF token (a login changes it).
 // - A post the server refuses comes back to its page with #refused (see ErrorHandling): the values
 //   typed and ticked are put back into that form and each message is shown beside its field.
-// - Buttons and forms with data-confirm ask first.
+// - Buttons and forms with data-confirm ask first; forms with data-once post once per page.
 // Without this script the forms post as usual.
 (function () {
   'use strict';
@@ -202,12 +202,18 @@
     if (!bypass) {
       var ask = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
       if (ask && !window.confirm(ask)) { ev.preventDefault(); return; }
+      // A form marked data-once posts once per page (a double click on 确认导入 sent two confirmations).
+      if (form.hasAttribute('data-once')) {
+        if (form.hasAttribute('data-posted')) { ev.preventDefault(); return; }
+        form.setAttribute('data-posted', '');
+      }
     }
     var path = new URL(form.action, location.href).pathname;
     if (bypass || /\/(login|logout)$/.test(path)) { remember(form); return; }
     ev.preventDefault();
     ensureSession().then(function () { resubmit(form, submitter); }, function (e) {
       if (!e || e.message !== 'cancelled') { resubmit(form, submitter); } // no answer: let the browser post as before
+      else { form.removeAttribute('data-posted'); } // the login was cancelled: nothing went, it may post later
     });
   });
 
