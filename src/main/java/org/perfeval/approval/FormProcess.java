@@ -55,6 +55,10 @@ class FormProcess {
      * a row written before the projection kept the process definition is looked up in the engine.
      */
     OpenTask openTask(Long formId) {
+        return org.perfeval.shared.ReadMemo.read(() -> readOpenTask(formId), "openTask", formId);
+    }
+
+    private OpenTask readOpenTask(Long formId) {
         OpenTask task = mapper.findOpenTask(formId);
         if (task != null && task.processDefinitionId() != null) {
             return task;
@@ -79,8 +83,9 @@ class FormProcess {
      * it. Only a claimed task can be delegated, so an unclaimed one costs no query.
      */
     boolean delegationPending(OpenTask task) {
-        return task.assignee() != null && taskService.createTaskQuery().taskId(task.id())
-                .taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0;
+        return task.assignee() != null && org.perfeval.shared.ReadMemo.read(() -> taskService.createTaskQuery()
+                .taskId(task.id()).taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0,
+                "delegationPending", task.id());
     }
 
     void claim(OpenTask task, String username) {
@@ -106,6 +111,10 @@ class FormProcess {
      * version 3 (one fixed 主管部门 stage) and before the first submission.
      */
     ReviewPosition position(OpenTask task) {
+        return org.perfeval.shared.ReadMemo.read(() -> readPosition(task), "position", task.id());
+    }
+
+    private ReviewPosition readPosition(OpenTask task) {
         Map<String, Object> variables;
         try {
             variables = taskService.getVariables(task.id(), java.util.List.of(REVIEW_LEVELS, LEVEL_INDEX));
