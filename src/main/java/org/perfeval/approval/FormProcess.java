@@ -83,9 +83,17 @@ class FormProcess {
      * it. Only a claimed task can be delegated, so an unclaimed one costs no query.
      */
     boolean delegationPending(OpenTask task) {
-        return task.assignee() != null && org.perfeval.shared.ReadMemo.read(() -> taskService.createTaskQuery()
-                .taskId(task.id()).taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0,
-                "delegationPending", task.id());
+        if (task.assignee() == null) {
+            return false;
+        }
+        Task engineTask = engineTask(task);
+        return engineTask != null && engineTask.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING;
+    }
+
+    /** The engine's task behind an open task, or null when it is gone; read once while a page is drawn. */
+    Task engineTask(OpenTask task) {
+        return org.perfeval.shared.ReadMemo.read(() -> taskService.createTaskQuery().taskId(task.id()).singleResult(),
+                "engineTask", task.id());
     }
 
     void claim(OpenTask task, String username) {
@@ -115,12 +123,18 @@ class FormProcess {
     }
 
     private ReviewPosition readPosition(OpenTask task) {
-        Map<String, Object> variables;
-        try {
-            variables = taskService.getVariables(task.id(), java.util.List.of(REVIEW_LEVELS, LEVEL_INDEX));
-        } catch (org.camunda.bpm.engine.exception.NullValueException e) {
-            throw new ConflictException(HANDLED_BY_OTHERS, e);
+        // Both variables live on the process instance (PlanReviewDelegate, complete, recallTo): one
+        // variable query there, where the task's getVariables walks task, execution and definition (6 reads).
+        Task engineTask = engineTask(task);
+        if (engineTask == null) {
+            throw new ConflictException(HANDLED_BY_OTHERS);
         }
+        String processInstanceId = engineTask.getProcessInstanceId();
+        Map<String, Object> variables = new java.util.HashMap<>();
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                .variableNameIn(REVIEW_LEVELS, LEVEL_INDEX).list().stream()
+                .filter(v -> processInstanceId.equals(v.getExecutionId()))
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
         if (variables.get(REVIEW_LEVELS) == null || variables.get(LEVEL_INDEX) == null) {
             return null;
         }
