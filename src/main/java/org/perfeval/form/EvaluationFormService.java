@@ -70,6 +70,20 @@ public class EvaluationFormService {
     }
 
     /**
+     * The headers of those of these forms the actor may see, in one read (a list page's rows, where
+     * {@link #visibleHeader} per row was a read per row); the unit paths behind the checks are read
+     * once per unit.
+     */
+    @ReadOnly
+    public List<FormHeader> visibleHeaders(Actor actor, java.util.Collection<Long> formIds) {
+        if (formIds.isEmpty()) {
+            return List.of();
+        }
+        return org.perfeval.shared.ReadMemo.during(() -> formMapper.findHeaders(formIds).stream()
+                .filter(h -> accessPolicy.canView(actor, h.getUnitId(), h.getSupervisingUnitId())).toList());
+    }
+
+    /**
      * The form header if the actor may read it: within scope, or granted this one form (征求意见,
      * 抄送; see AccessPolicy#canRead). For pages and downloads only; a change takes {@link #visibleHeader}.
      */
