@@ -1,6 +1,5 @@
 package org.perfeval.approval;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +49,11 @@ public class Approval {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final Clock clock;
     private final AccessPolicy accessPolicy;
     private final OrgMapper orgMapper;
 
     Approval(FormProcess process, ApprovalMapper mapper, EvaluationFormService forms, FormMapper formMapper,
-             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+             FormHistory history, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json,
              AccessPolicy accessPolicy, OrgMapper orgMapper) {
         this.accessPolicy = accessPolicy;
         this.orgMapper = orgMapper;
@@ -67,12 +65,16 @@ public class Approval {
         this.audit = audit;
         this.events = events;
         this.json = json;
-        this.clock = clock;
     }
 
     /** Starts the form's process (business key = form id); the first task's listener records the instance. */
     public String start(Long formId) {
         return process.start(formId);
+    }
+
+    /** Starts the processes of a batch of forms together (a campaign's opening). */
+    public void startAll(List<Long> formIds) {
+        process.startAll(formIds);
     }
 
     /** The form's open user task, or null when it has none (e.g. published). */
@@ -138,7 +140,6 @@ public class Approval {
         if (task == null || task.stage() != Stage.FILL) {
             throw new ConflictException(FormProcess.HANDLED_BY_OTHERS);
         }
-        formMapper.markSubmitted(formId, clock.instant());
         history.record(formId, actor, WorkflowAction.SUBMIT, header.getStatus(), null, null, forms.snapshot(formId));
         process.complete(task, Map.of());
         FormHeader after = formMapper.findHeader(formId);
@@ -262,60 +263,62 @@ public class Approval {
                        Long opinionId, Integer returnLevel) {
         OpenTask task = review.task();
         Long formId = review.header().getId();
-        ReviewPosition position = process.position(task);
-        Integer nextIndex = null;
-        boolean nextLevel = false;
-        String target = null;
-        if (position == null && decision == Decision.RETURN_TO_LEVEL) {
-            throw new ConflictException("该评价表按旧版流程审批，只能退回单位或主管部门");
-        }
-        if (position != null) {
-            switch (decision) {
-                case APPROVE -> {
-                    if (!position.atFinance()) {
-                        nextIndex = position.levelIndex() + 1;
-                        nextLevel = nextIndex < position.chain().size();
-                    }
-                }
-                case RETURN_TO_LEVEL -> {
-                    if (returnLevel == null || !position.earlierLevels().contains(returnLevel)) {
-                        throw new ConflictException("请选择本评价表此前的审核层级");
-                    }
-                    nextIndex = returnLevel;
-                }
-                case RETURN_TO_SUPERVISOR -> {
-                    if (!position.atFinance() || position.chain().isEmpty()) {
-                        throw new ConflictException("该评价表没有主管部门审核层级，不能退回主管部门");
-                    }
-                    nextIndex = position.chain().size() - 1;
-                }
-                case RETURN_TO_UNIT -> { }
+        process.decide(task, point -> {
+            ReviewPosition position = point.position();
+            Integer nextIndex = null;
+            boolean nextLevel = false;
+            String target = null;
+            if (position == null && decision == Decision.RETURN_TO_LEVEL) {
+                throw new ConflictException("该评价表按旧版流程审批，只能退回单位或主管部门");
             }
-            if (decision.isReturn() && nextIndex != null) {
-                target = unitName(position.chain().levelUnit(nextIndex));
+            if (position != null) {
+                switch (decision) {
+                    case APPROVE -> {
+                        if (!position.atFinance()) {
+                            nextIndex = position.levelIndex() + 1;
+                            nextLevel = nextIndex < position.chain().size();
+                        }
+                    }
+                    case RETURN_TO_LEVEL -> {
+                        if (returnLevel == null || !position.earlierLevels().contains(returnLevel)) {
+                            throw new ConflictException("请选择本评价表此前的审核层级");
+                        }
+                        nextIndex = returnLevel;
+                    }
+                    case RETURN_TO_SUPERVISOR -> {
+                        if (!position.atFinance() || position.chain().isEmpty()) {
+                            throw new ConflictException("该评价表没有主管部门审核层级，不能退回主管部门");
+                        }
+                        nextIndex = position.chain().size() - 1;
+                    }
+                    case RETURN_TO_UNIT -> { }
+                }
+                if (decision.isReturn() && nextIndex != null) {
+                    target = unitName(position.chain().levelUnit(nextIndex));
+                }
             }
-        }
-        // An unclaimed task is completed without claiming it first: a claim is one more engine command
-        // (about a dozen statements), and who decided is in the opinion and the form's history.
-        if (process.delegationPending(task)) {
-            throw new ConflictException("该任务已委派，被委派人只能回复处理意见；须待其回复后由委派人审核");
-        }
-        if (task.assignee() != null && !task.assignee().equals(actor.username())) {
-            throw new ConflictException("该评价表已由其他审核人签收");
-        }
-        if (decision.isReturn()) {
-            formMapper.updateReturnReason(formId, reason);
-            events.publishEvent(new ApprovalEvents.FormReturned(formId, opinionId, decision));
-        }
-        // Recorded before the completion so that it precedes what the process then does (公开).
-        history.record(formId, actor, decision.action(), review.header().getStatus(),
-                decision.leadsTo(task.stage(), nextLevel),
-                decision.isReturn() ? (target == null ? reason : "退回至「" + target + "」：" + reason) : overallOpinion);
-        audit.action(actor, decision.isReturn() ? AuditAction.RETURN : AuditAction.APPROVE, "form", formId,
-                target == null ? decision.label() : decision.label() + "：" + target);
-        process.complete(task, position == null || position.atFinance() && decision == Decision.APPROVE
-                ? Map.of("decision", decision.name())
-                : Map.of("decision", decision.name(), "nextLevel", nextLevel), nextIndex);
+            // An unclaimed task is completed without claiming it first: a claim is one more engine command
+            // (about a dozen statements), and who decided is in the opinion and the form's history.
+            if (point.delegationPending()) {
+                throw new ConflictException("该任务已委派，被委派人只能回复处理意见；须待其回复后由委派人审核");
+            }
+            if (task.assignee() != null && !task.assignee().equals(actor.username())) {
+                throw new ConflictException("该评价表已由其他审核人签收");
+            }
+            if (decision.isReturn()) {
+                formMapper.updateReturnReason(formId, reason);
+                events.publishEvent(new ApprovalEvents.FormReturned(formId, opinionId, decision));
+            }
+            // Recorded before the completion so that it precedes what the process then does (公开).
+            history.record(formId, actor, decision.action(), review.header().getStatus(),
+                    decision.leadsTo(task.stage(), nextLevel),
+                    decision.isReturn() ? (target == null ? reason : "退回至「" + target + "」：" + reason) : overallOpinion);
+            audit.action(actor, decision.isReturn() ? AuditAction.RETURN : AuditAction.APPROVE, "form", formId,
+                    target == null ? decision.label() : decision.label() + "：" + target);
+            return new FormProcess.Completion(position == null || position.atFinance() && decision == Decision.APPROVE
+                    ? Map.of("decision", decision.name())
+                    : Map.of("decision", decision.name(), "nextLevel", nextLevel), nextIndex);
+        });
     }
 
     /** An earlier review level of a form's chain a reviewer may return it to (驳回到指定节点). */

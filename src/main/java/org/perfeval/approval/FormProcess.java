@@ -30,11 +30,13 @@ class FormProcess {
     private final org.camunda.bpm.engine.ManagementService managementService;
     private final RoutingFlags routingFlags;
     private final ApprovalMapper mapper;
+    private final org.camunda.bpm.engine.ProcessEngine engine;
 
     FormProcess(RuntimeService runtimeService, TaskService taskService,
                 org.camunda.bpm.engine.ManagementService managementService, RoutingFlags routingFlags,
-                ApprovalMapper mapper) {
+                ApprovalMapper mapper, org.camunda.bpm.engine.ProcessEngine engine) {
         this.mapper = mapper;
+        this.engine = engine;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -47,6 +49,23 @@ class FormProcess {
      */
     String start(Long formId) {
         return runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(formId)).getId();
+    }
+
+    /**
+     * Starts the processes of a batch of forms in one engine command. The engine then reads the
+     * definition and its timer definitions once and writes each of its tables once for the whole
+     * batch (one multi-row insert on MySQL with rewriteBatchedStatements) instead of once per form.
+     */
+    void startAll(java.util.List<Long> formIds) {
+        if (formIds.isEmpty()) {
+            return;
+        }
+        commandExecutor().execute(context -> {
+            for (Long formId : formIds) {
+                start(formId);
+            }
+            return null;
+        });
     }
 
     /**
@@ -112,6 +131,38 @@ class FormProcess {
             variables.putValue(LEVEL_INDEX, levelIndex);
         }
         guardTask(task, () -> taskService.complete(task.id(), variables));
+    }
+
+    /** Where a decision stands: the form's place in its review chain and whether the task is delegated. */
+    record DecisionPoint(ReviewPosition position, boolean delegationPending) {
+    }
+
+    /** What a decision tells the process: routing flags and, from version 3, the review level to go to next. */
+    record Completion(Map<String, Object> flags, Integer levelIndex) {
+    }
+
+    /**
+     * Places a decision and completes the task in one engine command: the task, its execution and the
+     * chain's variables are read once for both (a position read of its own costs about six statements
+     * more per decision). {@code plan} runs inside the command, in the caller's transaction.
+     */
+    void decide(OpenTask task, java.util.function.Function<DecisionPoint, Completion> plan) {
+        guardTask(task, () -> commandExecutor().execute(context -> {
+            ReviewPosition position = position(task);
+            org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity = context.getTaskManager().findTaskById(task.id());
+            if (entity == null) {
+                throw new ConflictException(HANDLED_BY_OTHERS);
+            }
+            Completion completion = plan.apply(new DecisionPoint(position,
+                    entity.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING));
+            complete(task, completion.flags(), completion.levelIndex());
+            return null;
+        }));
+    }
+
+    private org.camunda.bpm.engine.impl.interceptor.CommandExecutor commandExecutor() {
+        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     /**

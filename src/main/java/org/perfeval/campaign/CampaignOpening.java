@@ -97,8 +97,8 @@ class CampaignOpening {
             if (toStart.get(i) == null) {
                 toStart.set(i, created.get(next++).id);
             }
-            formProcess.start(toStart.get(i));
         }
+        formProcess.startAll(toStart);
         history.recordAll(toStart, actor, WorkflowAction.OPEN, null, FormStatus.DRAFT, campaign.name());
         return toStart.size();
     }

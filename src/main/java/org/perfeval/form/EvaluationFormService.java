@@ -200,7 +200,9 @@ public class EvaluationFormService {
 
     /**
      * The content part of 提交, inside the approval's transaction: the unit's staff only, a draft only,
-     * an open campaign only; validates, saves the posted content if it changed, and returns the header.
+     * an open campaign only; validates, saves the posted content if it changed, files the names and the
+     * submission time, and returns the header as read before the save (the status a history entry
+     * starts from; the version has moved on).
      */
     public FormHeader saveForSubmission(Actor actor, Long formId, FormEdit edit) {
         FormHeader header = editableHeader(actor, formId);
@@ -212,14 +214,14 @@ public class EvaluationFormService {
         validator.check(FormStore.normalized(content));
         store.saveIfChanged(formId, edit.version(), content);
         rowsMoved(formId, content, edit.rowOrigins());
-        freezeNames(header);
-        return formMapper.findHeader(formId);
+        fileSubmission(header);
+        return header;
     }
 
-    /** Names as at filing: each submission copies the unit's current names onto the form. */
-    private void freezeNames(FormHeader header) {
-        formMapper.freezeNames(header.getId(), unitNames.name(header.getUnitId()),
-                unitNames.name(header.getSupervisingUnitId()), unitNames.path(header.getUnitId()));
+    /** Names as at filing: each submission copies the unit's current names onto the form, with its time. */
+    private void fileSubmission(FormHeader header) {
+        formMapper.fileSubmission(header.getId(), unitNames.name(header.getUnitId()),
+                unitNames.name(header.getSupervisingUnitId()), unitNames.path(header.getUnitId()), clock.instant());
     }
 
     /** The stored content as JSON, kept with a history entry (the form as it was). */

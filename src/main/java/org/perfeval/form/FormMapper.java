@@ -29,12 +29,13 @@ public interface FormMapper {
     /** The form enters a stage of its process (and so learns its process instance, at the first). */
     int updateStatus(@Param("id") Long id, @Param("status") FormStatus status, @Param("pid") String processInstanceId);
 
-    /** Also clears the reason of the last return, which the submission answers. */
-    void markSubmitted(@Param("id") Long id, @Param("at") Instant at);
-
-    /** Names as at filing (V55): later renames and moves of the unit leave them as they were. */
-    void freezeNames(@Param("id") Long id, @Param("unitName") String unitName,
-                     @Param("supervisingName") String supervisingName, @Param("path") String path);
+    /**
+     * 提交: the submission time and the names as at filing (V55), which later renames and moves of
+     * the unit leave as they were; clears the last return reason.
+     */
+    void fileSubmission(@Param("id") Long id, @Param("unitName") String unitName,
+                        @Param("supervisingName") String supervisingName, @Param("path") String path,
+                        @Param("at") Instant at);
 
     void updateScore(@Param("id") Long id, @Param("total") BigDecimal total, @Param("grade") String grade,
                      @Param("deduction") BigDecimal deduction, @Param("hasErrors") boolean hasErrors,
