@@ -69,7 +69,7 @@ class FormPageStatementsTest {
         System.out.printf("inbox statements: unit %d, reviewer %d%n", unitInbox.size(), reviewerInbox.size());
         System.out.printf("form page statements: unit on draft %d, reviewer on claimed task %d, unit on published %d%n",
                 unitOnDraft.size(), reviewerOnClaimed.size(), unitOnPublished.size());
-        // Before the reads were shared (issue 21): 28, 62 and 30; the inbox read each row's form again (2 per row).
+        // Before the reads were shared (issue 21): 28, 62 and 30; the reviewer's inbox read each row's header again (14).
         assertThat(unitOnDraft).as("unit user on a draft").hasSizeLessThanOrEqualTo(22);
         assertThat(reviewerOnClaimed).as("reviewer on a claimed task").hasSizeLessThanOrEqualTo(31);
         assertThat(unitOnPublished).as("unit user on a published form").hasSizeLessThanOrEqualTo(22);
