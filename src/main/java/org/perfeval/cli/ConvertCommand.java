@@ -40,6 +40,9 @@ public final class ConvertCommand {
             for (String column : result.unknownColumns()) {
                 err.println(file + ": 未导入 " + column);
             }
+            for (String cell : result.notRead()) {
+                err.println(file + ": 未读取 " + cell);
+            }
             if (!result.valid()) {
                 throw new InvalidFormException(result.problems());
             }

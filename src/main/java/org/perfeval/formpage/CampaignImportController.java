@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.organisation.CurrentUser;
+import org.perfeval.organisation.UnitNames;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Whole-campaign import (administrator): a workbook holding many units' forms (one per sheet, or
  * several one below the other) fills many drafts at once. Each form found is matched to the
- * campaign's form of its unit (and, for project forms, its project) by name; the report says what
- * matched, and only the confirmation writes, form by form.
+ * campaign's form of its unit — by the unit's code where the sheet prints one (单位编码), else by its
+ * name — and, for project forms, of its project by name; the report says what matched and by which
+ * rule, and only the confirmation writes, form by form.
  */
 @Controller
 class CampaignImportController {
@@ -45,14 +48,16 @@ class CampaignImportController {
 
     private final CampaignService campaigns;
     private final EvaluationFormService forms;
+    private final UnitNames units;
 
-    CampaignImportController(CampaignService campaigns, EvaluationFormService forms) {
+    CampaignImportController(CampaignService campaigns, EvaluationFormService forms, UnitNames units) {
         this.campaigns = campaigns;
         this.forms = forms;
+        this.units = units;
     }
 
     /** One form found in the workbook and what became of it. */
-    record Line(String where, String layout, String unit, String title, Long formId, String matchedTo, int version,
+    record Line(String where, String layout, String unit, String title, Long formId, String matchedTo, String rule, int version,
                 String formJson, String problem) implements Serializable {
         boolean importable() {
             return formId != null && problem == null;
@@ -78,15 +83,20 @@ class CampaignImportController {
         session.removeAttribute(PENDING);
         SheetImport.Campaign read = SheetImport.recogniseAll(WorkbookCells.read(file.getBytes()));
         List<FormHeader> headers = campaigns.forms(id);
+        Map<Long, String> codes = units.codes(headers.stream().map(FormHeader::getUnitId).distinct().toList());
         ArrayList<Line> lines = new ArrayList<>();
         List<Long> taken = new ArrayList<>();
         for (SheetImport.Result r : read.forms()) {
             EvaluationForm f = r.form();
             String problem = r.valid() ? null : String.join("；", r.problems().stream().map(Problem::message).limit(5).toList());
-            FormHeader match = f == null ? null : match(headers, f, campaign.formType());
+            if (problem == null && f.getFormType() != null && f.getFormType() != campaign.formType()) {
+                problem = "这张表是" + f.getFormType().label() + "，本任务是" + campaign.formType().label() + "，未导入";
+            }
+            Match found = f == null || problem != null ? null : match(headers, codes, f, r.unitCode(), campaign.formType());
+            FormHeader match = found == null ? null : found.header();
             if (problem == null && match == null) {
-                problem = "未找到对应的评价表：本任务中没有单位“" + f.getUnit() + "”" + (campaign.formType() == FormType.PROJECT
-                        ? "的项目“" + f.getTitle() + "”" : "");
+                problem = "未找到对应的评价表：本任务中没有" + (blank(r.unitCode()) ? "" : "单位编码“" + r.unitCode().strip() + "”或")
+                        + "单位“" + f.getUnit() + "”" + (campaign.formType() == FormType.PROJECT ? "的项目“" + f.getTitle() + "”" : "");
             }
             if (problem == null && taken.contains(match.getId())) {
                 problem = "与前面的表对应同一张评价表，未导入";
@@ -97,9 +107,11 @@ class CampaignImportController {
             if (match != null) {
                 taken.add(match.getId());
             }
-            lines.add(new Line(r.sheetName(), r.layoutName(), f == null ? null : f.getUnit(), f == null ? null : f.getTitle(),
+            String unit = f == null ? null : blank(r.unitCode()) ? f.getUnit() : f.getUnit() + "（" + r.unitCode().strip() + "）";
+            lines.add(new Line(r.sheetName(), r.layoutName(), unit, f == null ? null : f.getTitle(),
                     match == null ? null : match.getId(), match == null ? null : match.getUnitName() + " · " + match.getTitle(),
-                    match == null ? 0 : match.getVersion(), f == null || problem != null ? null : ExchangeJson.writeForm(f), problem));
+                    found == null ? null : found.rule(), match == null ? 0 : match.getVersion(),
+                    f == null || problem != null ? null : ExchangeJson.writeForm(f), problem));
         }
         model.addAttribute("campaign", campaign);
         model.addAttribute("fileName", file.getOriginalFilename());
@@ -144,13 +156,33 @@ class CampaignImportController {
         return "redirect:/admin/campaigns/" + id;
     }
 
-    /** The campaign's form of the unit named in the sheet (and of the project, for project forms); names compared without spaces. */
-    private static FormHeader match(List<FormHeader> headers, EvaluationForm f, FormType type) {
-        List<FormHeader> ofUnit = headers.stream().filter(h -> same(h.getUnitName(), f.getUnit())).toList();
+    /** A form matched, and the rule that matched its unit (“单位编码” or “单位名称”). */
+    record Match(FormHeader header, String rule) {
+    }
+
+    /**
+     * The campaign's form of the sheet's unit (and of the project, for project forms; titles by name).
+     * The unit is found by its code when the sheet prints one that a unit of the campaign has — the
+     * code wins over a differing name — else by its name; names and codes compared without spaces.
+     */
+    static Match match(List<FormHeader> headers, Map<Long, String> codes, EvaluationForm f, String code, FormType type) {
+        List<FormHeader> byCode = blank(code) ? List.of()
+                : headers.stream().filter(h -> same(codes.get(h.getUnitId()), code)).toList();
+        String rule = byCode.isEmpty() ? "单位名称" : "单位编码";
+        List<FormHeader> ofUnit = byCode.isEmpty() ? headers.stream().filter(h -> same(h.getUnitName(), f.getUnit())).toList()
+                : byCode;
+        FormHeader header;
         if (type == FormType.PROJECT || ofUnit.size() > 1) {
-            return ofUnit.stream().filter(h -> same(h.getTitle(), f.getTitle())).findFirst().orElse(null);
+            header = ofUnit.stream().filter(h -> same(h.getTitle(), f.getTitle())).findFirst().orElse(null);
+        } else {
+            header = ofUnit.isEmpty() ? null : ofUnit.get(0);
         }
-        return ofUnit.isEmpty() ? null : ofUnit.get(0);
+        return header == null ? null : new Match(header, !blank(code) && byCode.isEmpty() ? rule + "（编码“" + code.strip()
+                + "”不在本任务中）" : rule);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean same(String a, String b) {

@@ -69,7 +69,7 @@ class FormTransferController {
     String importFile(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @RequestParam int version,
                       @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        forms.requireEditable(user.actor(), id);
+        FormHeader header = forms.requireEditable(user.actor(), id);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "请选择要导入的文件（.xlsx 或 .json）");
         }
@@ -80,6 +80,10 @@ class FormTransferController {
         boolean office = bytes.length >= 2 && ((bytes[0] == 'P' && bytes[1] == 'K') || ((bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF));
         boolean json = name.endsWith(".json") || (!name.endsWith(".xlsx") && !name.endsWith(".xls") && !office);
         EvaluationForm content = json ? ExchangeJson.readForm(bytes) : SheetImport.read(bytes);
+        String wrongType = json ? null : SheetImportController.wrongType(content.getFormType(), null, header.getFormType());
+        if (wrongType != null) {
+            throw new InvalidInputException("file", wrongType);
+        }
         forms.importDraft(user.actor(), id, version, content, json ? "JSON" : "Excel");
         redirect.addFlashAttribute("notice", "已导入“" + file.getOriginalFilename() + "”，请核对后提交。");
         return "redirect:/forms/" + id;

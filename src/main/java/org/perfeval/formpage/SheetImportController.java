@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.excel.SheetImport;
 import org.perfeval.exchange.excel.WorkbookCells;
 import org.perfeval.exchange.json.ExchangeJson;
@@ -73,7 +74,9 @@ class SheetImportController {
         model.addAttribute("cells", listed(result.placements()));
         model.addAttribute("form", result.form());
         model.addAttribute("version", version);
-        if (result.valid()) {
+        String wrongType = wrongType(result, header.getFormType());
+        model.addAttribute("refusal", wrongType);
+        if (result.valid() && wrongType == null) {
             Pending pending = new Pending(UUID.randomUUID().toString(), id, version, file.getOriginalFilename(),
                     result.layoutName(), result.sheetName(), ExchangeJson.writeForm(result.form()),
                     listed(result.placements()), new ArrayList<>(result.unknownColumns()));
@@ -104,6 +107,22 @@ class SheetImportController {
         redirect.addFlashAttribute("notice", "已按“" + pending.layoutName() + "”导入“" + pending.fileName() + "”，请核对后提交。"
                 + (pending.unknownColumns().isEmpty() ? "" : "未导入：" + String.join("、", pending.unknownColumns())));
         return "redirect:/forms/" + id;
+    }
+
+    /**
+     * A sheet of the other form type (a 部门整体 sheet dropped onto a 项目支出 form) would be re-typed
+     * by the import and lose half its rows: refused, naming both; null when the types agree.
+     */
+    static String wrongType(SheetImport.Result result, FormType formType) {
+        return wrongType(result.form() == null ? null : result.form().getFormType(), result.layoutName(), formType);
+    }
+
+    static String wrongType(FormType sheetType, String layoutName, FormType formType) {
+        if (sheetType == null || formType == null || sheetType == formType) {
+            return null;
+        }
+        return "这张表" + (layoutName == null ? "" : "按“" + layoutName + "”识别，") + "是" + sheetType.label() + "，而本评价表是"
+                + formType.label() + "，不能导入。请上传" + formType.label() + "格式的表格。";
     }
 
     private static ArrayList<SheetImport.Placement> listed(List<SheetImport.Placement> all) {

@@ -30,6 +30,15 @@ public class UnitNames {
         return unit == null ? null : unit.name();
     }
 
+    /** The units' codes by id, for matching a sheet that prints 单位编码 (units without a code left out). */
+    public java.util.Map<Long, String> codes(java.util.Collection<Long> unitIds) {
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        if (!unitIds.isEmpty()) {
+            mapper.findUnits(unitIds).stream().filter(u -> u.code() != null).forEach(u -> codes.put(u.id(), u.code()));
+        }
+        return codes;
+    }
+
     /** Names from the top of the tree down to the unit, the finance department left out. */
     public String path(Long unitId) {
         OrgUnit unit = mapper.findUnit(unitId);

@@ -52,6 +52,19 @@ class ConvertCommandTest {
     }
 
     @Test
+    void theGuangdongScoringTableConvertsNamingTheCellsNotRead() throws IOException {
+        Path sheet = dir.resolve("部门整体.xls");
+        Files.write(sheet, PrintedForms.guangdongDepartment(PrintedForms.seed002(), true, null));
+        Run convert = run(ConvertCommand::run, sheet.toString());
+        assertThat(convert.exit).as(convert.err).isZero();
+        assertThat(convert.err).contains("部门整体支出绩效自评指标评分表（广东）")
+                .contains("未读取 I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(FormWorkbookTest.normalized(json.readTree(convert.out)))
+                .isEqualTo(FormWorkbookTest.normalized(json.readTree(ExchangeJson.writeForm(PrintedForms.seed002()))));
+    }
+
+    @Test
     void theXlsFormatConvertsToo() throws IOException {
         Assumptions.assumeTrue(Files.exists(FIXTURE), "../shared/fixtures is not beside the project");
         Path sheet = dir.resolve("old.xls");

@@ -10,8 +10,6 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.Campaign;
 import org.perfeval.campaign.CampaignService;
 import org.perfeval.campaign.FormAssignment;
-import org.perfeval.campaign.NewCampaign;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.excel.PrintedForms;
@@ -59,12 +56,7 @@ class CampaignImportTest {
     void formsAreMatchedToUnitAndProjectReportedAndWrittenOnlyOnConfirmation() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures is not beside the project");
         TestOrg.World w = testOrg.create();
-        NewCampaign c = TestOrg.projectCampaign("整体导入任务");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        c.fillDue = now.plus(10, ChronoUnit.DAYS);
-        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
-        c.financeDue = now.plus(30, ChronoUnit.DAYS);
-        Campaign campaign = campaigns.create(w.admin(), c);
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("整体导入任务", FormType.PROJECT, 2024));
         campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "城乡医疗救助"),
                 new FormAssignment(w.unitA().id(), "城乡居民基本医疗保险"), new FormAssignment(w.unitB().id(), "城乡医疗救助")));
         List<FormHeader> headers = formMapper.findByCampaign(campaign.id());
@@ -107,6 +99,56 @@ class CampaignImportTest {
             assertThat(stored.getIndicators()).as(h.getTitle()).extracting(i -> blankToNull(i.getName()))
                     .containsExactlyElementsOf(expected.getIndicators().stream().map(i -> blankToNull(i.getName())).toList());
             assertThat(stored.getClaimedTotal()).isEqualByComparingTo(expected.getClaimedTotal());
+        }
+    }
+
+    /**
+     * A sheet that prints 单位编码 is matched by the code, even when its unit name is another unit's
+     * (the code wins); one without a code by its name; an unknown code and name is named in the report.
+     */
+    @Test
+    void aPrintedUnitCodeMatchesBeforeTheNameAndTheReportSaysWhichRuleMatched() throws Exception {
+        TestOrg.World w = testOrg.create();
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("按编码整体导入", FormType.DEPARTMENT, 2023));
+        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "部门整体支出"),
+                new FormAssignment(w.unitB().id(), "部门整体支出")));
+        List<FormHeader> headers = formMapper.findByCampaign(campaign.id());
+
+        // Unit A's sheet under unit B's (old) name but with A's code; unit B's sheet without a code, a claimed total of its own.
+        EvaluationForm byCode = PrintedForms.seed002();
+        byCode.setUnit(w.unitB().name());
+        EvaluationForm byName = PrintedForms.seed002();
+        byName.setUnit(w.unitB().name());
+        byName.setClaimedTotal(new java.math.BigDecimal("89.02"));
+        EvaluationForm unknown = PrintedForms.seed002();
+        unknown.setUnit("不在任务中的单位");
+        Map<String, List<byte[]>> sheets = new LinkedHashMap<>();
+        sheets.put("按编码", List.of(PrintedForms.guangdongDepartment(byCode, false, " " + w.unitA().code() + " ")));
+        sheets.put("按名称", List.of(PrintedForms.guangdongDepartment(byName, false, null)));
+        sheets.put("不认识", List.of(PrintedForms.guangdongDepartment(unknown, false, "zz-000")));
+        MockHttpSession session = new MockHttpSession();
+
+        MockHttpServletResponse preview = mvc.perform(multipart("/admin/campaigns/" + campaign.id() + "/import")
+                .file(new MockMultipartFile("file", "部门整体.xlsx", "application/octet-stream", PrintedForms.workbook(sheets)))
+                .session(session).with(user(accounts.loadUserByUsername(w.admin().username()))).with(csrf())).andReturn().getResponse();
+
+        String page = preview.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview.getStatus()).as(page).isEqualTo(200);
+        assertThat(page).contains("<td>" + w.unitA().name() + " · 部门整体支出</td><td>单位编码</td>")
+                .contains("<td>" + w.unitB().name() + " · 部门整体支出</td><td>单位名称</td>")
+                .contains("未找到对应的评价表：本任务中没有单位编码“zz-000”或单位“不在任务中的单位”")
+                .contains(w.unitB().name() + "（" + w.unitA().code() + "）");
+        assertThat(page.split("<td>将导入</td>", -1)).as("two forms matched").hasSize(3);
+
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        mvc.perform(post("/admin/campaigns/" + campaign.id() + "/import/confirm").param("token", token.group(1)).session(session)
+                .with(user(accounts.loadUserByUsername(w.admin().username()))).with(csrf())).andReturn();
+        for (FormHeader h : headers) {
+            EvaluationForm stored = store.content(h.getId());
+            assertThat(stored.getIndicators()).as(h.getUnitName()).hasSize(24);
+            assertThat(stored.getClaimedTotal()).as(h.getUnitName())
+                    .isEqualByComparingTo(h.getUnitId().equals(w.unitA().id()) ? "97.62" : "89.02");
         }
     }
 

@@ -11,15 +11,21 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.perfeval.campaign.Campaign;
+import org.perfeval.campaign.CampaignService;
+import org.perfeval.campaign.FormAssignment;
 import org.perfeval.exchange.EvaluationForm;
+import org.perfeval.exchange.FormType;
 import org.perfeval.exchange.excel.PrintedForms;
 import org.perfeval.exchange.json.ExchangeJson;
 import org.perfeval.form.FormHeader;
+import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStore;
 import org.perfeval.organisation.UserAccountService;
 import org.perfeval.shared.Actor;
@@ -45,6 +51,8 @@ class SheetImportPreviewTest {
     @Autowired UserAccountService accounts;
     @Autowired FormStore store;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CampaignService campaigns;
+    @Autowired FormMapper formMapper;
 
     @Test
     void thePreviewShowsWhereEachCellWentAndOnlyTheConfirmationWrites() throws Exception {
@@ -105,6 +113,41 @@ class SheetImportPreviewTest {
                 .param("version", String.valueOf(version(form))).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
         assertThat(unknown.getStatus()).isEqualTo(400);
         assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("无法识别").contains("姓名");
+    }
+
+    @Test
+    void aDepartmentSheetIsRefusedOnAProjectFormAndImportedOnADepartmentFormWithTheCellsNotRead() throws Exception {
+        TestOrg.World w = testOrg.create();
+        byte[] sheet = PrintedForms.guangdongDepartment(PrintedForms.seed002(), false, null);
+        FormHeader project = testOrg.openForm(w, "项目表不收部门表");
+        MockHttpServletResponse refused = mvc.perform(multipart("/forms/" + project.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "部门整体自评.xlsx", "application/octet-stream", sheet))
+                .param("version", String.valueOf(version(project))).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("表格类型不符")
+                .contains("是部门（单位）整体绩效自评表，而本评价表是项目支出绩效自评表，不能导入").doesNotContain("name=\"token\"");
+
+        Campaign campaign = campaigns.create(w.admin(), TestOrg.dueCampaign("部门整体导入", FormType.DEPARTMENT, 2023));
+        campaigns.open(w.admin(), campaign.id(), List.of(new FormAssignment(w.unitA().id(), "部门整体支出")));
+        FormHeader department = formMapper.findByCampaign(campaign.id()).get(0);
+        MockHttpSession session = new MockHttpSession();
+        MockHttpServletResponse preview = mvc.perform(multipart("/forms/" + department.getId() + "/import/preview")
+                .file(new MockMultipartFile("file", "部门整体自评.xlsx", "application/octet-stream", sheet))
+                .param("version", String.valueOf(version(department))).session(session).with(as(w.staffA())).with(csrf()))
+                .andReturn().getResponse();
+        String page = preview.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview.getStatus()).as(page).isEqualTo(200);
+        assertThat(page).contains("部门整体支出绩效自评指标评分表（广东）").contains("未读取的内容")
+                .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
+                .contains("三级指标未印出，记为“（三级指标名称未印出）”").contains("部门预算资金支出率");
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        mvc.perform(post("/forms/" + department.getId() + "/import/confirm").param("token", token.group(1)).session(session)
+                .with(as(w.staffA())).with(csrf())).andReturn();
+        EvaluationForm stored = store.content(department.getId());
+        assertThat(stored.getIndicators()).hasSize(24);
+        assertThat(stored.getBudgetLines()).singleElement().satisfies(l -> assertThat(l.getExecuted()).isEqualByComparingTo("10442.74"));
+        assertThat(stored.getFormType()).isEqualTo(FormType.DEPARTMENT);
     }
 
     int version(FormHeader form) {

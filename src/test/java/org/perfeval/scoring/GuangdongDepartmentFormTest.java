@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.perfeval.exchange.BudgetLine;
 import org.perfeval.exchange.BudgetLineRole;
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.FormType;
@@ -97,45 +96,25 @@ class GuangdongDepartmentFormTest {
     }
 
     /**
-     * Seed 002 as printed: 25 rows weighing 100 (履职效能 50, 管理效率 50). Every row but 部门预算资金支出率
-     * is scored by its 评分标准 (no target or actual is printed); the 0.5-point row has no printed name.
-     * The rows' printed scores add up to 40.02 + 49 = 89.02, but the form prints 合计 97.62: that total is
+     * Seed 002 as printed (test resource layouts/seed002-department.json, which the layout test also
+     * imports from the printed sheet): 24 rows weighing 90 (履职效能 40, 管理效率 50) and the
+     * 部门预算资金支出率 row as the execution item (10 of 10). Every row is scored by its 评分标准 (no
+     * target or actual is printed); the 0.5-point row has no printed name. The rows' printed scores add
+     * up to 30.02 + 49 = 79.02, with the execution 89.02, but the form prints 合计 97.62: that total is
      * inconsistent with its own rows (8.60 too high), so the scorer keeps 89.02 and reports TOTAL_MISMATCH.
      * 合同备案时效性 scores 0 of 1 with no reason printed: MISSING_DEVIATION_REASON.
      */
     @Test
-    void seed002AsPrinted() {
-        List<Indicator> rows = new ArrayList<>();
-        rows.add(judged("履职效能", "整体效能", "产出指标完成情况", "20", "10.02"));
-        rows.get(0).setDeviationNote("已完成两项……原因：项目经费压减。");
-        rows.add(judged("履职效能", "整体效能", "效益指标完成情况", "20", "20"));
-        String[][] management = {
-                {"预算编制", "新增项目事前绩效评估", "2", "2"}, {"预算编制", "预算编制约束性", "4", "4"},
-                {"预算执行", "财务管理合规性", "3", "3"}, {"信息公开", "预决算公开合规性", "2", "2"},
-                {"信息公开", "绩效信息公开情况", "1", "1"}, {"绩效管理", "绩效管理制度建设", "5", "5"},
-                {"绩效管理", "绩效管理制度执行", "10", "10"}, {"采购管理", "采购意向公开（名称未印出）", "0.5", "0.5"},
-                {"采购管理", "采购意向公开合规性", "1.5", "1.5"}, {"采购管理", "采购内控制度建设", "1", "1"},
-                {"采购管理", "采购活动合规性", "2", "2"}, {"采购管理", "采购合同签订时效性", "3", "3"},
-                {"采购管理", "合同备案时效性", "1", "0"}, {"采购管理", "采购政策效能", "1", "1"},
-                {"资产管理", "资产配置合规性", "2", "2"}, {"资产管理", "资产收益上缴的及时性", "1", "1"},
-                {"资产管理", "资产盘点情况", "1", "1"}, {"资产管理", "数据质量", "2", "2"},
-                {"资产管理", "资产管理合规性", "2", "2"}, {"资产管理", "固定资产利用率", "2", "2"},
-                {"运行成本", "经济成本控制情况", "2", "2"}, {"运行成本", "“三公”经费控制情况", "1", "1"}};
-        for (String[] m : management) {
-            rows.add(judged("管理效率", m[0], m[1], m[2], m[3]));
+    void seed002AsPrinted() throws java.io.IOException {
+        EvaluationForm form;
+        try (var in = getClass().getResourceAsStream("/layouts/seed002-department.json")) {
+            form = ExchangeJson.readForm(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        EvaluationForm form = form(rows);
-        BudgetLine spending = new BudgetLine();
-        spending.setName("部门预算资金支出率");
-        spending.setRole(BudgetLineRole.ITEM);
-        spending.setAnnualBudget(new BigDecimal("10698.8"));
-        spending.setExecuted(new BigDecimal("10442.74"));
-        spending.setWeight(BigDecimal.TEN);
-        spending.setClaimedScore(BigDecimal.TEN);
-        form.setBudgetLines(List.of(spending));
-        form.setClaimedTotal(new BigDecimal("97.62"));
-        form.setAuthorisedStaff(new BigDecimal("84"));
-        form.setBudgetExpenditure(new BigDecimal("10698.8"));
+        assertThat(form.getIndicators()).hasSize(24).allSatisfy(i -> assertThat(i.getScoringStandard()).isNotBlank());
+        assertThat(form.getBudgetLines()).singleElement().satisfies(l -> {
+            assertThat(l.getRole()).isEqualTo(BudgetLineRole.ITEM);
+            assertThat(l.getExecuted()).isEqualByComparingTo("10442.74");
+        });
 
         ScoringResult r = SCORER.score(form);
         assertThat(r.executionScore()).isEqualByComparingTo("10");
@@ -145,6 +124,8 @@ class GuangdongDepartmentFormTest {
         assertThat(r.findings()).extracting(Finding::code).containsExactlyInAnyOrder("TOTAL_MISMATCH", "MISSING_DEVIATION_REASON");
         assertThat(r.findings()).filteredOn(f -> f.code().equals("TOTAL_MISMATCH")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("97.62").contains("89.02"));
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("MISSING_DEVIATION_REASON")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("合同备案时效性"));
 
         form.setClaimedTotal(new BigDecimal("89.02"));
         assertThat(RuleKindTest.codes(SCORER.score(form))).containsExactly("MISSING_DEVIATION_REASON");
@@ -182,17 +163,6 @@ class GuangdongDepartmentFormTest {
         s.setActual(actual);
         s.setRating(rating);
         return s;
-    }
-
-    static Indicator judged(String category, String subcategory, String name, String weight, String claimed) {
-        Indicator row = new Indicator();
-        row.setCategory(category);
-        row.setSubcategory(subcategory);
-        row.setName(name);
-        row.setWeight(new BigDecimal(weight));
-        row.setClaimedScore(new BigDecimal(claimed));
-        row.setScoringStandard("按评分表的评分标准");
-        return row;
     }
 
     static EvaluationForm form(List<Indicator> rows) {

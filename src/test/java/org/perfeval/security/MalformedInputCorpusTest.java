@@ -257,6 +257,32 @@ class MalformedInputCorpusTest {
                 sheet.getWorkbook().getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(weight);
             }), formula[1]));
         }
+        // The Guangdong scoring table (department form): only its header, its 合计 row lost, a budget
+        // cell merged into the table's header; and, whole and valid, dropped onto this project form.
+        byte[] guangdong = PrintedForms.guangdongDepartment(PrintedForms.seed002(), false, null);
+        byte[] guangdongHeaderOnly = printedEdit(guangdong, sheet -> {
+            int header = rowWith(sheet, "三级指标");
+            for (int i = sheet.getNumMergedRegions() - 1; i >= 0; i--) {
+                if (sheet.getMergedRegion(i).getFirstRow() > header) {
+                    sheet.removeMergedRegion(i);
+                }
+            }
+            for (int r = sheet.getLastRowNum(); r > header; r--) {
+                if (sheet.getRow(r) != null) {
+                    sheet.removeRow(sheet.getRow(r));
+                }
+            }
+        });
+        cases.add(excelImport("guangdong header only", guangdongHeaderOnly, "没有指标行"));
+        cases.add(excelImport("guangdong without 合计", PrintedForms.guangdongDepartment(PrintedForms.seed002(), false, null,
+                PrintedForms.Guangdong.NO_TOTAL), "没有“合计”行"));
+        cases.add(excelImport("guangdong without 合计 xls", PrintedForms.guangdongDepartment(PrintedForms.seed002(), true, null,
+                PrintedForms.Guangdong.NO_TOTAL), "没有“合计”行"));
+        cases.add(excelImport("guangdong merged across blocks", PrintedForms.guangdongDepartment(PrintedForms.seed002(), false,
+                null, PrintedForms.Guangdong.MERGED_ACROSS_BLOCKS), "合并单元格"));
+        cases.add(excelImport("guangdong onto a project form", guangdong, "而本评价表是项目支出绩效自评表，不能导入"));
+        cases.add(sheetPreview("preview guangdong header only", guangdongHeaderOnly, "没有指标行"));
+        cases.add(sheetPreview("preview guangdong onto a project form", guangdong, "而本评价表是项目支出绩效自评表，不能导入"));
         cases.add(excelImport("layout unknown", PrintedForms.unrelated(), "姓名"));
         cases.add(excelImport("excel bomb", org.perfeval.exchange.excel.ExcelBombs.sparse(20L * 1024 * 1024), "压缩"));
         // The import preview and the whole-campaign import read the same way and write nothing.

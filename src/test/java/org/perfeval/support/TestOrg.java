@@ -72,6 +72,18 @@ public class TestOrg {
         return c;
     }
 
+    /** A campaign to create with its stages due in 10, 20 and 30 days. */
+    public static NewCampaign dueCampaign(String name, FormType type, int year) {
+        NewCampaign c = projectCampaign(name);
+        c.formType = type;
+        c.fiscalYear = year;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        c.fillDue = now.plus(10, ChronoUnit.DAYS);
+        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
+        c.financeDue = now.plus(30, ChronoUnit.DAYS);
+        return c;
+    }
+
     /** Opens a campaign with one project form for unit A and returns the form's header. */
     public FormHeader openForm(World w, String title) {
         return openFormFor(w, w.unitA().id(), title);
@@ -84,14 +96,7 @@ public class TestOrg {
 
     /** Opens a campaign, with 二级单位 review on or off, with one project form for the given unit. */
     public FormHeader openFormFor(Actor admin, Long unitId, String title, boolean secondaryReview) {
-        NewCampaign c = new NewCampaign();
-        c.name = "测试任务 " + title;
-        c.fiscalYear = 2024;
-        c.formType = FormType.PROJECT;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        c.fillDue = now.plus(10, ChronoUnit.DAYS);
-        c.supervisorDue = now.plus(20, ChronoUnit.DAYS);
-        c.financeDue = now.plus(30, ChronoUnit.DAYS);
+        NewCampaign c = dueCampaign("测试任务 " + title, FormType.PROJECT, 2024);
         c.secondaryReview = secondaryReview;
         Campaign campaign = campaigns.create(admin, c);
         campaigns.open(admin, campaign.id(), List.of(new FormAssignment(unitId, title)));

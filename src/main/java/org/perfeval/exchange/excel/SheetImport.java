@@ -28,10 +28,11 @@ public final class SheetImport {
 
     /**
      * A recognised sheet read: the layout, the form, every cell's fate, columns the layout could not
-     * place (imported without them), and the problems that keep the form from being saved.
+     * place (imported without them), cells named as not read (address and why), the unit's code where
+     * the sheet prints one, and the problems that keep the form from being saved.
      */
     public record Result(String layoutId, String layoutName, String sheetName, EvaluationForm form, List<Placement> placements,
-                         List<String> unknownColumns, List<Problem> problems) {
+                         List<String> unknownColumns, List<String> notRead, String unitCode, List<Problem> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -69,9 +70,9 @@ public final class SheetImport {
             if (hasOwnHeader(sheet)) {
                 try {
                     forms.add(new Result(own.id(), own.name(), sheet.name(), new FormWorkbookReader().readSheet(sheet),
-                            List.of(), List.of(), List.of()));
+                            List.of(), List.of(), List.of(), null, List.of()));
                 } catch (InvalidFormException e) {
-                    forms.add(new Result(own.id(), own.name(), sheet.name(), null, List.of(), List.of(), e.problems()));
+                    forms.add(new Result(own.id(), own.name(), sheet.name(), null, List.of(), List.of(), List.of(), null, e.problems()));
                 }
                 continue;
             }
@@ -158,16 +159,17 @@ public final class SheetImport {
             unknown.add("缺少表头“" + header + "”");
         }
         return new Result(best.layout.id(), best.layout.name(), best.sheet.name(), form, List.copyOf(best.placements),
-                List.copyOf(unknown), List.copyOf(problems));
+                List.copyOf(unknown), List.copyOf(best.notRead), best.unitCode, List.copyOf(problems));
     }
 
     /** The product's own export: read exactly as before, by the catalogue's labels. */
     private static Result ownLayout(SheetLayout own, List<SheetGrid> sheets) {
         try {
             EvaluationForm form = new FormWorkbookReader().read(sheets);
-            return new Result(own.id(), own.name(), SheetLabels.FORM_SHEET, form, List.of(), List.of(), List.of());
+            return new Result(own.id(), own.name(), SheetLabels.FORM_SHEET, form, List.of(), List.of(), List.of(), null, List.of());
         } catch (InvalidFormException e) {
-            return new Result(own.id(), own.name(), SheetLabels.FORM_SHEET, null, List.of(), List.of(), e.problems());
+            return new Result(own.id(), own.name(), SheetLabels.FORM_SHEET, null, List.of(), List.of(), List.of(), null,
+                    e.problems());
         }
     }
 

@@ -71,6 +71,97 @@ class SheetLayoutTest {
                 .anySatisfy(p -> assertThat(p.path()).isEqualTo("indicators[0].name"));
     }
 
+    /**
+     * Seed 002 (Guangdong 部门整体支出绩效自评指标评分表) printed as its PDF has it imports to the
+     * exchange JSON of the form as printed, and scores as {@code GuangdongDepartmentFormTest}: the
+     * 支出率 row is the execution item (executed read from its 备注), 指标1 … 指标37 are each named as
+     * not read, and so are the cells printed blank.
+     */
+    @ParameterizedTest(name = "xls={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void theGuangdongScoringTableImportsAsPrintedAndScoresAsTheSeed(boolean xls) throws IOException {
+        EvaluationForm expected = PrintedForms.seed002();
+        SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(expected, xls, null)));
+
+        assertThat(result.layoutId()).isEqualTo("guangdong-department");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.unknownColumns()).isEmpty();
+        assertThat(FormWorkbookTest.normalized(JSON.readTree(ExchangeJson.writeForm(result.form()))))
+                .isEqualTo(FormWorkbookTest.normalized(JSON.readTree(ExchangeJson.writeForm(expected))));
+        ScoringResult score = Scorers.fromClasspath().score(result.form());
+        assertThat(score.executionScore()).isEqualByComparingTo("10");
+        assertThat(score.indicatorScore()).isEqualByComparingTo("79.02");
+        assertThat(score.total()).isEqualByComparingTo("89.02");
+        assertThat(score.grade()).isEqualTo("良");
+        assertThat(score.findings()).extracting(Finding::code).containsExactlyInAnyOrder("TOTAL_MISMATCH", "MISSING_DEVIATION_REASON");
+
+        assertThat(result.notRead()).filteredOn(n -> n.contains("只印出指标值，未印出完成值")).hasSize(37)
+                .allSatisfy(n -> assertThat(n).matches("I\\d+ 指标\\d+：.*"))
+                .anySatisfy(n -> assertThat(n).contains("指标1：城乡居民基本医疗保险参保人数≥200万人"))
+                .anySatisfy(n -> assertThat(n).contains("指标37：对经办服务投诉率≤10%"));
+        assertThat(result.notRead()).anySatisfy(n -> assertThat(n).matches("E\\d+ 三级指标未印出，记为“（三级指标名称未印出）”"))
+                .anySatisfy(n -> assertThat(n).matches("J\\d+ 评分标准未印出，记为“（评分标准未印出）”"));
+        assertThat(result.placements()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("budgetLines[0].executed");
+            assertThat(p.address()).startsWith("L");
+        });
+    }
+
+    @Test
+    void aGuangdongSheetWithoutTheSpendingAmountNamesTheCellThatLacksIt() throws IOException {
+        EvaluationForm expected = PrintedForms.seed002();
+        expected.getBudgetLines().get(0).setExecuted(null);
+        SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(expected, false, null)));
+        assertThat(result.form().getBudgetLines()).singleElement().satisfies(l -> {
+            assertThat(l.getExecuted()).isNull();
+            assertThat(l.getAnnualBudget()).isEqualByComparingTo("10698.8");
+        });
+        assertThat(result.placements()).filteredOn(p -> p.status() == SheetImport.Status.UNREADABLE).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.address()).startsWith("L");
+                    assertThat(p.path()).isEqualTo("budgetLines[0].executed");
+                    assertThat(p.reason()).contains("未印出部门整体支出金额");
+                });
+        assertThat(result.notRead()).anySatisfy(n -> assertThat(n).startsWith("L").contains("未印出部门整体支出金额"));
+    }
+
+    /** The same table with a 全年完成值 column for the 指标N lines: they become the rows' sub-indicators and the rows score as composites. */
+    @Test
+    void aGuangdongSheetPrintingTheLinesCompletionImportsThemAsSubIndicators() throws IOException {
+        SheetImport.Result result = SheetImport.recognise(WorkbookCells.read(PrintedForms.guangdongDepartment(
+                PrintedForms.seed002(), false, null, PrintedForms.Guangdong.COMPLETION_COLUMN)));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.unknownColumns()).isEmpty();
+        assertThat(result.notRead()).noneMatch(n -> n.contains("只印出指标值"));
+        var output = result.form().getIndicators().get(0);
+        assertThat(output.getName()).isEqualTo("产出指标完成情况");
+        assertThat(output.getSubIndicators()).hasSize(30);
+        assertThat(result.form().getIndicators().get(1).getSubIndicators()).hasSize(7);
+        assertThat(output.getSubIndicators().get(0)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("城乡居民基本医疗保险参保人数");
+            assertThat(s.getTarget()).isEqualTo("≥200万人");
+            assertThat(s.getActual()).isEqualTo("200万人");
+            assertThat(s.getRating()).isNull();
+        });
+        assertThat(output.getSubIndicators().get(11)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("病历专项抽查服务次数");
+            assertThat(s.getTarget()).isEqualTo("4次/年");
+        });
+        assertThat(output.getSubIndicators().get(15)).satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("普遍开展门诊统筹");
+            assertThat(s.getTarget()).isNull();
+            assertThat(s.getRating()).isEqualTo("良");
+        });
+        assertThat(result.placements()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("indicators[0].subIndicators[0].actual");
+            assertThat(p.address()).startsWith("M");
+            assertThat(p.label()).isEqualTo("分项实际完成值");
+        });
+        ScoringResult score = Scorers.fromClasspath().score(result.form());
+        assertThat(score.indicators().get(0).kind()).isEqualTo(org.perfeval.scoring.IndicatorKind.COMPOSITE);
+        assertThat(score.indicators().get(0).subIndicators()).hasSize(30);
+    }
+
     @Test
     void oneUnknownColumnIsReportedAndTheRestImported() throws IOException {
         EvaluationForm expected = fixture("seed000-form1-medical-assistance");
@@ -196,7 +287,7 @@ class SheetLayoutTest {
     @Test
     void everyLayoutFileLoadsAndNamesWhatItReproduces() {
         assertThat(SheetLayout.all()).extracting(SheetLayout::id)
-                .contains("perfeval-export", "anhui-project", "liaoning-department");
+                .contains("perfeval-export", "anhui-project", "liaoning-department", "guangdong-department");
         assertThat(SheetLayout.all()).allSatisfy(l -> assertThat(l.reproduces()).isNotBlank());
     }
 
