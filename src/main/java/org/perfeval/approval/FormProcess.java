@@ -74,6 +74,10 @@ class FormProcess {
      * a row written before the projection kept the process definition is looked up in the engine.
      */
     OpenTask openTask(Long formId) {
+        return org.perfeval.shared.ReadMemo.read(() -> readOpenTask(formId), "openTask", formId);
+    }
+
+    private OpenTask readOpenTask(Long formId) {
         OpenTask task = mapper.findOpenTask(formId);
         if (task != null && task.processDefinitionId() != null) {
             return task;
@@ -98,8 +102,17 @@ class FormProcess {
      * it. Only a claimed task can be delegated, so an unclaimed one costs no query.
      */
     boolean delegationPending(OpenTask task) {
-        return task.assignee() != null && taskService.createTaskQuery().taskId(task.id())
-                .taskDelegationState(org.camunda.bpm.engine.task.DelegationState.PENDING).count() > 0;
+        if (task.assignee() == null) {
+            return false;
+        }
+        Task engineTask = engineTask(task);
+        return engineTask != null && engineTask.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING;
+    }
+
+    /** The engine's task behind an open task, or null when it is gone; read once while a page is drawn. */
+    Task engineTask(OpenTask task) {
+        return org.perfeval.shared.ReadMemo.read(() -> taskService.createTaskQuery().taskId(task.id()).singleResult(),
+                "engineTask", task.id());
     }
 
     void claim(OpenTask task, String username) {
@@ -157,12 +170,22 @@ class FormProcess {
      * version 3 (one fixed 主管部门 stage) and before the first submission.
      */
     ReviewPosition position(OpenTask task) {
-        Map<String, Object> variables;
-        try {
-            variables = taskService.getVariables(task.id(), java.util.List.of(REVIEW_LEVELS, LEVEL_INDEX));
-        } catch (org.camunda.bpm.engine.exception.NullValueException e) {
-            throw new ConflictException(HANDLED_BY_OTHERS, e);
+        return org.perfeval.shared.ReadMemo.read(() -> readPosition(task), "position", task.id());
+    }
+
+    private ReviewPosition readPosition(OpenTask task) {
+        // Both variables live on the process instance (PlanReviewDelegate, complete, recallTo): one
+        // variable query there, where the task's getVariables walks task, execution and definition (6 reads).
+        Task engineTask = engineTask(task);
+        if (engineTask == null) {
+            throw new ConflictException(HANDLED_BY_OTHERS);
         }
+        String processInstanceId = engineTask.getProcessInstanceId();
+        Map<String, Object> variables = new java.util.HashMap<>();
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                .variableNameIn(REVIEW_LEVELS, LEVEL_INDEX).list().stream()
+                .filter(v -> processInstanceId.equals(v.getExecutionId()))
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
         if (variables.get(REVIEW_LEVELS) == null || variables.get(LEVEL_INDEX) == null) {
             return null;
         }

@@ -441,7 +441,7 @@ public class TaskControl {
     }
 
     private Task engineTask(OpenTask task) {
-        return taskService.createTaskQuery().taskId(task.id()).singleResult();
+        return process.engineTask(task);
     }
 
     private boolean worksOn(Actor actor, OpenTask task) {

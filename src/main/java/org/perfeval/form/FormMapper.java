@@ -19,6 +19,9 @@ public interface FormMapper {
 
     FormHeader findHeader(Long id);
 
+    /** The headers of these forms (ids not empty), in one read. */
+    List<FormHeader> findHeaders(@Param("ids") java.util.Collection<Long> ids);
+
     /** The header fields of the content; 0 rows when the version moved on. */
     int updateContent(@Param("id") Long id, @Param("version") int expectedVersion,
                       @Param("c") EvaluationForm content);

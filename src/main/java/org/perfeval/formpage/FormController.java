@@ -48,9 +48,11 @@ class FormController {
 
     @GetMapping("/forms/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        StoredForm stored = formService.read(user.actor(), id);
-        pageModel.fill(model, user.actor(), stored.header(), stored.content());
-        return "form";
+        return org.perfeval.shared.ReadMemo.during(() -> {
+            StoredForm stored = formService.read(user.actor(), id);
+            pageModel.fill(model, user.actor(), stored.header(), stored.content());
+            return "form";
+        });
     }
 
     @PostMapping("/forms/{id}")

@@ -65,7 +65,15 @@ class FormPageModel {
         this.cancellation = cancellation;
     }
 
+    /** Fills the model; the services' repeated reads (open task, chain, header, paths) are answered once. */
     void fill(Model model, Actor actor, FormHeader header, EvaluationForm form) {
+        org.perfeval.shared.ReadMemo.during(() -> {
+            fillOnce(model, actor, header, form);
+            return null;
+        });
+    }
+
+    private void fillOnce(Model model, Actor actor, FormHeader header, EvaluationForm form) {
         model.addAttribute("canCancel", cancellation.canCancel(actor, header));
         model.addAttribute("canReopen", cancellation.canReopen(actor, header));
         OpenTask task = process.openTask(header.getId());

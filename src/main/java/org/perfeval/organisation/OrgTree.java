@@ -145,7 +145,7 @@ public class OrgTree {
      * the path built by walking up its parents, so that routing and access never depend on it.
      */
     private String pathOrWalk(Long unitId) {
-        String stored = mapper.pathOf(unitId);
+        String stored = org.perfeval.shared.ReadMemo.read(() -> mapper.pathOf(unitId), "unitPath", unitId);
         if (stored != null) {
             return stored;
         }

@@ -104,9 +104,9 @@ public class ReviewService {
     @ReadOnly
     public java.util.Set<Long> batchApprovableAmong(Actor actor, java.util.Collection<Long> formIds) {
         java.util.Set<Long> approvable = new java.util.HashSet<>();
-        for (Long id : formIds) {
-            if (batchApprovable(formService.visibleHeader(actor, id))) {
-                approvable.add(id);
+        for (FormHeader header : formService.visibleHeaders(actor, formIds)) {
+            if (batchApprovable(header)) {
+                approvable.add(header.getId());
             }
         }
         return approvable;

@@ -5,15 +5,34 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
-/** Counts executed JDBC statements through a proxy around the DataSource (benchmark only). */
+/**
+ * Counts executed JDBC statements through a proxy around the DataSource: all threads for the benchmark,
+ * and, while {@link #recordOnThisThread()} is on, the statements of the calling thread with their SQL
+ * (the statement-count tests of the pages: a MockMvc request runs on the test's thread).
+ */
 public class StatementCounter implements BeanPostProcessor {
     static final AtomicLong EXECUTED = new AtomicLong();
+    private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+
+    /** Starts recording this thread's statements, forgetting any recorded before. */
+    public static void recordOnThisThread() {
+        RECORDED.set(new ArrayList<>());
+    }
+
+    /** The SQL of each statement this thread executed since recording started; recording stops. */
+    public static List<String> stopRecording() {
+        List<String> recorded = RECORDED.get();
+        RECORDED.remove();
+        return recorded == null ? List.of() : recorded;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -29,17 +48,24 @@ public class StatementCounter implements BeanPostProcessor {
     private Object connection(Object inner, java.lang.reflect.Method method, Object[] args) throws Throwable {
         Object result = invoke(inner, method, args);
         if (result instanceof java.sql.PreparedStatement ps) {
-            return proxy(java.sql.PreparedStatement.class, ps, this::statement);
+            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
+            return proxy(java.sql.PreparedStatement.class, ps, (i, m, a) -> statement(i, m, a, sql));
         }
         if (result instanceof Statement st && !(result instanceof java.sql.PreparedStatement)) {
-            return proxy(Statement.class, st, this::statement);
+            return proxy(Statement.class, st, (i, m, a) -> statement(i, m, a,
+                    a != null && a.length > 0 && a[0] instanceof String text ? text : "?"));
         }
         return result;
     }
 
-    private Object statement(Object inner, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private Object statement(Object inner, java.lang.reflect.Method method, Object[] args, String sql)
+            throws Throwable {
         if (method.getName().startsWith("execute")) {
             EXECUTED.incrementAndGet();
+            List<String> recorded = RECORDED.get();
+            if (recorded != null) {
+                recorded.add(sql.replaceAll("\\s+", " ").strip());
+            }
         }
         return invoke(inner, method, args);
     }
