@@ -69,10 +69,11 @@ public interface InboxMapper {
             // A closed campaign's forms not yet submitted leave 待办 (read-only now), unless reopened (补报).
             "  AND NOT (stage = 'Task_FillDraft' AND campaign_id IN (SELECT id FROM campaign WHERE status = 'CLOSED')",
             "   AND form_id IN (SELECT id FROM evaluation_form WHERE reopened = FALSE))",
-            "  ORDER BY created_at DESC, task_id DESC LIMIT #{limit} OFFSET #{offset}) i",
+            // form_id (the key, V57) breaks ties: each group index ends with it, so the page is read in index order.
+            "  ORDER BY created_at DESC, form_id DESC LIMIT #{limit} OFFSET #{offset}) i",
             " LEFT JOIN evaluation_form f ON f.id = i.form_id",
             " LEFT JOIN org_unit u ON u.id = f.unit_id LEFT JOIN campaign c ON c.id = f.campaign_id",
-            " ORDER BY i.created_at DESC, i.task_id DESC",
+            " ORDER BY i.created_at DESC, i.form_id DESC",
             "</script>"})
     List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("f") InboxFilter filter,
                                   @Param("limit") int limit, @Param("offset") int offset);
