@@ -56,12 +56,12 @@ interface DeadlineAlarmMapper {
     int forgetEnded();
 
     /** Alarms that used all their attempts (系统故障). */
-    @Select("SELECT a.id, a.form_id, t.stage, a.kind, a.last_error, a.failed_at FROM deadline_alarm a"
-            + " LEFT JOIN inbox_task t ON t.task_id = a.task_id"
+    @Select("SELECT a.id, a.form_id, f.title, t.stage, a.kind, a.last_error, a.failed_at FROM deadline_alarm a"
+            + " LEFT JOIN inbox_task t ON t.task_id = a.task_id LEFT JOIN evaluation_form f ON f.id = a.form_id"
             + " WHERE a.raised_at IS NULL AND a.attempts >= #{maxAttempts} ORDER BY a.failed_at DESC LIMIT 200")
     List<Failed> failed(int maxAttempts);
 
-    record Failed(Long id, Long formId, String stage, String kind, String lastError, Instant failedAt) {
+    record Failed(Long id, Long formId, String title, String stage, String kind, String lastError, Instant failedAt) {
     }
 
     /** One more attempt at the next sweep, as the engine's job retry gives one. */

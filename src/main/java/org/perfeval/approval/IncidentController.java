@@ -35,14 +35,15 @@ class IncidentController {
         this.audit = audit;
     }
 
-    record Row(String id, String formId, String activity, String message, java.util.Date at, String jobId) {
+    record Row(String id, String formId, String formLabel, String activity, String message, java.util.Date at, String jobId) {
     }
 
     @GetMapping("/admin/incidents")
     String list(Model model) {
         List<Row> rows = new java.util.ArrayList<>();
         for (DeadlineAlarmMapper.Failed alarm : deadlines.failedAlarms()) {
-            rows.add(new Row(ALARM + alarm.id(), String.valueOf(alarm.formId()), alarmLabel(alarm), alarm.lastError(),
+            rows.add(new Row(ALARM + alarm.id(), String.valueOf(alarm.formId()),
+                    alarm.title() == null ? String.valueOf(alarm.formId()) : alarm.title(), alarmLabel(alarm), alarm.lastError(),
                     alarm.failedAt() == null ? null : java.util.Date.from(alarm.failedAt()), null));
         }
         runtime.createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, 200).stream()
@@ -98,7 +99,8 @@ class IncidentController {
 
     private Row row(Incident i) {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(i.getProcessInstanceId()).singleResult();
-        return new Row(i.getId(), instance == null ? "" : instance.getBusinessKey(), i.getActivityId(),
+        String formId = instance == null ? "" : instance.getBusinessKey();
+        return new Row(i.getId(), formId, formId, i.getActivityId(),
                 i.getIncidentMessage(), i.getIncidentTimestamp(), i.getConfiguration());
     }
 }
