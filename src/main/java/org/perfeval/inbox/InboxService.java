@@ -47,7 +47,7 @@ public class InboxService {
     /** The filling units whose forms can reach this actor's inbox, to narrow it by unit. */
     @ReadOnly
     public List<OrgUnit> unitsToFilterBy(Actor actor) {
-        return accessPolicy.visibleUnits(actor, org.listUnits()).stream()
+        return accessPolicy.visibleUnits(actor, org::listUnits).stream()
                 .filter(u -> u.kind() != UnitKind.FINANCE)
                 .toList();
     }

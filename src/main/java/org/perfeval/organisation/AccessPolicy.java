@@ -65,11 +65,12 @@ public class AccessPolicy {
     }
 
     /** The units whose forms this actor may see (to narrow lists by unit), parents before children. */
-    public List<OrgUnit> visibleUnits(Actor actor, List<OrgUnit> allUnits) {
+    public List<OrgUnit> visibleUnits(Actor actor, java.util.function.Supplier<List<OrgUnit>> allUnits) {
         return switch (actor.role()) {
-            case UNIT_STAFF -> allUnits.stream().filter(u -> u.id().equals(actor.unitId())).toList();
+            case UNIT_STAFF -> allUnits.get().stream().filter(u -> u.id().equals(actor.unitId())).toList();
+            // Only the subtree is read: a department's reviewer does not pay for the whole province's units.
             case SUPERVISOR_REVIEWER -> tree.subtreeOf(actor.unitId());
-            case FINANCE_REVIEWER, ADMIN -> allUnits;
+            case FINANCE_REVIEWER, ADMIN -> allUnits.get();
         };
     }
 

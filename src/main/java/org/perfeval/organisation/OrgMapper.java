@@ -62,6 +62,27 @@ public interface OrgMapper {
             + " must_change_password FROM app_user WHERE username = #{username}")
     AppUser findUserByUsername(String username);
 
+    /** An account with its unit, in one read: asked on every request of a signed-in user. */
+    @Select("SELECT a.id, a.username, a.password_hash, a.display_name, a.unit_id, a.role, a.enabled, a.email,"
+            + " a.must_change_password, u.enabled AS unit_enabled, u.code AS unit_code, u.name AS unit_name,"
+            + " u.kind AS unit_kind, u.parent_id AS unit_parent_id"
+            + " FROM app_user a LEFT JOIN org_unit u ON u.id = a.unit_id WHERE a.username = #{username}")
+    Account findAccount(String username);
+
+    record Account(Long id, String username, String passwordHash, String displayName, Long unitId, Role role,
+                   boolean enabled, String email, boolean mustChangePassword, Boolean unitEnabled, String unitCode,
+                   String unitName, UnitKind unitKind, Long unitParentId) {
+        AppUser user() {
+            // A user of a disabled unit (UnitEditing) is answered as disabled too.
+            return new AppUser(id, username, passwordHash, displayName, unitId, role,
+                    enabled && !Boolean.FALSE.equals(unitEnabled), email, mustChangePassword);
+        }
+
+        OrgUnit unit() {
+            return unitCode == null ? null : new OrgUnit(unitId, unitCode, unitName, unitKind, unitParentId);
+        }
+    }
+
     @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email,"
             + " must_change_password FROM app_user WHERE id = #{id}")
     AppUser findUser(Long id);

@@ -32,23 +32,11 @@ public class UserAccountService implements UserDetailsService {
 
     @Override
     public CurrentUser loadUserByUsername(String username) {
-        AppUser user = username == null || username.length() > 64 ? null : orgMapper.findUserByUsername(username);
-        if (user == null) {
+        OrgMapper.Account account = username == null || username.length() > 64 ? null : orgMapper.findAccount(username);
+        if (account == null) {
             throw new UsernameNotFoundException("unknown user");
         }
-        if (user.enabled() && unitHistory != null && Boolean.FALSE.equals(unitHistory.enabled(user.unitId()))) {
-            // The user's unit is disabled (UnitEditing): the account is answered as disabled too.
-            user = new AppUser(user.id(), user.username(), user.passwordHash(), user.displayName(), user.unitId(),
-                    user.role(), false, user.email(), user.mustChangePassword());
-        }
-        return new CurrentUser(user, orgMapper.findUnit(user.unitId()));
-    }
-
-    private UnitHistoryMapper unitHistory;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setUnitHistory(UnitHistoryMapper unitHistory) {
-        this.unitHistory = unitHistory;
+        return new CurrentUser(account.user(), account.unit());
     }
 
     /** The user's own change: the current password, then the new one twice. */

@@ -110,7 +110,7 @@ class OrgTreeTest {
         assertThat(policy.canView(t.deptReviewer(), t.direct().id(), null)).isFalse();
         assertThat(policy.canView(t.staffBase1(), t.base2().id(), null)).isFalse();
         assertThat(policy.canView(t.financeReviewer(), t.base3().id(), null)).isTrue();
-        assertThat(policy.visibleUnits(t.secondReviewer(), List.of())).extracting(OrgUnit::id)
+        assertThat(policy.visibleUnits(t.secondReviewer(), List::of)).extracting(OrgUnit::id)
                 .containsExactlyInAnyOrder(t.second().id(), t.base1().id(), t.base2().id());
 
         TestOrg.World w = testOrg.create();
