@@ -6,17 +6,31 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * When a form is due and when it goes overdue. Each user task's due date is its campaign's deadline
- * for that stage ({@link FormRoute#dueAt}); two non-interrupting timers on the task fire at the due
- * date (逾期) and {@code perfeval.reminder.before-deadline} before it (即将到期). A timer that fires
- * after the deadline was moved on finds the task not yet due and does nothing, so the marks and
- * notices follow the deadline in force. BPMN: {@code ${deadlineTimer.overdueAt(execution, 'Task_FillDraft')}}.
+ * for that stage ({@link FormRoute#dueAt}). {@link #sweep} raises 逾期 at the due date and 即将到期
+ * {@code perfeval.reminder.before-deadline} before it, once per task, kind and due date, on whichever
+ * node gets there first; moving a deadline gives the task a new due date and so new alarms, and an
+ * alarm found after the deadline moved on says nothing. Instances started under process version 3 or
+ * earlier also carry two timers per task ({@code ${deadlineTimer.overdueAt(execution, 'Task_FillDraft')}});
+ * what they raise is the same event, and its listeners act on it once.
  */
 @Component("deadlineTimer")
 public class Deadlines {
@@ -28,9 +42,20 @@ public class Deadlines {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration warnBefore;
+    private final DeadlineAlarmMapper alarms;
+    private final TransactionTemplate inOwnTransaction;
+    private final Counter raisedOverdue;
+    private final Counter raisedDueSoon;
 
     Deadlines(FormLifecycle lifecycle, FormProcess process, ApprovalMapper mapper, ApplicationEventPublisher events, Clock clock,
-              @Value("${perfeval.reminder.before-deadline:P3D}") Duration warnBefore) {
+              @Value("${perfeval.reminder.before-deadline:P3D}") Duration warnBefore, DeadlineAlarmMapper alarms,
+              PlatformTransactionManager transactions, ObjectProvider<MeterRegistry> meters) {
+        this.alarms = alarms;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.raisedOverdue = registry.counter("perfeval.deadline.alarms", "kind", "overdue");
+        this.raisedDueSoon = registry.counter("perfeval.deadline.alarms", "kind", "due-soon");
+        this.inOwnTransaction = new TransactionTemplate(transactions);
+        this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.lifecycle = lifecycle;
         this.process = process;
         this.mapper = mapper;
@@ -39,7 +64,7 @@ public class Deadlines {
         this.warnBefore = warnBefore;
     }
 
-    /** The overdue timer's date; without a deadline the timer is parked far in the future. */
+    /** The overdue timer's date (process version 3 and earlier); without a deadline the timer is parked far in the future. */
     public Date overdueAt(DelegateExecution execution, String taskKey) {
         Instant due = due(execution, taskKey);
         return due == null ? NEVER : Date.from(due);
@@ -61,6 +86,110 @@ public class Deadlines {
     /** The open task is overdue when its due date has passed. */
     public boolean isOverdue(Instant dueAt) {
         return dueAt != null && !dueAt.isAfter(clock.instant());
+    }
+
+    /** Attempts an alarm gets before it waits for an administrator (as the engine's three job retries). */
+    static final int MAX_ATTEMPTS = 3;
+    private static final int BATCH = 500;
+    private static final int MAX_ROUNDS = 200;
+    private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
+
+    /**
+     * Raises every alarm that is due: 逾期 for open tasks past their due date, 即将到期 for those within
+     * {@code warnBefore} of it. Each alarm is claimed and handled in a transaction of its own, so that a
+     * failing one is retried at the next sweep (at most {@link #MAX_ATTEMPTS} times) without holding
+     * up the others. Returns how many alarms were raised.
+     */
+    public int sweep() {
+        return sweep(clock.instant());
+    }
+
+    /** {@link #sweep()} as of the given time. */
+    public int sweep(Instant now) {
+        int raised = 0;
+        // Every alarm read is then raised, taken by another node or counted as failed, so the next
+        // read moves on; the cap only bounds one sweep.
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<DeadlineAlarmMapper.Due> batch = alarms.due(now, now.plus(warnBefore), MAX_ATTEMPTS, BATCH);
+            for (DeadlineAlarmMapper.Due due : batch) {
+                if (raise(due, now)) {
+                    raised++;
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        inOwnTransaction.executeWithoutResult(status -> alarms.forgetEnded());
+        return raised;
+    }
+
+    private boolean raise(DeadlineAlarmMapper.Due due, Instant now) {
+        try {
+            return Boolean.TRUE.equals(inOwnTransaction.execute(status -> {
+                if (!claim(due, now)) {
+                    return false;
+                }
+                OpenTask task = process.openTask(due.formId());
+                if (task == null || !task.id().equals(due.taskId()) || !due.dueAt().equals(task.dueAt())) {
+                    return false;
+                }
+                if ("OVERDUE".equals(due.kind())) {
+                    raisedOverdue.increment();
+                    events.publishEvent(new ApprovalEvents.TaskOverdue(due.formId(), task.id(), task.stage(),
+                            task.candidateGroup(), task.dueAt()));
+                } else {
+                    raisedDueSoon.increment();
+                    events.publishEvent(new ApprovalEvents.TaskDueSoon(due.formId(), task.id(), task.stage(),
+                            task.candidateGroup(), task.dueAt()));
+                }
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            log.warn("deadline alarm {} of task {} (form {}) failed: {}", due.kind(), due.taskId(), due.formId(), e.toString());
+            recordFailure(due, e, now);
+            return false;
+        }
+    }
+
+    /** True when this node holds the alarm; a second node waits on the row and then finds it taken. */
+    private boolean claim(DeadlineAlarmMapper.Due due, Instant now) {
+        if (alarms.claimRetry(due, now, MAX_ATTEMPTS) == 1) {
+            return true;
+        }
+        try {
+            return alarms.insertRaised(due, now) == 1;
+        } catch (DuplicateKeyException takenOrGivenUp) {
+            return false;
+        }
+    }
+
+    private void recordFailure(DeadlineAlarmMapper.Due due, RuntimeException failure, Instant now) {
+        String message = String.valueOf(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        String error = message.length() > 1000 ? message.substring(0, 1000) : message;
+        try {
+            inOwnTransaction.executeWithoutResult(status -> {
+                if (alarms.countFailure(due, error, now) == 0) {
+                    try {
+                        alarms.insertFailure(due, error, now);
+                    } catch (DuplicateKeyException raisedMeanwhile) {
+                        // another node raised it in the meantime: nothing to count
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not record the failure of deadline alarm {} of task {}: {}", due.kind(), due.taskId(), e.toString());
+        }
+    }
+
+    /** Alarms that used all their attempts, for 系统故障. */
+    List<DeadlineAlarmMapper.Failed> failedAlarms() {
+        return alarms.failed(MAX_ATTEMPTS);
+    }
+
+    /** One more attempt at the next sweep; false when the alarm is not waiting for one. */
+    boolean retryAlarm(Long id) {
+        return alarms.retry(id, MAX_ATTEMPTS) == 1;
     }
 
     void overdueTimerFired(Long formId) {
@@ -90,7 +219,7 @@ public class Deadlines {
 
     /**
      * The campaign's deadlines changed (the caller stored them): every open task of its forms gets the
-     * new due date of its stage, with its timers. Returns how many tasks moved.
+     * new due date of its stage (and the timers of an instance of version 3 or earlier). Returns how many tasks moved.
      */
     public int campaignDeadlinesChanged(Long campaignId, Instant fill, Instant supervisor, Instant finance) {
         FormRoute deadlines = new FormRoute(null, null, fill, supervisor, finance);

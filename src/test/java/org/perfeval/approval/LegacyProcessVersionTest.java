@@ -38,6 +38,9 @@ class LegacyProcessVersionTest {
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
     @Autowired InboxMapper inboxMapper;
+    @Autowired org.perfeval.campaign.CampaignService campaigns;
+    @Autowired Deadlines deadlines;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void versionOneInstanceRunsToPublication() throws IOException {
@@ -96,6 +99,41 @@ class LegacyProcessVersionTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).count())
                 .as("version 2 keeps no variables").isZero();
+    }
+
+    @Test
+    void versionThreeInstanceKeepsItsTimersAndIsMarkedOverdueOnce() throws IOException {
+        TestOrg.World w = testOrg.create();
+        org.perfeval.campaign.NewCampaign c = TestOrg.projectCampaign("第三版流程逾期");
+        c.fillDue = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Long campaignId = campaigns.create(w.admin(), c).id();
+        campaigns.open(w.admin(), campaignId, java.util.List.of(new org.perfeval.campaign.FormAssignment(w.unitA().id(), "第三版流程项目")));
+        FormHeader form = formMapper.findByCampaign(campaignId).get(0);
+        String key = String.valueOf(form.getId());
+        RuntimeService runtime = engine.getRuntimeService();
+        String v3 = deploy("legacy/self-evaluation-v3.bpmn.xml");
+        deploy("bpmn/self-evaluation.bpmn");
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "test: the form's process as version 3 started it");
+        String pid = runtime.startProcessInstanceById(v3, key).getId();
+
+        org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
+        org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(pid)
+                .activityId("Timer_FillOverdue").singleResult();
+        assertThat(timer).as("version 3 still has its timers").isNotNull();
+        management.executeJob(timer.getId());
+        deadlines.sweep();
+        // The timer and the sweep raise the same 逾期; it is marked and told once.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM overdue_mark WHERE form_id = ?", Integer.class, form.getId()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE form_id = ? AND kind = 'OVERDUE'"
+                + " AND recipient_id = ?", Integer.class, form.getId(), w.staffA().id())).isEqualTo(1);
+
+        submit(w, form);
+        reviews.decide(w.reviewer1(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        reviews.decide(w.finance(), form.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.PUBLISHED);
+        assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
     }
 
     private void submit(TestOrg.World w, FormHeader form) {

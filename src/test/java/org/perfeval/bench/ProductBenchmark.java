@@ -154,6 +154,29 @@ public final class ProductBenchmark {
             jdbc.execute("SET GLOBAL general_log = 1");
             productLifecycles(1, 1);
             jdbc.execute("SET GLOBAL general_log = 0");
+            // Where a lifecycle's time goes: wall clock, this JVM's processor time and the database
+            // server's processor time (from /proc), for each side, one thread, in three alternating turns
+            // after a warm-up.
+            Path serverStat = Path.of("/proc", Files.readString(Path.of("/run/mysqld/mysqld.pid")).strip(), "stat");
+            Path ownStat = Path.of("/proc/self/stat");
+            productLifecycles(50, 1);
+            bareLifecycles(50, 1);
+            for (int turn = 0; turn < 3; turn++) {
+                for (String side : List.of("bare", "product")) {
+                    int n = 100;
+                    long server0 = cpuTicks(serverStat), own0 = cpuTicks(ownStat), t0 = System.nanoTime();
+                    if (side.equals("product")) {
+                        productLifecycles(n, 1);
+                    } else {
+                        bareLifecycles(n, 1);
+                    }
+                    double wall = (System.nanoTime() - t0) / 1e6 / n;
+                    double own = (cpuTicks(ownStat) - own0) * 10.0 / n;
+                    double server = (cpuTicks(serverStat) - server0) * 10.0 / n;
+                    row("ms per " + side + " lifecycle, turn " + (turn + 1) + ": wall / benchmark JVM processor / database server processor",
+                            wall, own, server);
+                }
+            }
         }
         if (parts.contains("inbox")) {
             inbox();
@@ -220,6 +243,13 @@ public final class ProductBenchmark {
             campaigns.open(admin, id, batch);
         }
         return forms / seconds(start);
+    }
+
+    /** utime + stime of a process, in clock ticks (10 ms on Linux). */
+    private static long cpuTicks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private double bareLifecycles(int n, int threads) {

@@ -37,6 +37,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(appArgs);
+        // On a fresh clone nothing has made target/bench yet.
+        java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
         long start = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         secondsToFirstPage = waitForFirstPage(start, log);
@@ -66,6 +68,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static void run(Path log, String... command) throws Exception {
+        java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {

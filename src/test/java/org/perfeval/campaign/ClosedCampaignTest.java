@@ -35,6 +35,7 @@ class ClosedCampaignTest {
     @Autowired MockMvc mvc;
     @Autowired UserAccountService accounts;
     @Autowired org.perfeval.approval.Approval approval;
+    @Autowired org.perfeval.approval.FormCancellation cancellation;
 
     @Test
     void openFormsLeaveTheInboxBecomeReadOnlyAndSayWhy() throws Exception {
@@ -59,5 +60,9 @@ class ClosedCampaignTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"campaign-closed\"").contains("评价任务已结束")
                 .doesNotContain("id=\"submit-form\"");
+
+        // 补报: reopened by the administrator, the draft is back in the unit's 待办 though the campaign stays closed.
+        cancellation.reopen(w.admin(), draft.getId(), "补报");
+        assertThat(inbox.inbox(w.staffA(), 0)).extracting(InboxItem::formId).contains(draft.getId());
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.perfeval.campaign.Campaign;
 import org.perfeval.campaign.CampaignService;
@@ -36,7 +35,7 @@ import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Deadlines drive timers; overdue is marked and notified once; reminders are rate-limited and recorded. */
+/** Deadlines drive the sweep's alarms; overdue is marked and notified once; reminders are rate-limited and recorded. */
 @PerfevalTest
 class OverdueTest {
     @Autowired TestOrg testOrg;
@@ -52,67 +51,87 @@ class OverdueTest {
     @Autowired OverdueMapper overdueMapper;
     @Autowired ReminderService reminders;
     @Autowired NotificationService notifications;
+    @Autowired org.perfeval.approval.Deadlines deadlines;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     @Test
-    void overdueTimerMarksOnceAndNotifiesTheGroupAndAdminsOnce() {
+    void theSweepMarksOverdueOnceAndNotifiesTheGroupAndAdminsOnce() {
         TestOrg.World w = testOrg.create();
         FormHeader form = open(w, Instant.now().minus(1, ChronoUnit.DAYS), "逾期项目");
-        Job timer = timer(form, "Timer_FillOverdue");
-        assertThat(timer.getDuedate()).isBefore(new java.util.Date());
+        // Process version 4 has no timers: the task carries its due date and the sweep does the rest.
+        assertThat(management.createJobQuery().processInstanceId(form.getProcessInstanceId()).count()).isZero();
 
-        management.executeJob(timer.getId());
+        assertThat(deadlines.sweep()).isGreaterThanOrEqualTo(1);
         assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
-        // A retried job or a second node: nothing more.
+        // A second sweep, or a second node: nothing more.
+        deadlines.sweep();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadline_alarm WHERE form_id = ? AND raised_at IS NOT NULL",
+                Integer.class, form.getId())).isEqualTo(1);
         org.perfeval.inbox.InboxTask open = inboxMapper.findByForm(form.getId());
         assertThat(overdue.markOverdue(new org.perfeval.approval.ApprovalEvents.TaskOverdue(form.getId(), open.taskId(),
                 org.perfeval.approval.Stage.FILL, open.candidateGroup(), open.dueAt()))).isFalse();
         assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
 
         assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.OVERDUE);
-        assertThat(kinds(w.admin())).containsOnlyOnce(NotificationKind.OVERDUE);
+        // Administrators are told of every overdue form (the sweep also raised other tests' forms).
+        assertThat(notifications.list(w.admin())).filteredOn(n -> form.getId().equals(n.formId()))
+                .extracting(Notification::kind).containsExactly(NotificationKind.OVERDUE);
         assertThat(kinds(w.staffB())).doesNotContain(NotificationKind.OVERDUE);
+        // Past its deadline the task gets no 即将到期 as well.
+        assertThat(kinds(w.staffA())).doesNotContain(NotificationKind.DUE_SOON);
         assertThat(overdue.report(w.admin(), form.getCampaignId())).extracting(OverdueRow::formId)
                 .containsExactly(form.getId());
         assertThat(overdue.report(w.reviewer2(), form.getCampaignId())).isEmpty();
         assertThatThrownBy(() -> overdue.report(w.staffA(), null)).isInstanceOf(ForbiddenException.class);
-
-        // The engine's job log is not written (NoJobLogHistory); the rest of its history is.
-        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(form.getId()))
-                .singleResult().getId();
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(pid).count()).isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid)
-                .activityId("Task_MarkOverdue").count()).isEqualTo(1);
     }
 
     @Test
-    void dueSoonTimerFiresBeforeTheDeadline() {
+    void dueSoonIsRaisedBeforeTheDeadlineAndOverdueAfterIt() {
         TestOrg.World w = testOrg.create();
         Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         FormHeader form = open(w, due, "即将到期项目");
-        Job soon = timer(form, "Timer_FillDueSoon");
-        assertThat(soon.getDuedate().toInstant()).isEqualTo(due.minus(Duration.ofDays(3)));
-        assertThat(timer(form, "Timer_FillOverdue").getDuedate().toInstant()).isEqualTo(due);
+        FormHeader later = open(w, Instant.now().plus(5, ChronoUnit.DAYS), "未到提醒期项目");
 
-        management.executeJob(soon.getId());
+        deadlines.sweep();
+        deadlines.sweep();
         assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.DUE_SOON);
+        assertThat(notifications.list(w.staffA())).filteredOn(n -> n.kind() == NotificationKind.DUE_SOON)
+                .extracting(Notification::formId).containsExactly(form.getId());
         assertThat(overdueMapper.marksOf(form.getId())).isZero();
-        // The task is still waiting: the timers did not interrupt it.
+        // The task is still waiting: the alarm did not interrupt it.
         assertThat(inboxMapper.findByForm(form.getId()).stage()).isEqualTo("Task_FillDraft");
+
+        // Three days on, the first is overdue and the second due soon.
+        deadlines.sweep(Instant.now().plus(3, ChronoUnit.DAYS));
+        assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
+        assertThat(overdueMapper.marksOf(later.getId())).isZero();
+        assertThat(notifications.list(w.staffA())).filteredOn(n -> n.kind() == NotificationKind.DUE_SOON)
+                .extracting(Notification::formId).containsExactlyInAnyOrder(form.getId(), later.getId());
     }
 
     @Test
-    void changingADeadlineMovesTheTaskTheProjectionAndTheTimers() {
+    void changingADeadlineMovesTheTaskTheProjectionAndTheAlarms() {
         TestOrg.World w = testOrg.create();
-        FormHeader form = open(w, Instant.now().plus(5, ChronoUnit.DAYS), "改期项目");
+        FormHeader form = open(w, Instant.now().plus(2, ChronoUnit.DAYS), "改期项目");
+        deadlines.sweep();
+        assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.DUE_SOON);
         Instant later = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Campaign campaign = campaigns.get(form.getCampaignId());
 
         int moved = campaigns.changeDeadlines(w.admin(), campaign.id(), later, campaign.supervisorDue(), campaign.financeDue());
 
         assertThat(moved).isEqualTo(1);
-        assertThat(timer(form, "Timer_FillOverdue").getDuedate().toInstant()).isEqualTo(later);
-        assertThat(timer(form, "Timer_FillDueSoon").getDuedate().toInstant()).isEqualTo(later.minus(Duration.ofDays(3)));
         assertThat(inboxMapper.findByForm(form.getId()).dueAt()).isEqualTo(later);
+        assertThat(engineTaskDue(form)).isEqualTo(later);
+        deadlines.sweep();
+        assertThat(kinds(w.staffA())).containsOnlyOnce(NotificationKind.DUE_SOON);
+
+        // Moved into the past, the new due date gets its own alarm: overdue now.
+        Instant past = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        campaigns.changeDeadlines(w.admin(), campaign.id(), past, campaign.supervisorDue(), campaign.financeDue());
+        deadlines.sweep();
+        assertThat(overdueMapper.marksOf(form.getId())).isEqualTo(1);
         assertThatThrownBy(() -> campaigns.changeDeadlines(w.staffA(), campaign.id(), later, null, null))
                 .isInstanceOf(ForbiddenException.class);
     }
@@ -191,9 +210,9 @@ class OverdueTest {
         return formMapper.findByCampaign(id).get(0);
     }
 
-    private Job timer(FormHeader form, String activityId) {
-        return management.createJobQuery().processInstanceId(form.getProcessInstanceId()).activityId(activityId)
-                .singleResult();
+    private Instant engineTaskDue(FormHeader form) {
+        return taskService.createTaskQuery().processInstanceId(form.getProcessInstanceId()).singleResult().getDueDate()
+                .toInstant();
     }
 
     private List<NotificationKind> kinds(Actor actor) {
