@@ -92,6 +92,7 @@ class FormController {
             redirect.addFlashAttribute("notice", "草稿已保存。");
             return "redirect:/forms/" + id;
         } catch (InvalidInputException e) {
+            model.addAttribute("rejected", rejectedText(binding));
             return keepInput(model, actor, header, form, version, response, HttpStatus.BAD_REQUEST,
                     "输入有误，未保存。请按提示修改：", e.problems());
         } catch (org.perfeval.shared.ConflictException e) {
@@ -154,6 +155,18 @@ class FormController {
             origins.add(p != null && p.matches("\\d{1,5}") ? Integer.valueOf(p) : null);
         }
         return origins;
+    }
+
+    /** The posted text of each field that did not bind, by path: form.html shows it again in place of the model's value. */
+    private static java.util.Map<String, String> rejectedText(BindingResult binding) {
+        if (!binding.hasFieldErrors()) {
+            return null;
+        }
+        java.util.Map<String, String> rejected = new java.util.HashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            rejected.put(error.getField(), org.springframework.util.ObjectUtils.getDisplayString(error.getRejectedValue()));
+        }
+        return rejected;
     }
 
     static List<FieldProblem> bindingProblems(BindingResult binding) {

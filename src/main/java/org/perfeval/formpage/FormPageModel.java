@@ -103,7 +103,11 @@ class FormPageModel {
         model.addAttribute("score", storedScore(header));
         model.addAttribute("history", formService.history(actor, header.getId()));
         model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
-        model.addAttribute("evidence", evidence.list(actor, header.getId()));
+        List<org.perfeval.evidence.Evidence> files = evidence.list(actor, header.getId());
+        model.addAttribute("evidence", files);
+        // Each indicator row lists its own files: grouped once here, not filtered again per row.
+        model.addAttribute("evidenceByRow", files.stream().filter(e -> e.indicatorSeq() != null)
+                .collect(java.util.stream.Collectors.groupingBy(org.perfeval.evidence.Evidence::indicatorSeq)));
         // A fresh key per drawing of the page: a resubmission of the same post is recognised.
         model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
         model.addAttribute("carriedOver", followUps.carriedOver(header.getUnitId(), header.getFiscalYear()));

@@ -110,6 +110,25 @@ class FormPagesTest {
     }
 
     @Test
+    void everyRefusedNumberComesBackAsTypedInItsField() throws Exception {
+        FormHeader before = formMapper.findHeader(form.getId());
+        mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
+                        .param("version", String.valueOf(before.getVersion())).param("action", "save")
+                        .param("budgetLines[0].name", "资金").param("budgetLines[0].role", "TOTAL")
+                        .param("budgetLines[0].initialBudget", "一百").param("budgetLines[0].executed", "12.5")
+                        .param("claimedTotal", "九十").param("claimedGrade", "良"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("资金第 1 行「年初预算数」应为数字")))
+                .andExpect(content().string(containsString(
+                        "id=\"budgetLines0.initialBudget\" name=\"budgetLines[0].initialBudget\" value=\"一百\"")))
+                .andExpect(content().string(containsString(
+                        "id=\"budgetLines0.executed\" name=\"budgetLines[0].executed\" value=\"12.5\"")))
+                .andExpect(content().string(containsString("id=\"claimedTotal\" name=\"claimedTotal\" value=\"九十\"")))
+                .andExpect(content().string(containsString("<option value=\"TOTAL\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("<option value=\"良\" selected=\"selected\">")));
+    }
+
+    @Test
     void staleVersionIsAConflictAndInputIsKept() throws Exception {
         FormHeader before = formMapper.findHeader(form.getId());
         mvc.perform(as(post("/forms/" + form.getId()), w.staffA()).with(csrf())
