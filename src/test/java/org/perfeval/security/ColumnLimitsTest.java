@@ -82,6 +82,8 @@ class ColumnLimitsTest {
             "published_record.supervising_unit_name", "published_record.score_grade",
             "notification.kind", "notification.dedup_key", "notification.email_state",
             "reminder.stage", "overdue_mark.task_id", "overdue_mark.stage",
+            // Deadline alarms: the engine's task id, the kind, and an exception's message cut to 1,000 characters.
+            "deadline_alarm.task_id", "deadline_alarm.kind", "deadline_alarm.last_error",
             "request_key.request_key", "request_key.action", "request_key.outcome",
             "evidence.stored_name", "evidence.sha256", "published_record.pdf_sha256", "follow_up.stage", "follow_up.status", "audit_log.action",
             "indicator_library.form_type",
