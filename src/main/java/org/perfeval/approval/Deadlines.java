@@ -5,23 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
-
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 
 /**
  * When a form is due and when it goes overdue. Each user task's due date is its campaign's deadline
@@ -126,7 +125,7 @@ public class Deadlines {
 
     private boolean raise(DeadlineAlarmMapper.Due due, Instant now) {
         try {
-            return Boolean.TRUE.equals(inOwnTransaction.execute(status -> {
+            boolean raised = Boolean.TRUE.equals(inOwnTransaction.execute(status -> {
                 if (!claim(due, now)) {
                     return false;
                 }
@@ -135,16 +134,19 @@ public class Deadlines {
                     return false;
                 }
                 if ("OVERDUE".equals(due.kind())) {
-                    raisedOverdue.increment();
                     events.publishEvent(new ApprovalEvents.TaskOverdue(due.formId(), task.id(), task.stage(),
                             task.candidateGroup(), task.dueAt()));
                 } else {
-                    raisedDueSoon.increment();
                     events.publishEvent(new ApprovalEvents.TaskDueSoon(due.formId(), task.id(), task.stage(),
                             task.candidateGroup(), task.dueAt()));
                 }
                 return true;
             }));
+            if (raised) {
+                // Counted once committed: a rolled-back alarm is raised again later.
+                ("OVERDUE".equals(due.kind()) ? raisedOverdue : raisedDueSoon).increment();
+            }
+            return raised;
         } catch (RuntimeException e) {
             log.warn("deadline alarm {} of task {} (form {}) failed: {}", due.kind(), due.taskId(), due.formId(), e.toString());
             recordFailure(due, e, now);

@@ -60,7 +60,7 @@ class IncidentController {
                 throw new org.perfeval.shared.NotFoundException("故障记录不存在或已处理");
             }
             audit.event(user.getId(), user.getDisplayName(), user.getUnitName(), AuditAction.ADMIN_CHANGE, "incident", id,
-                    "重试到期提醒");
+                    "重试逾期标记或到期提醒");
             redirect.addFlashAttribute("notice", "已安排重试：下一次到期检查（约一分钟内）再办理。");
             return "redirect:/admin/incidents";
         }
