@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the engine's full history except its job log. Each user task has two deadline timers, and
- * the job log added a row when each was created and another when it was removed — twelve rows per
- * approval cycle that nothing reads: overdue marks and reminders are recorded in our own tables, and
- * a failing job keeps its error on the job and its incident. The history level stays {@code full}, so
- * existing databases start as before.
+ * Writes the engine's full history except its job log. Instances of process version 3 and earlier
+ * carry two deadline timers per user task, and the job log added a row when each was created and
+ * another when it was removed, rows that nothing reads: overdue marks and reminders are recorded in
+ * our own tables, and a failing job keeps its error on the job and its incident. The history level
+ * stays {@code full}, so existing databases start as before.
  */
 @Component
 public class NoJobLogHistory extends AbstractProcessEnginePlugin {

@@ -27,7 +27,7 @@ public enum Stage {
         this.timerPrefix = timerPrefix;
     }
 
-    /** The BPMN ids of this task's overdue and due-soon timers. */
+    /** The BPMN ids of this task's overdue and due-soon timers (process version 3 and earlier). */
     public String overdueTimer() { return "Timer_" + timerPrefix + "Overdue"; }
     public String dueSoonTimer() { return "Timer_" + timerPrefix + "DueSoon"; }
 
