@@ -179,7 +179,7 @@ public class Approval {
         if (task.assignee() != null) {
             throw new ConflictException("审核人已签收，不能撤回；如需修改请联系审核人退回");
         }
-        process.withdraw(formId);
+        process.withdraw(formId, task);
         history.record(formId, actor, WorkflowAction.WITHDRAW, header.getStatus(), FormStatus.DRAFT, null);
         audit.action(actor, AuditAction.WITHDRAW, "form", formId, null);
     }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FormProcess {
     static final String PROCESS_KEY = "self-evaluation";
+    /** Process versions 4 and earlier: the message their review tasks' 撤回 boundary events wait for. */
     static final String WITHDRAW_MESSAGE = "withdraw";
     static final String HANDLED_BY_OTHERS = "该任务已被他人处理，请刷新页面查看最新状态。";
     /** From version 3: the form's review levels (unit ids, {@link ReviewChain#asVariable}) and the one now reviewing. */
@@ -282,8 +283,16 @@ class FormProcess {
         return true;
     }
 
-    void withdraw(Long formId) {
-        guard(() -> runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE)
+    /**
+     * 撤回: from version 5 the unit completes the open review task with the decision WITHDRAW, which the
+     * review's gateway sends back to 填报; earlier versions take the message on the task's boundary event.
+     */
+    void withdraw(Long formId, OpenTask task) {
+        if (routingFlags.withdrawIsDecision(task.processDefinitionId())) {
+            complete(task, Map.of("decision", RoutingFlags.WITHDRAW));
+            return;
+        }
+        guardTask(task, () -> runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE)
                 .processInstanceBusinessKey(String.valueOf(formId)).correlate());
     }
 

@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoutingFlags {
     static final String TRANSIENT_SINCE_VERSION_TAG = "2";
+    /** From version 5, 撤回 is this decision on the open review task; before, a message to its boundary event. */
+    static final int WITHDRAW_DECISION_SINCE_VERSION = 5;
+    static final String WITHDRAW = "WITHDRAW";
 
     private final RepositoryService repositories;
-    private final Map<String, Boolean> transientByDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Integer> versionByDefinition = new ConcurrentHashMap<>();
 
     public RoutingFlags(RepositoryService repositories) {
         this.repositories = repositories;
@@ -29,13 +32,18 @@ public class RoutingFlags {
 
     /** Version 2 and every later one: flags are transient. */
     static boolean transientIn(String versionTag) {
+        return versionOf(versionTag) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
+    }
+
+    /** The process version a definition's version tag names; 0 when it names none (version 1 had no tag). */
+    static int versionOf(String versionTag) {
         if (versionTag == null) {
-            return false;
+            return 0;
         }
         try {
-            return Integer.parseInt(versionTag.strip()) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
+            return Integer.parseInt(versionTag.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return 0;
         }
     }
 
@@ -49,8 +57,17 @@ public class RoutingFlags {
         return variables;
     }
 
+    /** True when the definition routes 撤回 as a decision ({@link #WITHDRAW}) rather than a message. */
+    boolean withdrawIsDecision(String processDefinitionId) {
+        return version(processDefinitionId) >= WITHDRAW_DECISION_SINCE_VERSION;
+    }
+
     private boolean isTransient(String processDefinitionId) {
-        return transientByDefinition.computeIfAbsent(processDefinitionId, id ->
-                transientIn(repositories.getProcessDefinition(id).getVersionTag()));
+        return version(processDefinitionId) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
+    }
+
+    private int version(String processDefinitionId) {
+        return versionByDefinition.computeIfAbsent(processDefinitionId, id ->
+                versionOf(repositories.getProcessDefinition(id).getVersionTag()));
     }
 }

@@ -136,6 +136,50 @@ class LegacyProcessVersionTest {
         assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
     }
 
+    @Test
+    void versionFourInstanceIsWithdrawnByItsMessageAndVersionFiveByDecision() throws IOException {
+        TestOrg.World w = testOrg.create();
+        Long campaignId = campaigns.create(w.admin(), TestOrg.projectCampaign("第四版流程撤回")).id();
+        campaigns.open(w.admin(), campaignId, java.util.List.of(
+                new org.perfeval.campaign.FormAssignment(w.unitA().id(), "第四版流程项目"),
+                new org.perfeval.campaign.FormAssignment(w.unitA().id(), "第五版流程项目")));
+        java.util.List<FormHeader> forms = formMapper.findByCampaign(campaignId);
+        FormHeader old = forms.get(0);
+        FormHeader current = forms.get(1);
+        RuntimeService runtime = engine.getRuntimeService();
+        String v4 = deploy("legacy/self-evaluation-v4.bpmn.xml");
+        deploy("bpmn/self-evaluation.bpmn");
+        String key = String.valueOf(old.getId());
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "test: the form's process as version 4 started it");
+        String oldPid = runtime.startProcessInstanceById(v4, key).getId();
+
+        submit(w, old);
+        submit(w, current);
+        String currentPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(current.getId()))
+                .singleResult().getId();
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(oldPid).count())
+                .as("version 4's review task waits for the withdraw message").isEqualTo(1);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(currentPid).count())
+                .as("version 5's review task has no boundary event").isZero();
+
+        approval.withdraw(w.staffA(), old.getId());
+        approval.withdraw(w.staffA(), current.getId());
+        for (FormHeader form : java.util.List.of(old, current)) {
+            assertThat(formMapper.findHeader(form.getId()).getStatus()).isEqualTo(FormStatus.DRAFT);
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(form.getId()))
+                    .singleResult().getTaskDefinitionKey()).isEqualTo("Task_FillDraft");
+        }
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(oldPid)
+                .activityId("BoundaryEvent_Withdraw").count()).isEqualTo(1);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(oldPid).count()).isZero();
+        // Both go round again to the end.
+        submit(w, old);
+        reviews.decide(w.reviewer1(), old.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        reviews.decide(w.finance(), old.getId(), new ReviewInput(Decision.APPROVE, Map.of(), "同意", null));
+        assertThat(formMapper.findHeader(old.getId()).getStatus()).isEqualTo(FormStatus.PUBLISHED);
+    }
+
     private void submit(TestOrg.World w, FormHeader form) {
         int version = formMapper.findHeader(form.getId()).getVersion();
         assertThat(approval.submit(w.staffA(), form.getId(), version, Fixtures.clean()).accepted()).isTrue();

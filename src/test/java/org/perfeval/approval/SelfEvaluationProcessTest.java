@@ -145,7 +145,7 @@ class SelfEvaluationProcessTest {
     void unitWithdrawsBeforeClaim() {
         submitClean();
         approval.withdraw(w.staffA(), form.getId());
-        assertThat(instance()).isWaitingAt("Task_FillDraft");
+        assertThat(instance()).isWaitingAt("Task_FillDraft").hasPassed("Gateway_LevelDecision");
         assertThat(status()).isEqualTo(FormStatus.DRAFT);
         assertThat(projection().stage()).isEqualTo("Task_FillDraft");
     }
