@@ -7,18 +7,14 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface ApprovalMapper {
 
-    /** Null when the form does not exist. */
-    @Select("SELECT f.unit_id, f.supervising_unit_id, c.fill_due, c.supervisor_due, c.finance_due"
+    /**
+     * Null when the form does not exist. One query for the task's group and due date and for the review
+     * chain: a submission asks both, and MyBatis answers the repeat from the transaction's session.
+     */
+    @Select("SELECT f.unit_id, f.supervising_unit_id, c.fill_due, c.supervisor_due, c.finance_due,"
+            + " COALESCE(c.secondary_review, FALSE) AS secondary_review"
             + " FROM evaluation_form f LEFT JOIN campaign c ON c.id = f.campaign_id WHERE f.id = #{id}")
     FormRoute findRoute(Long id);
-
-    /** What a form's review chain is computed from: its unit and its campaign's settings (null when no form). */
-    @Select("SELECT f.unit_id, COALESCE(c.secondary_review, FALSE) AS secondary_review FROM evaluation_form f"
-            + " LEFT JOIN campaign c ON c.id = f.campaign_id WHERE f.id = #{id}")
-    ChainInput findChainInput(Long id);
-
-    record ChainInput(Long unitId, boolean secondaryReview) {
-    }
 
     /** The form's open task as the inbox projection holds it (see FormProcess.openTask). */
     @Select("SELECT task_id, stage, assignee, due_at, process_definition_id, candidate_group FROM inbox_task"

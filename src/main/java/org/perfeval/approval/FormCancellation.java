@@ -60,7 +60,8 @@ public class FormCancellation {
             return false;
         }
         return header.getStatus() == FormStatus.CANCELLED
-                || (CLOSED.equals(formMapper.campaignStatus(header.getId()))
+                || (CLOSED.equals(header.getCampaignStatus() != null ? header.getCampaignStatus()
+                        : formMapper.campaignStatus(header.getId()))
                     && !(header.getStatus() == FormStatus.DRAFT && header.isReopened()));
     }
 

@@ -51,11 +51,8 @@ class FormLifecycle {
 
     /** The form's review levels below 财政, from its unit's ancestors and its campaign's settings. */
     ReviewChain reviewChain(Long formId) {
-        ApprovalMapper.ChainInput input = approvalMapper.findChainInput(formId);
-        if (input == null) {
-            throw new org.perfeval.shared.NotFoundException("评价表不存在：" + formId);
-        }
-        return ReviewChain.of(tree.ancestorsOf(input.unitId()), new ReviewChain.Settings(input.secondaryReview()));
+        FormRoute route = route(formId);
+        return ReviewChain.of(tree.ancestorsOf(route.unitId()), new ReviewChain.Settings(route.secondaryReview()));
     }
 
     void entered(Long formId, Stage stage, String processInstanceId) {

@@ -5,12 +5,13 @@ import java.time.Instant;
 import org.perfeval.organisation.AccessPolicy;
 
 /**
- * Where a form's tasks go and when they are due: its unit, its supervising department and its
- * campaign's deadlines, read in one query whenever a task starts (the timers, the candidate group
- * and the due date all ask for it; MyBatis answers the repeats from the transaction's session).
+ * Where a form's tasks go and when they are due: its unit, its supervising department, its
+ * campaign's deadlines and whether the campaign asks for 二级单位 review, read in one query whenever a
+ * task starts (the candidate group, the due date and the review chain all ask for it; MyBatis answers
+ * the repeats from the transaction's session).
  */
 public record FormRoute(Long unitId, Long supervisingUnitId, Instant fillDue, Instant supervisorDue,
-                        Instant financeDue) {
+                        Instant financeDue, boolean secondaryReview) {
 
     public Instant dueAt(Stage stage) {
         return switch (stage) {

@@ -122,8 +122,13 @@ public class EvaluationFormService {
      * administrator reopened the form (补报).
      */
     public boolean campaignClosed(FormHeader header) {
-        return !header.isReopened() && "CLOSED".equals(org.perfeval.shared.ReadMemo.read(
-                () -> formMapper.campaignStatus(header.getId()), "campaignStatus", header.getId()));
+        return !header.isReopened() && "CLOSED".equals(campaignStatus(header));
+    }
+
+    /** Read with the header; asked separately only of a header read without it. */
+    private String campaignStatus(FormHeader header) {
+        return header.getCampaignStatus() != null ? header.getCampaignStatus() : org.perfeval.shared.ReadMemo.read(
+                () -> formMapper.campaignStatus(header.getId()), "campaignStatus", header.getId());
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */
@@ -207,21 +212,20 @@ public class EvaluationFormService {
     public FormHeader saveForSubmission(Actor actor, Long formId, FormEdit edit) {
         FormHeader header = editableHeader(actor, formId);
         EvaluationForm content = edit.content();
-        if (!header.isReopened() && "CLOSED".equals(formMapper.campaignStatus(formId))) {
+        if (campaignClosed(header)) {
             throw new ConflictException("评价任务已结束，不能再提交");
         }
         keepFixedFields(header, content);
         validator.check(FormStore.normalized(content));
-        store.saveIfChanged(formId, edit.version(), content);
+        store.saveIfChanged(formId, edit.version(), content, filing(header));
         rowsMoved(formId, content, edit.rowOrigins());
-        fileSubmission(header);
         return header;
     }
 
     /** Names as at filing: each submission copies the unit's current names onto the form, with its time. */
-    private void fileSubmission(FormHeader header) {
-        formMapper.fileSubmission(header.getId(), unitNames.name(header.getUnitId()),
-                unitNames.name(header.getSupervisingUnitId()), unitNames.path(header.getUnitId()), clock.instant());
+    private FormMapper.Filing filing(FormHeader header) {
+        return new FormMapper.Filing(unitNames.name(header.getUnitId()), unitNames.name(header.getSupervisingUnitId()),
+                unitNames.path(header.getUnitId()), clock.instant());
     }
 
     /** The stored content as JSON, kept with a history entry (the form as it was). */

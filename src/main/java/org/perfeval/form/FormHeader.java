@@ -33,7 +33,11 @@ public class FormHeader {
     private String filedUnitPath;
     private String cancelReason;
     private boolean reopened;
+    /** The campaign's status as read with the header (null when read without it, or for a form of no campaign). */
+    private String campaignStatus;
 
+    public String getCampaignStatus() { return campaignStatus; }
+    public void setCampaignStatus(String campaignStatus) { this.campaignStatus = campaignStatus; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Long getCampaignId() { return campaignId; }

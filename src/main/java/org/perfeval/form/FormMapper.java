@@ -22,20 +22,19 @@ public interface FormMapper {
     /** The headers of these forms (ids not empty), in one read. */
     List<FormHeader> findHeaders(@Param("ids") java.util.Collection<Long> ids);
 
-    /** The header fields of the content; 0 rows when the version moved on. */
+    /**
+     * The header fields of the content; 0 rows when the version moved on. With {@code filing}, a
+     * submission: the submission time and the names as at filing (V55), which later renames and moves of
+     * the unit leave as they were; the last return reason is cleared.
+     */
     int updateContent(@Param("id") Long id, @Param("version") int expectedVersion,
-                      @Param("c") EvaluationForm content);
+                      @Param("c") EvaluationForm content, @Param("filing") Filing filing);
+
+    record Filing(String unitName, String supervisingName, String path, Instant at) {
+    }
 
     /** The form enters a stage of its process (and so learns its process instance, at the first). */
     int updateStatus(@Param("id") Long id, @Param("status") FormStatus status, @Param("pid") String processInstanceId);
-
-    /**
-     * 提交: the submission time and the names as at filing (V55), which later renames and moves of
-     * the unit leave as they were; clears the last return reason.
-     */
-    void fileSubmission(@Param("id") Long id, @Param("unitName") String unitName,
-                        @Param("supervisingName") String supervisingName, @Param("path") String path,
-                        @Param("at") Instant at);
 
     void updateScore(@Param("id") Long id, @Param("total") BigDecimal total, @Param("grade") String grade,
                      @Param("deduction") BigDecimal deduction, @Param("hasErrors") boolean hasErrors,

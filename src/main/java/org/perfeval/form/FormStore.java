@@ -118,9 +118,13 @@ public class FormStore {
      * are rewritten in the same transaction. Returns the new version.
      */
     public int save(Long formId, int expectedVersion, EvaluationForm content) {
+        return save(formId, expectedVersion, content, null);
+    }
+
+    private int save(Long formId, int expectedVersion, EvaluationForm content, FormMapper.Filing filing) {
         forget(formId);
         normalized(content);
-        updateHeader(formId, expectedVersion, content);
+        updateHeader(formId, expectedVersion, content, filing);
         replaceChildren(formId, content);
         return expectedVersion + 1;
     }
@@ -131,12 +135,17 @@ public class FormStore {
      * rewritten only if the posted rows differ. Numbers are compared by value, so 75.0 equals 75.
      */
     public int saveIfChanged(Long formId, int expectedVersion, EvaluationForm content) {
+        return saveIfChanged(formId, expectedVersion, content, null);
+    }
+
+    /** The same, filing the submission ({@code filing}: the names as at filing) with the header's update. */
+    public int saveIfChanged(Long formId, int expectedVersion, EvaluationForm content, FormMapper.Filing filing) {
         normalized(content);
         EvaluationForm stored = content(formId);
         if (!rows.sameRows(content, stored)) {
-            return save(formId, expectedVersion, content);
+            return save(formId, expectedVersion, content, filing);
         }
-        updateHeader(formId, expectedVersion, content);
+        updateHeader(formId, expectedVersion, content, filing);
         if (!sameHeader(content, stored)) {
             forget(formId);
         }
@@ -160,8 +169,8 @@ public class FormStore {
         return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 
-    private void updateHeader(Long formId, int expectedVersion, EvaluationForm content) {
-        if (mapper.updateContent(formId, expectedVersion, content) == 0) {
+    private void updateHeader(Long formId, int expectedVersion, EvaluationForm content, FormMapper.Filing filing) {
+        if (mapper.updateContent(formId, expectedVersion, content, filing) == 0) {
             header(formId);
             throw new ConflictException("该评价表已被他人修改（您打开的是旧版本），请刷新后再保存；您填写的内容仍保留在页面上。");
         }
