@@ -248,7 +248,8 @@ class FormProcess {
     }
 
     /**
-     * Moves the due date of the form's open task at this stage, with its timers; false when the form
+     * Moves the due date of the form's open task at this stage, with its timers (versions 3 and earlier;
+     * later ones have none to ask for); false when the form
      * is not at that stage.
      */
     boolean moveDeadline(Long formId, Stage stage, java.time.Instant due, java.time.Duration warnBefore) {
@@ -258,15 +259,18 @@ class FormProcess {
         }
         task.setDueDate(java.util.Date.from(due));
         taskService.saveTask(task);
-        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
-                .processInstanceId(task.getProcessInstanceId()).activityId(stage.overdueTimer()).list()) {
-            managementService.setJobDuedate(job.getId(), java.util.Date.from(due));
-        }
-        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
-                .processInstanceId(task.getProcessInstanceId()).activityId(stage.dueSoonTimer()).list()) {
-            managementService.setJobDuedate(job.getId(), java.util.Date.from(due.minus(warnBefore)));
+        if (routingFlags.hasDeadlineTimers(task.getProcessDefinitionId())) {
+            moveTimer(task, stage.overdueTimer(), due);
+            moveTimer(task, stage.dueSoonTimer(), due.minus(warnBefore));
         }
         return true;
+    }
+
+    private void moveTimer(Task task, String timerActivityId, java.time.Instant at) {
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityId(timerActivityId).list()) {
+            managementService.setJobDuedate(job.getId(), java.util.Date.from(at));
+        }
     }
 
     /**

@@ -22,6 +22,8 @@ public class RoutingFlags {
     /** From version 5, 撤回 is this decision on the open review task; before, a message to its boundary event. */
     static final int WITHDRAW_DECISION_SINCE_VERSION = 5;
     static final String WITHDRAW = "WITHDRAW";
+    /** From version 4, deadlines are swept ({@link Deadlines}), not timers on each task. */
+    static final int NO_TIMERS_SINCE_VERSION = 4;
 
     private final RepositoryService repositories;
     private final Map<String, Integer> versionByDefinition = new ConcurrentHashMap<>();
@@ -55,6 +57,11 @@ public class RoutingFlags {
         VariableMap variables = Variables.createVariables();
         values.forEach((name, value) -> variables.putValueTyped(name, flag(processDefinitionId, value)));
         return variables;
+    }
+
+    /** Process versions 3 and earlier: each user task carries its 逾期 and 即将到期 timers (jobs). */
+    boolean hasDeadlineTimers(String processDefinitionId) {
+        return version(processDefinitionId) < NO_TIMERS_SINCE_VERSION;
     }
 
     /** True when the definition routes 撤回 as a decision ({@link #WITHDRAW}) rather than a message. */

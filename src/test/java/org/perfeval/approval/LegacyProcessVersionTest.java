@@ -121,6 +121,11 @@ class LegacyProcessVersionTest {
         org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(pid)
                 .activityId("Timer_FillOverdue").singleResult();
         assertThat(timer).as("version 3 still has its timers").isNotNull();
+        // A new deadline moves the timer with the task.
+        java.time.Instant later = c.fillDue.plus(java.time.Duration.ofHours(1));
+        assertThat(campaigns.changeDeadlines(w.admin(), campaignId, later, c.supervisorDue, c.financeDue)).isEqualTo(1);
+        assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant())
+                .isEqualTo(later);
         management.executeJob(timer.getId());
         deadlines.sweep();
         // The timer and the sweep raise the same 逾期; it is marked and told once.
