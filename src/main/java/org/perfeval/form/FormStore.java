@@ -16,7 +16,6 @@ import org.perfeval.exchange.Suggestions;
 import org.perfeval.shared.ConflictException;
 import org.perfeval.shared.NotFoundException;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Reads and writes a form's content; no access checks here (the services do them). */
@@ -56,30 +55,18 @@ public class FormStore {
         return read == null ? read(formId) : read.computeIfAbsent(formId, id -> read(id));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<Long, EvaluationForm> readInThisTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return null;
         }
-        Map<Long, EvaluationForm> read = (Map<Long, EvaluationForm>) TransactionSynchronizationManager.getResource(READ);
-        if (read == null) {
-            read = new java.util.HashMap<>();
-            TransactionSynchronizationManager.bindResource(READ, read);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(READ);
-                }
-            });
-        }
-        return read;
+        return org.perfeval.shared.TransactionMemo.of(READ);
     }
 
     private static void forget(Long formId) {
-        Object read = TransactionSynchronizationManager.getResource(READ);
-        if (read instanceof Map<?, ?> map) {
-            map.remove(formId);
+        Map<Long, EvaluationForm> read = org.perfeval.shared.TransactionMemo.ifBound(READ);
+        if (read != null) {
+            read.remove(formId);
         }
     }
 

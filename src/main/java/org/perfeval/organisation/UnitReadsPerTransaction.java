@@ -1,7 +1,6 @@
 package org.perfeval.organisation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -63,26 +61,14 @@ class UnitReadsPerTransaction implements Interceptor {
         return new ArrayList<>(rows);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<List<Object>, List<?>> memo() {
-        Map<List<Object>, List<?>> memo = (Map<List<Object>, List<?>>) TransactionSynchronizationManager.getResource(RESOURCE);
-        if (memo == null) {
-            memo = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(RESOURCE, memo);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
-                }
-            });
-        }
-        return memo;
+        return org.perfeval.shared.TransactionMemo.of(RESOURCE);
     }
 
     private static void forget() {
-        Object memo = TransactionSynchronizationManager.getResource(RESOURCE);
+        Map<?, ?> memo = org.perfeval.shared.TransactionMemo.ifBound(RESOURCE);
         if (memo != null) {
-            ((Map<?, ?>) memo).clear();
+            memo.clear();
         }
     }
 }
