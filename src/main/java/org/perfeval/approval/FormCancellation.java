@@ -60,8 +60,7 @@ public class FormCancellation {
             return false;
         }
         return header.getStatus() == FormStatus.CANCELLED
-                || (CLOSED.equals(header.getCampaignStatus() != null ? header.getCampaignStatus()
-                        : formMapper.campaignStatus(header.getId()))
+                || (CLOSED.equals(header.getCampaignStatus())
                     && !(header.getStatus() == FormStatus.DRAFT && header.isReopened()));
     }
 
@@ -94,7 +93,7 @@ public class FormCancellation {
         String why = requireReason(reason, "重新开放原因");
         mapper.lockForm(formId);
         FormHeader header = forms.visibleHeader(actor, formId);
-        boolean closed = CLOSED.equals(formMapper.campaignStatus(formId));
+        boolean closed = CLOSED.equals(header.getCampaignStatus());
         if (header.getStatus() == FormStatus.PUBLISHED) {
             throw new ConflictException("已公开的评价表请使用「发起更正」退回单位修改");
         }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RoutingFlags {
-    static final String TRANSIENT_SINCE_VERSION_TAG = "2";
+    static final int TRANSIENT_SINCE_VERSION = 2;
     /** From version 5, 撤回 is this decision on the open review task; before, a message to its boundary event. */
     static final int WITHDRAW_DECISION_SINCE_VERSION = 5;
     static final String WITHDRAW = "WITHDRAW";
@@ -30,11 +30,6 @@ public class RoutingFlags {
 
     public RoutingFlags(RepositoryService repositories) {
         this.repositories = repositories;
-    }
-
-    /** Version 2 and every later one: flags are transient. */
-    static boolean transientIn(String versionTag) {
-        return versionOf(versionTag) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
     }
 
     /** The process version a definition's version tag names; 0 when it names none (version 1 had no tag). */
@@ -69,8 +64,9 @@ public class RoutingFlags {
         return version(processDefinitionId) >= WITHDRAW_DECISION_SINCE_VERSION;
     }
 
+    /** Version 2 and every later one: flags are transient. */
     private boolean isTransient(String processDefinitionId) {
-        return version(processDefinitionId) >= Integer.parseInt(TRANSIENT_SINCE_VERSION_TAG);
+        return version(processDefinitionId) >= TRANSIENT_SINCE_VERSION;
     }
 
     private int version(String processDefinitionId) {

@@ -122,13 +122,7 @@ public class EvaluationFormService {
      * administrator reopened the form (补报).
      */
     public boolean campaignClosed(FormHeader header) {
-        return !header.isReopened() && "CLOSED".equals(campaignStatus(header));
-    }
-
-    /** Read with the header; asked separately only of a header read without it. */
-    private String campaignStatus(FormHeader header) {
-        return header.getCampaignStatus() != null ? header.getCampaignStatus() : org.perfeval.shared.ReadMemo.read(
-                () -> formMapper.campaignStatus(header.getId()), "campaignStatus", header.getId());
+        return !header.isReopened() && "CLOSED".equals(header.getCampaignStatus());
     }
 
     /** Scores content that has not been saved, for the live panel of the form page. */

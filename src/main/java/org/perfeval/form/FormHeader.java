@@ -33,7 +33,7 @@ public class FormHeader {
     private String filedUnitPath;
     private String cancelReason;
     private boolean reopened;
-    /** The campaign's status as read with the header (null when read without it, or for a form of no campaign). */
+    /** The campaign's status, read with the header (every form belongs to a campaign). */
     private String campaignStatus;
 
     public String getCampaignStatus() { return campaignStatus; }

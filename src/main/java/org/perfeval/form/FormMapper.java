@@ -86,10 +86,6 @@ public interface FormMapper {
             "</script>"})
     List<OpenedForm> findOpened(@Param("campaignId") Long campaignId, @Param("unitIds") java.util.Collection<Long> unitIds);
 
-    @org.apache.ibatis.annotations.Select("SELECT c.status FROM campaign c JOIN evaluation_form f ON f.campaign_id = c.id"
-            + " WHERE f.id = #{formId}")
-    String campaignStatus(Long formId);
-
     /** These units' forms of a year, newest per title: last year's form to start this year's from. */
     @org.apache.ibatis.annotations.Select({"<script>",
             "SELECT MAX(id) AS id, unit_id, title, NULL AS process_instance_id FROM evaluation_form",

@@ -46,15 +46,9 @@ class LegacyProcessVersionTest {
     void versionOneInstanceRunsToPublication() throws IOException {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "旧版流程项目");
-        String key = String.valueOf(form.getId());
         RuntimeService runtime = engine.getRuntimeService();
-        String v1 = deploy("legacy/self-evaluation-v1.bpmn.xml");
-        deploy("bpmn/self-evaluation.bpmn");
-
-        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .singleResult().getId(), "test: the form's process as version 1 started it");
-        String pid = runtime.startProcessInstanceById(v1, key,
-                Map.of("unitId", w.unitA().id(), "supervisingUnitId", w.dept1().id())).getId();
+        String pid = restartUnder("legacy/self-evaluation-v1.bpmn.xml", form.getId(),
+                Map.of("unitId", w.unitA().id(), "supervisingUnitId", w.dept1().id()));
         assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("unit-" + w.unitA().id());
 
         submit(w, form);
@@ -77,14 +71,8 @@ class LegacyProcessVersionTest {
     void versionTwoInstanceRunsToPublication() throws IOException {
         TestOrg.World w = testOrg.create();
         FormHeader form = testOrg.openForm(w, "第二版流程项目");
-        String key = String.valueOf(form.getId());
         RuntimeService runtime = engine.getRuntimeService();
-        String v2 = deploy("legacy/self-evaluation-v2.bpmn.xml");
-        deploy("bpmn/self-evaluation.bpmn");
-
-        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .singleResult().getId(), "test: the form's process as version 2 started it");
-        String pid = runtime.startProcessInstanceById(v2, key).getId();
+        String pid = restartUnder("legacy/self-evaluation-v2.bpmn.xml", form.getId(), Map.of());
 
         submit(w, form);
         assertThat(inboxMapper.findByForm(form.getId()).candidateGroup()).isEqualTo("dept-" + w.dept1().id());
@@ -109,13 +97,7 @@ class LegacyProcessVersionTest {
         Long campaignId = campaigns.create(w.admin(), c).id();
         campaigns.open(w.admin(), campaignId, java.util.List.of(new org.perfeval.campaign.FormAssignment(w.unitA().id(), "第三版流程项目")));
         FormHeader form = formMapper.findByCampaign(campaignId).get(0);
-        String key = String.valueOf(form.getId());
-        RuntimeService runtime = engine.getRuntimeService();
-        String v3 = deploy("legacy/self-evaluation-v3.bpmn.xml");
-        deploy("bpmn/self-evaluation.bpmn");
-        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .singleResult().getId(), "test: the form's process as version 3 started it");
-        String pid = runtime.startProcessInstanceById(v3, key).getId();
+        String pid = restartUnder("legacy/self-evaluation-v3.bpmn.xml", form.getId(), Map.of());
 
         org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
         org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(pid)
@@ -152,12 +134,7 @@ class LegacyProcessVersionTest {
         FormHeader old = forms.get(0);
         FormHeader current = forms.get(1);
         RuntimeService runtime = engine.getRuntimeService();
-        String v4 = deploy("legacy/self-evaluation-v4.bpmn.xml");
-        deploy("bpmn/self-evaluation.bpmn");
-        String key = String.valueOf(old.getId());
-        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .singleResult().getId(), "test: the form's process as version 4 started it");
-        String oldPid = runtime.startProcessInstanceById(v4, key).getId();
+        String oldPid = restartUnder("legacy/self-evaluation-v4.bpmn.xml", old.getId(), Map.of());
 
         submit(w, old);
         submit(w, current);
@@ -188,6 +165,20 @@ class LegacyProcessVersionTest {
     private void submit(TestOrg.World w, FormHeader form) {
         int version = formMapper.findHeader(form.getId()).getVersion();
         assertThat(approval.submit(w.staffA(), form.getId(), version, Fixtures.clean()).accepted()).isTrue();
+    }
+
+    /**
+     * The form's process as an older version started it: that version is deployed, then the current one
+     * again (what new forms start), and the form's running instance is replaced by one of the old version.
+     */
+    private String restartUnder(String legacyResource, Long formId, Map<String, Object> variables) throws IOException {
+        String legacy = deploy(legacyResource);
+        deploy("bpmn/self-evaluation.bpmn");
+        RuntimeService runtime = engine.getRuntimeService();
+        String key = String.valueOf(formId);
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "test: the form's process as " + legacyResource + " started it");
+        return runtime.startProcessInstanceById(legacy, key, variables).getId();
     }
 
     /** Deploys a copy of the process; the last one deployed is what new forms start. */
