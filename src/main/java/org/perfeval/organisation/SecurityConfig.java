@@ -267,6 +267,7 @@ public class SecurityConfig {
     /** Spring Security's own 403s (role rules, CSRF failures) go to the audit log like the application's. */
     static class AuditedAccessDenied implements AccessDeniedHandler {
         private final AuditLog audit;
+        static final String EXPIRED_PAGE = "页面已过期或登录已失效，操作未执行。请重新打开页面（必要时重新登录）后再试。";
         private final AccessDeniedHandler delegate = new AccessDeniedHandlerImpl();
 
         AuditedAccessDenied(AuditLog audit) {
@@ -279,6 +280,11 @@ public class SecurityConfig {
             boolean csrf = denied instanceof CsrfException;
             auditDenial(audit, request, csrf ? AuditAction.CSRF_REJECTED : AuditAction.PERMISSION_DENIED,
                     csrf ? "CSRF 令牌缺失或无效" : "无权访问（角色不符）");
+            if (csrf) {
+                // Most often a page left open until its session expired: say so, not 无权操作 (the error page reads it).
+                request.setAttribute("heading", "页面已过期");
+                request.setAttribute("message", EXPIRED_PAGE);
+            }
             delegate.handle(request, response, denied);
         }
     }

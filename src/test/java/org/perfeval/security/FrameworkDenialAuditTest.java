@@ -54,8 +54,10 @@ class FrameworkDenialAuditTest {
         TestOrg.World w = testOrg.create();
         String where = "10.61.0." + (System.nanoTime() % 200 + 1);
         var staff = user(accounts.loadUserByUsername(w.staffA().username()));
-        assertThat(mvc.perform(post("/notifications/read-all").with(staff).with(from(where))).andReturn()
-                .getResponse().getStatus()).isEqualTo(403);
+        var refused = mvc.perform(post("/notifications/read-all").with(staff).with(from(where))).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        // The error page says the page expired (a session that ran out is the usual cause), not 无权操作.
+        assertThat((String) refused.getRequest().getAttribute("message")).contains("页面已过期或登录已失效");
         assertThat(last("CSRF_REJECTED", where).get("actor_id")).isEqualTo(w.staffA().id());
 
         MockHttpSession session = new MockHttpSession();
