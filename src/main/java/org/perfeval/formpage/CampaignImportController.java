@@ -117,6 +117,9 @@ class CampaignImportController {
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("lines", lines);
         model.addAttribute("unrecognised", read.unrecognisedSheets());
+        model.addAttribute("otherYears", read.forms().stream().map(SheetImport.Result::form).filter(Objects::nonNull)
+                .map(EvaluationForm::getYear).filter(Objects::nonNull).distinct().sorted()
+                .map(year -> SheetImportController.otherYear(year, campaign.fiscalYear())).filter(Objects::nonNull).toList());
         if (lines.stream().anyMatch(Line::importable)) {
             Pending pending = new Pending(UUID.randomUUID().toString(), id, file.getOriginalFilename(), lines);
             session.setAttribute(PENDING, pending);

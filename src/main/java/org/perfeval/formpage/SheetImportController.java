@@ -100,6 +100,7 @@ class SheetImportController {
         model.addAttribute("form", result.form());
         model.addAttribute("version", version);
         model.addAttribute("refusal", wrongType);
+        model.addAttribute("otherYear", result.form() == null ? null : otherYear(result.form().getYear(), header.getFiscalYear()));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return "form-import-preview";
     }
@@ -130,6 +131,7 @@ class SheetImportController {
         model.addAttribute("form", form);
         model.addAttribute("version", pending.version());
         model.addAttribute("refusal", null);
+        model.addAttribute("otherYear", otherYear(form.getYear(), header.getFiscalYear()));
         model.addAttribute("token", pending.token());
         return "form-import-preview";
     }
@@ -137,7 +139,7 @@ class SheetImportController {
     @PostMapping("/forms/{id}/import/confirm")
     String confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                    @RequestParam(required = false) String token, HttpSession session, RedirectAttributes redirect) {
-        forms.requireEditable(user.actor(), id);
+        FormHeader header = forms.requireEditable(user.actor(), id);
         Pending pending = session.getAttribute(PENDING) instanceof Pending p ? p : null;
         if (pending == null || token == null || !pending.token().equals(token) || !pending.formId().equals(id)) {
             throw new InvalidInputException("token", "没有待确认的导入（预览已过期或已在别处确认），请重新上传表格");
@@ -148,9 +150,12 @@ class SheetImportController {
         } catch (InvalidFormException e) {
             throw new InvalidInputException("token", "待确认的导入已无法读取，请重新上传表格");
         }
+        // Read before the import replaces the sheet's year with the campaign's.
+        String otherYear = otherYear(content.getYear(), header.getFiscalYear());
         forms.importDraft(user.actor(), id, pending.version(), content, "Excel（" + pending.layoutName() + "）");
         session.removeAttribute(PENDING);
         redirect.addFlashAttribute("notice", "已按“" + pending.layoutName() + "”导入“" + pending.fileName() + "”，请核对后提交。"
+                + (otherYear == null ? "" : otherYear)
                 + (pending.notRead().isEmpty() && pending.unknownColumns().isEmpty() ? "" : "表格中有内容未读取，见下方清单。"));
         if (!pending.notRead().isEmpty() || !pending.unknownColumns().isEmpty()) {
             redirect.addFlashAttribute("importNotRead", new ImportNotRead(pending.fileName(), pending.unknownColumns(), pending.notRead()));
@@ -176,6 +181,19 @@ class SheetImportController {
         }
         return "这张表" + (layoutName == null ? "" : "按“" + layoutName + "”识别，") + "是" + sheetType.label() + "，而本评价表是"
                 + formType.label() + "，不能导入。请上传" + formType.label() + "格式的表格。";
+    }
+
+    /**
+     * Last year's sheet is a fair start for this year's form (the same indicators and targets), so it
+     * is imported, not refused; but its 实际完成值 and 执行数 are last year's, which a clerk in a hurry
+     * would submit as this year's. Null when the years agree or the sheet names none.
+     */
+    static String otherYear(Integer sheetYear, Integer formYear) {
+        if (sheetYear == null || formYear == null || sheetYear.equals(formYear)) {
+            return null;
+        }
+        return "这张表是" + sheetYear + "年度的，本评价表是" + formYear + "年度：导入后年度仍为" + formYear
+                + "年度，表中的全年执行数、实际完成值和得分是" + sheetYear + "年度的，请逐项改为" + formYear + "年度的数据后再提交。";
     }
 
     private static ArrayList<SheetImport.Placement> listed(List<SheetImport.Placement> all) {

@@ -81,7 +81,8 @@ class CampaignImportTest {
         assertThat(preview.getStatus()).isEqualTo(200);
         String page = preview.getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("找到 <span>4</span> 张评价表").contains("未找到对应的评价表").contains("不在任务中的单位")
-                .contains(w.unitB().name() + " · 城乡医疗救助").contains("说明");
+                .contains(w.unitB().name() + " · 城乡医疗救助").contains("说明")
+                .contains("这张表是2023年度的，本评价表是2024年度");
         assertThat(page.split("<td>将导入</td>", -1)).as("three forms matched").hasSize(4);
         headers.forEach(h -> assertThat(ExchangeJson.writeForm(store.content(h.getId()))).as("nothing written yet")
                 .isEqualTo(before.get(h.getId())));
@@ -134,6 +135,7 @@ class CampaignImportTest {
 
         String page = preview.getContentAsString(StandardCharsets.UTF_8);
         assertThat(preview.getStatus()).as(page).isEqualTo(200);
+        assertThat(page).doesNotContain("年度的，本评价表是");
         assertThat(page).contains("<td>" + w.unitA().name() + " · 部门整体支出</td><td>单位编码</td>")
                 .contains("<td>" + w.unitB().name() + " · 部门整体支出</td><td>单位名称</td>")
                 .contains("未找到对应的评价表：本任务中没有单位编码“zz-000”或单位“不在任务中的单位”")

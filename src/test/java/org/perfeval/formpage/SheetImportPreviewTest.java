@@ -80,6 +80,9 @@ class SheetImportPreviewTest {
         // A clerk reads where each cell went in words, not as the exchange format's paths or enum names.
         assertThat(page).doesNotContain("indicators[0].name").doesNotContain("budgetLines[").doesNotContain(">TOTAL<")
                 .contains(">合计<").contains(">资金来源<");
+        // Last year's sheet is imported, with a word that its completed values are last year's.
+        assertThat(page).contains("id=\"import-other-year\"")
+                .contains("这张表是2023年度的，本评价表是2024年度：导入后年度仍为2024年度");
         assertThat(page).containsPattern("id=\"import-counts\">已读取 \\d+ 格 · 未导入 \\d+ 格 · 未读取 0 处<");
         assertThat(page).containsPattern(">D13<");
         assertThat(ExchangeJson.writeForm(store.content(form.getId()))).as("nothing written before confirmation").isEqualTo(before);
@@ -96,10 +99,15 @@ class SheetImportPreviewTest {
         assertThat(wrong.getStatus()).isEqualTo(400);
         assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("重新上传");
 
-        MockHttpServletResponse confirm = mvc.perform(post("/forms/" + form.getId() + "/import/confirm")
-                .param("token", token.group(1)).session(session).with(as(w.staffA())).with(csrf())).andReturn().getResponse();
-        assertThat(confirm.getStatus()).isEqualTo(302);
+        var confirmed = mvc.perform(post("/forms/" + form.getId() + "/import/confirm")
+                .param("token", token.group(1)).session(session).with(as(w.staffA())).with(csrf())).andReturn();
+        assertThat(confirmed.getResponse().getStatus()).isEqualTo(302);
+        assertThat(confirmed.getFlashMap().get("notice")).asString().contains("请逐项改为2024年度的数据后再提交");
+        assertThat(mvc.perform(post("/forms/" + form.getId() + "/import/confirm").param("token", token.group(1))
+                .session(session).with(as(w.staffA())).with(csrf())).andReturn().getResponse().getStatus())
+                .as("the same confirmation again (a double click)").isEqualTo(400);
         EvaluationForm stored = store.content(form.getId());
+        assertThat(stored.getYear()).isEqualTo(2024);
         assertThat(stored.getIndicators()).extracting(i -> i.getName())
                 .containsExactlyElementsOf(fixture.getIndicators().stream().map(i -> i.getName()).toList());
         assertThat(stored.getBudgetLines()).hasSize(2);
@@ -163,6 +171,7 @@ class SheetImportPreviewTest {
                 .andReturn().getResponse();
         assertThat(preview.getStatus()).as(preview.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
         String page = shown(department, session, w.staffA());
+        assertThat(page).doesNotContain("import-other-year");
         assertThat(page).contains("部门整体支出绩效自评指标评分表（广东）").contains("未读取的内容")
                 .contains("I17 指标1：城乡居民基本医疗保险参保人数≥200万人：只印出指标值，未印出完成值")
                 .contains("三级指标未印出，记为“（三级指标名称未印出）”").contains("部门预算资金支出率");
