@@ -168,6 +168,13 @@
     var first = null;
     box.querySelectorAll('li[data-field]').forEach(function (li) {
       var name = li.getAttribute('data-field');
+      // Said by the page itself beside its field (data-for lists the fields; a picker's, for one): not twice.
+      var said = name ? Array.prototype.find.call(form.querySelectorAll('[data-for]'), function (el) {
+        return el.getAttribute('data-for').split(' ').indexOf(name) >= 0; }) : null;
+      if (said) {
+        first = first || said.parentElement.querySelector('input:not([type=hidden]), select, textarea');
+        return;
+      }
       var field = name ? Array.prototype.find.call(form.elements, function (el) { return el.name === name; }) : null;
       field = field || form.querySelector('input[type=file]');
       if (!field) { return; }

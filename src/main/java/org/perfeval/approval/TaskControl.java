@@ -13,8 +13,8 @@ import org.perfeval.form.FormHistory;
 import org.perfeval.form.WorkflowAction;
 import org.perfeval.organisation.AccessPolicy;
 import org.perfeval.organisation.AppUser;
-import org.perfeval.organisation.OrgUnit;
 import org.perfeval.organisation.OrgMapper;
+import org.perfeval.organisation.PickOption;
 import org.perfeval.organisation.ReviewerDirectory;
 import org.perfeval.shared.Actor;
 import org.perfeval.shared.ConflictException;
@@ -22,6 +22,7 @@ import org.perfeval.shared.FieldProblem;
 import org.perfeval.shared.ForbiddenException;
 import org.perfeval.shared.InvalidInputException;
 import org.perfeval.shared.ReadOnly;
+import org.perfeval.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskControl {
     static final int MAX_TEXT = 2000;
+    static final int MAX_ASKED = 20;
+    static final int MAX_COPIED = 200;
+    static final int MAX_COPIED_UNITS = 20;
 
     private final ApprovalMapper mapper;
     private final FormProcess process;
@@ -78,25 +82,47 @@ public class TaskControl {
     record HeldTask(FormHeader header, OpenTask task, String owner, boolean delegated) {
     }
 
-    /** What the form page offers this actor for the form's open review task; none when it has none. */
+    /**
+     * What the form page offers this actor for the form's open review task; none when it has none.
+     * Whom to copy or ask is searched for as the reviewer types ({@link #people}), never listed whole.
+     */
     public record Controls(String assignee, String assigneeName, String ownerName, boolean delegated,
                            boolean canRelease, boolean canTransfer, boolean canDelegate, boolean canResolve,
-                           boolean canReassign, boolean canConsult, List<AppUser> colleagues,
-                           List<AppUser> groupReviewers, List<AppUser> experts, int unansweredConsultations,
-                           List<AppUser> copyCandidates) {
+                           boolean canReassign, boolean canConsult, boolean canCopy, List<AppUser> colleagues,
+                           List<AppUser> groupReviewers, int unansweredConsultations) {
 
         public static final Controls NONE = new Controls(null, null, null, false, false, false, false, false, false,
-                false, List.of(), List.of(), List.of(), 0, List.of());
+                false, false, List.of(), List.of(), 0);
 
         public boolean any() {
             return canRelease || canTransfer || canDelegate || canResolve || canReassign || canConsult;
         }
     }
 
+    /** Where an actor stands to the form's open review task. */
+    private record Standing(boolean member, boolean mine, boolean free, boolean delegated, String owner) {
+        /** 抄送 and 征求意见: a reviewer of the task's group who holds it or may claim it, while it is not delegated. */
+        boolean mayPick() {
+            return member && free && !delegated;
+        }
+    }
+
+    private Standing standing(Actor actor, OpenTask task) {
+        Task engineTask = task.assignee() == null ? null : engineTask(task);
+        boolean delegated = engineTask != null && engineTask.getDelegationState() == DelegationState.PENDING;
+        boolean mine = actor.username().equals(task.assignee());
+        return new Standing(worksOn(actor, task), mine, task.assignee() == null || mine, delegated,
+                delegated ? engineTask.getOwner() : null);
+    }
+
+    private static boolean underReview(OpenTask task) {
+        return task != null && task.stage() != Stage.FILL && task.candidateGroup() != null;
+    }
+
     @ReadOnly
     public Controls controls(Actor actor, FormHeader header) {
         OpenTask task = process.openTask(header.getId());
-        if (task == null || task.stage() == Stage.FILL || task.candidateGroup() == null) {
+        if (!underReview(task)) {
             return Controls.NONE;
         }
         boolean member = worksOn(actor, task);
@@ -104,24 +130,46 @@ public class TaskControl {
         if (!member && !reassigner) {
             return Controls.NONE;
         }
-        Task engineTask = task.assignee() == null ? null : engineTask(task);
-        boolean delegated = engineTask != null && engineTask.getDelegationState() == DelegationState.PENDING;
-        String owner = delegated ? engineTask.getOwner() : null;
-        boolean mine = actor.username().equals(task.assignee());
-        boolean free = task.assignee() == null || mine;
+        Standing at = standing(actor, task);
         List<AppUser> group = reviewers.membersOf(task.candidateGroup());
         List<AppUser> colleagues = group.stream().filter(u -> !u.id().equals(actor.id())).toList();
-        boolean canConsult = member && free && !delegated;
-        return new Controls(task.assignee(), nameOf(task.assignee()), nameOf(owner), delegated,
-                member && mine && !delegated,
-                member && free && !delegated && !colleagues.isEmpty(),
-                member && free && !delegated && !colleagues.isEmpty(),
-                member && mine && delegated,
-                reassigner, canConsult, colleagues, group,
-                canConsult ? reviewers.reviewers().stream().filter(u -> !u.id().equals(actor.id())).toList() : List.of(),
-                consultations.countUnanswered(task.id()),
-                member && free && !delegated ? reviewers.users().stream().filter(u -> !u.id().equals(actor.id())).toList()
-                        : List.of());
+        boolean handsOver = at.mayPick() && !colleagues.isEmpty();
+        return new Controls(task.assignee(), nameOf(task.assignee()), nameOf(at.owner()), at.delegated(),
+                member && at.mine() && !at.delegated(), handsOver, handsOver, member && at.mine() && at.delegated(),
+                reassigner, at.mayPick(), at.mayPick(), colleagues, group, consultations.countUnanswered(task.id()));
+    }
+
+    /** What a picker looks for: people to copy, reviewers to ask (征求意见), units to copy. */
+    enum PickKind {
+        COPY, EXPERT, UNIT;
+
+        static PickKind parse(String kind) {
+            for (PickKind k : values()) {
+                if (k.name().equalsIgnoreCase(kind == null ? "" : kind.strip())) {
+                    return k;
+                }
+            }
+            throw new InvalidInputException("kind", "查找类型无效，应为 copy、expert 或 unit");
+        }
+    }
+
+    /**
+     * The picker's answers as the reviewer types (at most {@link ReviewerDirectory#PICKS}): for whoever
+     * may copy or consult on the form's open review task, by the same rules as the posts; anyone else
+     * is told not found (form out of reach) or refused.
+     */
+    @ReadOnly
+    public ReviewerDirectory.Found people(Actor actor, Long formId, String kind, String text) {
+        FormHeader header = forms.readableHeader(actor, formId);
+        OpenTask task = process.openTask(header.getId());
+        if (!underReview(task) || !worksOn(actor, task) || !standing(actor, task).mayPick()) {
+            throw new ForbiddenException("只有可以办理本表当前审核任务的审核人才能选择抄送或征求意见的对象");
+        }
+        return switch (PickKind.parse(kind)) {
+            case COPY -> reviewers.findPeople(text, false, actor.id());
+            case EXPERT -> reviewers.findPeople(text, true, actor.id());
+            case UNIT -> reviewers.findUnits(text);
+        };
     }
 
     /** 取消签收: the claimant gives the task back to the group. */
@@ -236,23 +284,28 @@ public class TaskControl {
      */
     @Transactional
     public List<Long> consult(Actor actor, Long formId, List<Long> askedIds, String question) {
+        return consult(actor, formId, askedIds, null, question);
+    }
+
+    /**
+     * {@link #consult(Actor, Long, List, String)} with the picker's chosen ids and what was typed in it
+     * without script: login names, each one that may be asked.
+     */
+    @Transactional
+    public List<Long> consult(Actor actor, Long formId, List<Long> askedIds, String typedNames, String question) {
         HeldTask held = holdForHandOver(actor, formId, "征求意见");
         OpenTask task = held.task();
-        List<Long> asked = askedIds == null ? List.of()
-                : askedIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        if (asked.isEmpty()) {
-            problems.add(new FieldProblem("asked", "请选择征求意见的对象"));
-        } else if (asked.size() > 20) {
-            problems.add(new FieldProblem("asked", "一次最多向 20 人征求意见"));
-        } else if (asked.contains(actor.id())) {
-            problems.add(new FieldProblem("asked", "不能向自己征求意见"));
-        } else {
-            java.util.Set<Long> experts = reviewers.reviewers().stream().map(AppUser::id)
-                    .collect(java.util.stream.Collectors.toSet());
-            if (!experts.containsAll(asked)) {
-                problems.add(new FieldProblem("asked", "只能向在用的审核人征求意见"));
-            }
+        List<Long> typed = typedPeople(actor, PickKind.EXPERT, "askedNames", typedNames, problems);
+        List<Long> asked = java.util.stream.Stream.concat(nonNull(askedIds), typed.stream()).distinct().toList();
+        // The ids are checked once the typed names are right (their problems are told beside them).
+        String refused = !problems.isEmpty() ? null
+                : asked.isEmpty() ? "请选择征求意见的对象"
+                : asked.size() > MAX_ASKED ? "一次最多向 " + MAX_ASKED + " 人征求意见"
+                : asked.contains(actor.id()) ? "不能向自己征求意见"
+                : !reviewers.enabledAmong(asked, true).containsAll(asked) ? "只能向在用的审核人征求意见" : null;
+        if (refused != null) {
+            problems.add(new FieldProblem("asked", refused));
         }
         String text = null;
         try {
@@ -311,12 +364,22 @@ public class TaskControl {
     }
 
     /**
+     * Whom a decision copies the form to (抄送): the users and units picked by id, and the login names
+     * and unit names or codes typed in the pickers without script.
+     */
+    public record Copies(List<Long> users, List<Long> units, String typedUsers, String typedUnits) {
+        public static Copies of(List<Long> users, List<Long> units) {
+            return new Copies(users, units, null, null);
+        }
+    }
+
+    /**
      * 抄送: with a decision the reviewer copies the form to users, who may read it from then on. Called
      * inside the decision's transaction (the form is locked), so a refused copy undoes the decision.
      */
     @Transactional
     public void copyOnDecision(Actor actor, Long formId, List<Long> userIds) {
-        copyOnDecision(actor, formId, userIds, List.of());
+        copyOnDecision(actor, formId, Copies.of(userIds, List.of()));
     }
 
     /**
@@ -324,35 +387,44 @@ public class TaskControl {
      * enabled user of the unit at the time of the decision.
      */
     @Transactional
-    public void copyOnDecision(Actor actor, Long formId, List<Long> userIds, List<Long> unitIds) {
-        List<Long> units = unitIds == null ? List.of() : unitIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (units.size() > 20) {
-            throw new InvalidInputException("ccUnit", "一次最多抄送 20 个单位");
+    public void copyOnDecision(Actor actor, Long formId, Copies to) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<Long> typedUsers = typedPeople(actor, PickKind.COPY, "ccNames", to.typedUsers(), problems);
+        java.util.Map<Long, String> typedUnits = typedUnits("ccUnitNames", to.typedUnits(), problems);
+        List<Long> units = java.util.stream.Stream.concat(nonNull(to.units()), typedUnits.keySet().stream())
+                .distinct().toList();
+        if (units.size() > MAX_COPIED_UNITS) {
+            problems.add(new FieldProblem("ccUnit", "一次最多抄送 " + MAX_COPIED_UNITS + " 个单位"));
         }
-        List<AppUser> enabledUsers = units.isEmpty() && (userIds == null || userIds.isEmpty()) ? List.of() : reviewers.users();
-        java.util.Set<Long> knownUnits = units.isEmpty() ? java.util.Set.of()
-                : copyUnitCandidates().stream().map(OrgUnit::id).collect(java.util.stream.Collectors.toSet());
-        if (!knownUnits.containsAll(units)) {
-            throw new InvalidInputException("ccUnit", "只能抄送给在用的单位");
+        List<AppUser> unitUsers = problems.isEmpty() ? reviewers.enabledUsersOf(units) : List.of();
+        java.util.Set<Long> withUsers = unitUsers.stream().map(AppUser::unitId).collect(java.util.stream.Collectors.toSet());
+        List<String> empty = typedUnits.entrySet().stream().filter(e -> !withUsers.contains(e.getKey()))
+                .map(e -> "“" + e.getValue() + "”").toList();
+        if (problems.isEmpty() && !empty.isEmpty()) {
+            problems.add(new FieldProblem("ccUnitNames", String.join("、", empty) + "没有在用的人员，不能抄送"));
+        } else if (problems.isEmpty() && !withUsers.containsAll(units)) {
+            problems.add(new FieldProblem("ccUnit", "只能抄送给在用的单位"));
         }
-        List<Long> to = java.util.stream.Stream.concat(userIds == null ? java.util.stream.Stream.<Long>empty() : userIds.stream(),
-                        enabledUsers.stream().filter(u -> units.contains(u.unitId())).map(AppUser::id))
-                .filter(java.util.Objects::nonNull).filter(id -> !id.equals(actor.id())).distinct().toList();
-        if (to.isEmpty()) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Long> userIds = java.util.stream.Stream.of(nonNull(to.users()), typedUsers.stream(),
+                        unitUsers.stream().map(AppUser::id)).flatMap(ids -> ids)
+                .filter(id -> !id.equals(actor.id())).distinct().toList();
+        if (userIds.isEmpty()) {
             return;
         }
-        if (to.size() > 200) {
-            throw new InvalidInputException("cc", "一次最多抄送 200 人（含所选单位的人员）");
+        if (userIds.size() > MAX_COPIED) {
+            throw new InvalidInputException("cc", "一次最多抄送 " + MAX_COPIED + " 人（含所选单位的人员）");
         }
         mapper.lockForm(formId);
         FormHeader header = forms.visibleHeader(actor, formId);
-        java.util.Set<Long> enabled = enabledUsers.stream().map(AppUser::id).collect(java.util.stream.Collectors.toSet());
-        if (!enabled.containsAll(to)) {
+        if (!reviewers.enabledAmong(userIds, false).containsAll(userIds)) {
             throw new InvalidInputException("cc", "只能抄送给在用的用户");
         }
         List<Long> copied = new java.util.ArrayList<>();
         List<String> names = new java.util.ArrayList<>();
-        for (Long userId : to) {
+        for (Long userId : userIds) {
             if (copies.insert(formId, userId, actor.id(), clock.instant()) > 0) {
                 copied.add(userId);
                 names.add(org.findUser(userId).displayName());
@@ -367,17 +439,106 @@ public class TaskControl {
         events.publishEvent(new ApprovalEvents.FormCopied(formId, actor.id(), List.copyOf(copied)));
     }
 
-    /** The units a form can be copied to: every enabled unit that has enabled users. */
-    @ReadOnly
-    public List<OrgUnit> copyUnitCandidates() {
-        return copyUnitCandidates(reviewers.users());
+    private static java.util.stream.Stream<Long> nonNull(List<Long> ids) {
+        return ids == null ? java.util.stream.Stream.empty() : ids.stream().filter(java.util.Objects::nonNull);
     }
 
-    /** {@link #copyUnitCandidates()} from the enabled users already read (the form page has them as copy candidates). */
-    @ReadOnly
-    public List<OrgUnit> copyUnitCandidates(List<AppUser> enabledUsers) {
-        java.util.Set<Long> withUsers = enabledUsers.stream().map(AppUser::unitId).collect(java.util.stream.Collectors.toSet());
-        return org.listUnits().stream().filter(u -> withUsers.contains(u.id())).toList();
+    /** Between typed names: commas, 顿号, semicolons or spaces, as people write lists. */
+    private static final java.util.regex.Pattern BETWEEN_NAMES = java.util.regex.Pattern.compile("[\\s,，、;；]+");
+
+    private static List<String> typedNames(String typed) {
+        return typed == null ? List.of() : java.util.Arrays.stream(BETWEEN_NAMES.split(typed.strip()))
+                .filter(n -> !n.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * The users typed by login name in a picker without script. The names that are unknown, disabled,
+     * the actor's own or (for 征求意见) no reviewer's are told in one message beside the field.
+     */
+    private List<Long> typedPeople(Actor actor, PickKind kind, String field, String typed, List<FieldProblem> problems) {
+        List<String> names = typedNames(typed);
+        int most = kind == PickKind.EXPERT ? MAX_ASKED : MAX_COPIED;
+        if (names.size() > most) {
+            problems.add(new FieldProblem(field, "一次最多填写 " + most + " 个登录名"));
+            return List.of();
+        }
+        java.util.Map<String, AppUser> byName = new java.util.HashMap<>();
+        reviewers.usersNamed(names).forEach(u -> byName.put(u.username().toLowerCase(java.util.Locale.ROOT), u));
+        List<Long> ids = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        List<String> disabled = new java.util.ArrayList<>();
+        List<String> notReviewers = new java.util.ArrayList<>();
+        boolean self = false;
+        for (String name : names) {
+            AppUser user = byName.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (user == null) {
+                unknown.add("“" + name + "”");
+            } else if (user.id().equals(actor.id())) {
+                self = true;
+            } else if (!user.enabled()) {
+                disabled.add("“" + name + "”");
+            } else if (kind == PickKind.EXPERT && user.role() != Role.SUPERVISOR_REVIEWER
+                    && user.role() != Role.FINANCE_REVIEWER) {
+                notReviewers.add("“" + name + "”");
+            } else {
+                ids.add(user.id());
+            }
+        }
+        List<String> said = new java.util.ArrayList<>();
+        if (!unknown.isEmpty()) {
+            said.add("没有登录名为" + String.join("、", unknown) + "的用户（请填写登录名，不是姓名）");
+        }
+        if (self) {
+            said.add(kind == PickKind.EXPERT ? "不能向自己征求意见" : "不能抄送给自己");
+        }
+        if (!disabled.isEmpty()) {
+            said.add(String.join("、", disabled) + "已停用");
+        }
+        if (!notReviewers.isEmpty()) {
+            said.add(String.join("、", notReviewers) + "不是审核人，只能向在用的审核人征求意见");
+        }
+        if (!said.isEmpty()) {
+            problems.add(new FieldProblem(field, String.join("；", said)));
+        }
+        return ids;
+    }
+
+    /**
+     * The units typed by code or name in the unit picker without script, each id with what was typed
+     * for it. A name several units bear asks for the code, naming them with the unit above each.
+     */
+    private java.util.Map<Long, String> typedUnits(String field, String typed, List<FieldProblem> problems) {
+        List<String> names = typedNames(typed);
+        if (names.size() > MAX_COPIED_UNITS) {
+            problems.add(new FieldProblem(field, "一次最多抄送 " + MAX_COPIED_UNITS + " 个单位"));
+            return java.util.Map.of();
+        }
+        List<PickOption> found = reviewers.unitsNamed(names);
+        java.util.Map<Long, String> ids = new java.util.LinkedHashMap<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        List<String> said = new java.util.ArrayList<>();
+        for (String name : names) {
+            List<PickOption> byCode = found.stream().filter(u -> u.code().equalsIgnoreCase(name)).toList();
+            List<PickOption> matches = !byCode.isEmpty() ? byCode
+                    : found.stream().filter(u -> u.name().equalsIgnoreCase(name)).toList();
+            if (matches.isEmpty()) {
+                unknown.add("“" + name + "”");
+            } else if (matches.size() > 1) {
+                said.add("有 " + matches.size() + " 个单位名为“" + name + "”，请改填单位编码："
+                        + matches.stream().limit(5).map(u -> u.code() + (u.unit() == null ? "" : "（" + u.unit() + "）"))
+                                .collect(java.util.stream.Collectors.joining("、"))
+                        + (matches.size() > 5 ? " 等" : ""));
+            } else {
+                ids.putIfAbsent(matches.get(0).id(), name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            said.add(0, "没有名称或编码为" + String.join("、", unknown) + "的单位");
+        }
+        if (!said.isEmpty()) {
+            problems.add(new FieldProblem(field, String.join("；", said)));
+        }
+        return ids;
     }
 
     /** 抄送我的. */

@@ -1,7 +1,5 @@
 package org.perfeval.formpage;
 
-import org.perfeval.approval.TaskControl;
-
 import org.perfeval.approval.Stage;
 import org.perfeval.organisation.AccessPolicy;
 import org.perfeval.approval.ProcessDiagram;
@@ -89,10 +87,7 @@ class FormPageModel {
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header));
         model.addAttribute("canReview", canReview);
-        TaskControl.Controls controls = taskControl.controls(actor, header);
-        model.addAttribute("taskControls", controls);
-        model.addAttribute("copyUnits", canReview && !controls.copyCandidates().isEmpty()
-                ? taskControl.copyUnitCandidates(controls.copyCandidates()) : List.of());
+        model.addAttribute("taskControls", taskControl.controls(actor, header));
         model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());

@@ -58,7 +58,7 @@ public class IndicatorLibrary implements ApplicationRunner {
     @ReadOnly
     public List<LibraryEntry> search(String query, String formType, String sector) {
         String like = query == null || query.isBlank() ? null
-                : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : org.perfeval.shared.Like.containing(query.strip());
         return mapper.search(blank(formType), blank(sector), like);
     }
 

@@ -1,11 +1,16 @@
 package org.perfeval.organisation;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.perfeval.audit.AuditAction;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.shared.Actor;
 import org.perfeval.shared.ForbiddenException;
+import org.perfeval.shared.Like;
 import org.perfeval.shared.NotFoundException;
 import org.perfeval.shared.ReadOnly;
 import org.perfeval.shared.Role;
@@ -48,16 +53,70 @@ public class ReviewerDirectory {
                 && accessPolicy.candidateGroups(asActor(user)).contains(group);
     }
 
-    /** Every enabled reviewer: the people a reviewer can ask for an opinion (征求意见). */
-    @ReadOnly
-    public List<AppUser> reviewers() {
-        return mapper.enabledReviewers();
+    /** The most answers a picker shows at once; typing more narrows them. */
+    public static final int PICKS = 20;
+
+    /** A picker's answers, and whether more matched than it shows. */
+    public record Found(List<PickOption> items, boolean more) {
     }
 
-    /** Every enabled user: the people a form can be copied to (抄送). */
+    /**
+     * Enabled users (only reviewers, for 征求意见) whose login name, name or unit name contains the
+     * text, never {@code except}: a page of {@link #PICKS}, read with a LIMIT, whatever the size of the
+     * organisation. Blank text answers the first page.
+     */
     @ReadOnly
-    public List<AppUser> users() {
-        return mapper.enabledUsers();
+    public Found findPeople(String text, boolean reviewersOnly, Long except) {
+        String typed = typed(text);
+        return found(mapper.findPeople(Like.containing(typed), Like.startingWith(typed), typed, reviewersOnly,
+                except, PICKS + 1));
+    }
+
+    /** Units with an enabled user (the ones a copy can go to) whose name or code contains the text. */
+    @ReadOnly
+    public Found findUnits(String text) {
+        String typed = typed(text);
+        return found(mapper.findUnits(Like.containing(typed), Like.startingWith(typed), typed, PICKS + 1));
+    }
+
+    /** The accounts with these login names, in any case and whatever their state. */
+    @ReadOnly
+    public List<AppUser> usersNamed(Collection<String> names) {
+        return names.isEmpty() ? List.of() : mapper.usersNamed(lowerCase(names));
+    }
+
+    /** The units with these names or codes (any case), with the unit above each, in tree order. */
+    @ReadOnly
+    public List<PickOption> unitsNamed(Collection<String> namesOrCodes) {
+        return namesOrCodes.isEmpty() ? List.of() : mapper.unitsNamed(lowerCase(namesOrCodes));
+    }
+
+    /** Those of these users who are enabled (and reviewers, for 征求意见): who may be copied or asked. */
+    @ReadOnly
+    public Set<Long> enabledAmong(Collection<Long> userIds, boolean reviewersOnly) {
+        return userIds.isEmpty() ? Set.of() : new HashSet<>(mapper.enabledAmong(userIds, reviewersOnly));
+    }
+
+    /** The enabled users of these units: whom a copy to the units reaches. */
+    @ReadOnly
+    public List<AppUser> enabledUsersOf(Collection<Long> unitIds) {
+        return unitIds.isEmpty() ? List.of() : mapper.enabledUsersOf(unitIds);
+    }
+
+    /** Longer than any name or code a column holds: cut, so a pasted page costs nothing. */
+    private static final int MAX_TYPED = 100;
+
+    private static String typed(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return t.codePointCount(0, t.length()) > MAX_TYPED ? t.substring(0, t.offsetByCodePoints(0, MAX_TYPED)) : t;
+    }
+
+    private static List<String> lowerCase(Collection<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static Found found(List<PickOption> read) {
+        return read.size() > PICKS ? new Found(read.subList(0, PICKS), true) : new Found(read, false);
     }
 
     /** 牵头审核人 of the group: may reassign its open tasks. */

@@ -1,5 +1,6 @@
 package org.perfeval.organisation;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -7,7 +8,10 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** Reviewers as the task controls need them: who is lead, who can be handed a task or asked. */
+/**
+ * Reviewers as the task controls need them: who is lead, who can be handed a task or asked, who can
+ * be copied. The reads with dynamic SQL are in mapper/ReviewerMapper.xml.
+ */
 @Mapper
 interface ReviewerMapper {
 
@@ -17,12 +21,20 @@ interface ReviewerMapper {
     @Update("UPDATE app_user SET lead_reviewer = #{lead} WHERE id = #{id}")
     int updateLead(@Param("id") Long id, @Param("lead") boolean lead);
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email, must_change_password"
-            + " FROM app_user WHERE enabled = TRUE AND role IN ('SUPERVISOR_REVIEWER', 'FINANCE_REVIEWER')"
-            + " ORDER BY unit_id, id")
     List<AppUser> enabledReviewers();
 
-    @Select("SELECT id, username, password_hash, display_name, unit_id, role, enabled, email, must_change_password"
-            + " FROM app_user WHERE enabled = TRUE ORDER BY unit_id, id")
-    List<AppUser> enabledUsers();
+    List<PickOption> findPeople(@Param("contains") String contains, @Param("starts") String starts,
+                                @Param("exact") String exact, @Param("reviewersOnly") boolean reviewersOnly,
+                                @Param("except") Long except, @Param("limit") int limit);
+
+    List<PickOption> findUnits(@Param("contains") String contains, @Param("starts") String starts,
+                               @Param("exact") String exact, @Param("limit") int limit);
+
+    List<AppUser> usersNamed(@Param("names") Collection<String> lowerCaseNames);
+
+    List<PickOption> unitsNamed(@Param("names") Collection<String> lowerCaseNamesOrCodes);
+
+    List<Long> enabledAmong(@Param("ids") Collection<Long> ids, @Param("reviewersOnly") boolean reviewersOnly);
+
+    List<AppUser> enabledUsersOf(@Param("unitIds") Collection<Long> unitIds);
 }

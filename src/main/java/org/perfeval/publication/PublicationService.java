@@ -118,7 +118,7 @@ public class PublicationService {
     @ReadOnly
     public List<PublishedRecord> search(Integer year, String department, String unit, String title) {
         String like = title == null || title.isBlank() ? null
-                : "%" + title.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : org.perfeval.shared.Like.containing(title.strip());
         return mapper.search(year, blankToNull(department), blankToNull(unit), like);
     }
 

@@ -1,6 +1,7 @@
 package org.perfeval.review;
 
 import org.perfeval.approval.Approval;
+import org.perfeval.approval.TaskControl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ class ReviewController {
                   @RequestParam(required = false) String returnLevel,
                   @RequestParam(name = "cc", required = false) List<Long> copyTo,
                   @RequestParam(name = "ccUnit", required = false) List<Long> copyToUnits,
-                  @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String ccNames, @RequestParam(required = false) String ccUnitNames,
+                  @RequestParam Map<String, String> params, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
         List<String> options = catalog.reviewOptions(header.getFormType());
@@ -65,9 +68,17 @@ class ReviewController {
             chosen.put(options.get(index), params.get("detail" + index));
         }
         Decision parsed = parseDecision(decision);
-        reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
-                parseLevel(parsed, returnLevel)), copyTo, copyToUnits);
-        boolean copied = copyTo != null && !copyTo.isEmpty() || copyToUnits != null && !copyToUnits.isEmpty();
+        try {
+            reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
+                    parseLevel(parsed, returnLevel)), new TaskControl.Copies(copyTo, copyToUnits, ccNames, ccUnitNames));
+        } catch (InvalidInputException e) {
+            // The page the refusal goes back to (ErrorHandling) shows the typed names again, with or without script.
+            org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+                    .put("copyTyped", TaskControlController.typed("ccNames", ccNames, "ccUnitNames", ccUnitNames));
+            throw e;
+        }
+        boolean copied = copyTo != null && !copyTo.isEmpty() || copyToUnits != null && !copyToUnits.isEmpty()
+                || ccNames != null && !ccNames.isBlank() || ccUnitNames != null && !ccUnitNames.isBlank();
         redirect.addFlashAttribute("notice", "已" + parsed.label() + (copied ? "，并已抄送。" : "。"));
         return "redirect:/tasks";
     }

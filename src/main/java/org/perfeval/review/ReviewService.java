@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.perfeval.approval.Approval;
 import org.perfeval.approval.Decision;
 import org.perfeval.approval.Stage;
+import org.perfeval.approval.TaskControl;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormHeader;
 import org.perfeval.shared.Actor;
@@ -79,8 +80,14 @@ public class ReviewService {
     /** Approve or return and copy the form to users and units (抄送), all in one transaction. */
     @Transactional
     public void decide(Actor actor, Long formId, ReviewInput input, List<Long> copyTo, List<Long> copyToUnits) {
+        decide(actor, formId, input, TaskControl.Copies.of(copyTo, copyToUnits));
+    }
+
+    /** Approve or return and copy the form as the pickers say (抄送), all in one transaction. */
+    @Transactional
+    public void decide(Actor actor, Long formId, ReviewInput input, TaskControl.Copies copies) {
         decide(actor, formId, input);
-        taskControl.copyOnDecision(actor, formId, copyTo, copyToUnits);
+        taskControl.copyOnDecision(actor, formId, copies);
     }
 
     /**

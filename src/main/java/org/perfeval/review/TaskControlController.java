@@ -83,9 +83,10 @@ class TaskControlController {
     @PostMapping("/forms/{id}/consult")
     String consult(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                    @RequestParam(name = "asked", required = false) java.util.List<Long> asked,
+                   @RequestParam(required = false) String askedNames,
                    @RequestParam(required = false) String question, RedirectAttributes redirect) {
-        return kept(id, redirect, typed("question", question, "asked", asked == null ? "" : asked.toString()), () -> {
-            int n = control.consult(user.actor(), id, asked, question).size();
+        return kept(id, redirect, typed("question", question, "askedNames", askedNames), () -> {
+            int n = control.consult(user.actor(), id, asked, askedNames, question).size();
             redirect.addFlashAttribute("notice", "已向 " + n + " 人征求意见，回复将显示在本页。");
             return "redirect:/forms/" + id + "#consultations";
         });

@@ -42,9 +42,9 @@ public class SearchCriteria {
     public int getPage() { return page; }
     public void setPage(int page) { this.page = Math.max(1, page); }
 
-    /** The keyword as a LIKE pattern with % and _ taken literally (backslash is the default escape). */
+    /** The keyword as a LIKE pattern with % and _ taken literally. */
     public String getLike() {
-        return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return q == null ? null : org.perfeval.shared.Like.containing(q);
     }
 
     public int getOffset() {

@@ -20,7 +20,9 @@ final class ParameterLabels {
             Map.entry("username", "用户名"), Map.entry("displayName", "姓名"), Map.entry("role", "角色"),
             Map.entry("unitId", "单位"), Map.entry("email", "电子邮箱"), Map.entry("password", "密码"),
             Map.entry("campaign", "评价任务"), Map.entry("year", "年度"), Map.entry("budget", "预算金额"), Map.entry("id", "编号"), Map.entry("projects", "项目清单"),
-            Map.entry("cc", "抄送人员"), Map.entry("ccUnit", "抄送单位"), Map.entry("returnLevel", "退回至审核层级"));
+            Map.entry("cc", "抄送人员"), Map.entry("ccUnit", "抄送单位"),
+            Map.entry("ccNames", "抄送人员"), Map.entry("ccUnitNames", "抄送单位"), Map.entry("askedNames", "征求意见的对象"),
+            Map.entry("kind", "查找类型"), Map.entry("returnLevel", "退回至审核层级"));
 
     private ParameterLabels() {
     }

@@ -10,6 +10,15 @@ import java.util.List;
  * in the (JDBC) session between the redirect and the next page.
  */
 public record RefusedPost(String action, String message, List<Problem> problems) implements Serializable {
+
+    /**
+     * The messages about these fields, for a page that shows them beside the field itself (so they
+     * are there without script too); null when there are none.
+     */
+    public String about(String... fields) {
+        List<String> said = problems.stream().filter(p -> List.of(fields).contains(p.field())).map(Problem::shown).toList();
+        return said.isEmpty() ? null : String.join("；", said);
+    }
     public record Problem(String field, String label, String message) implements Serializable {
         /** The message, led by the field's label when it does not name it already. */
         public String shown() {

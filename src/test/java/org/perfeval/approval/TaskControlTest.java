@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perfeval.organisation.OrgUnit;
 import org.perfeval.audit.AuditLog;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormMapper;
@@ -19,6 +18,7 @@ import org.perfeval.form.WorkflowRecord;
 import org.perfeval.inbox.InboxMapper;
 import org.perfeval.notification.NotificationService;
 import org.perfeval.organisation.OrgAdminService;
+import org.perfeval.organisation.PickOption;
 import org.perfeval.organisation.ReviewerDirectory;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
@@ -270,8 +270,9 @@ class TaskControlTest {
         assertThatThrownBy(() -> reviews.decide(w.reviewer1(), formId, approve(), List.of(), List.of(-7L)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("单位");
         assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.SUPERVISOR_REVIEW);
-        assertThat(control.copyUnitCandidates()).extracting(OrgUnit::id)
-                .contains(w.unitB().id(), w.dept2().id());
+        // The unit picker offers both (searched by what the world's unit codes share).
+        assertThat(control.people(w.reviewer1(), formId, "unit", w.unitB().code().substring(3)).items())
+                .extracting(PickOption::id).contains(w.unitB().id(), w.dept2().id());
 
         reviews.decide(w.reviewer1(), formId, approve(), List.of(), List.of(w.unitB().id(), w.dept2().id()));
         // 乙填报 works at unit B, 二审核 at department 2: both read the form and find it in 抄送我的.

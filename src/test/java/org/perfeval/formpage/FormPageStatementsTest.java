@@ -13,10 +13,14 @@ import org.perfeval.approval.Decision;
 import org.perfeval.bench.StatementCounter;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
+import org.perfeval.organisation.OrgAdminService;
+import org.perfeval.organisation.OrgUnit;
+import org.perfeval.organisation.UnitKind;
 import org.perfeval.organisation.UserAccountService;
 import org.perfeval.review.ReviewInput;
 import org.perfeval.review.ReviewService;
 import org.perfeval.shared.Actor;
+import org.perfeval.shared.Role;
 import org.perfeval.support.Fixtures;
 import org.perfeval.support.PerfevalTest;
 import org.perfeval.support.TestOrg;
@@ -41,6 +45,7 @@ class FormPageStatementsTest {
     @Autowired Approval approval;
     @Autowired ReviewService reviews;
     @Autowired FormMapper formMapper;
+    @Autowired OrgAdminService orgAdmin;
 
     @Test
     void oneViewOfTheFormPageCostsAFewStatementsForEachRole() throws Exception {
@@ -75,10 +80,52 @@ class FormPageStatementsTest {
         // instead of every unit as well.
         // The campaign's status comes with the form's header since the lifecycle's statements were cut (16).
         assertThat(unitOnDraft).as("unit user on a draft").hasSizeLessThanOrEqualTo(17);
-        assertThat(reviewerOnClaimed).as("reviewer on a claimed task").hasSizeLessThanOrEqualTo(27);
+        // Whom to copy or ask is searched for as the reviewer types: every user and every unit are no
+        // longer read for the page (26 -> 24).
+        assertThat(reviewerOnClaimed).as("reviewer on a claimed task").hasSizeLessThanOrEqualTo(25);
         assertThat(unitOnPublished).as("unit user on a published form").hasSizeLessThanOrEqualTo(18);
         assertThat(unitInbox).as("unit user's inbox").hasSizeLessThanOrEqualTo(3);
         assertThat(reviewerInbox).as("reviewer's inbox of 4 forms").hasSizeLessThanOrEqualTo(7);
+    }
+
+    /**
+     * Whom to copy or ask is searched for as the reviewer types (review.PeoplePickerController): the
+     * reviewer's page lists nobody beyond the task's own group, so 300 more users in 30 more units, of
+     * another department, neither lengthen it nor cost it a statement.
+     */
+    @Test
+    void theReviewersPageDoesNotGrowWithTheOrganisation() throws Exception {
+        TestOrg.World w = testOrg.create();
+        Long formId = testOrg.openForm(w, "规模审核").getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        approval.claim(w.reviewer1(), formId);
+        String page = "/forms/" + formId;
+        int bytesBefore = page(w.reviewer1(), page).length();
+        int statementsBefore = statementsOf(w.reviewer1(), page, "id=\"decide\"").size();
+
+        OrgAdminService.PasswordHash hash = orgAdmin.passwordHash(TestOrg.PASSWORD);
+        String s = w.unitA().code().substring(3);
+        for (int u = 0; u < 30; u++) {
+            OrgUnit unit = orgAdmin.createUnit("grow" + u + "-" + s, "新增单位" + u + s, UnitKind.UNIT, u % 2 == 0 ? w.dept1() : w.dept2());
+            for (int i = 0; i < 9; i++) {
+                orgAdmin.createUser("grow" + u + "-" + i + "-" + s, "新增人员" + i, unit, Role.UNIT_STAFF, hash);
+            }
+            orgAdmin.createUser("growrev" + u + "-" + s, "新增审核" + u, w.dept2(), Role.SUPERVISOR_REVIEWER, hash);
+        }
+
+        int bytesAfter = page(w.reviewer1(), page).length();
+        int statementsAfter = statementsOf(w.reviewer1(), page, "id=\"decide\"").size();
+        System.out.printf("reviewer's form page: %d bytes, %d statements; with 300 more users %d bytes, %d statements%n",
+                bytesBefore, statementsBefore, bytesAfter, statementsAfter);
+        assertThat(bytesAfter).as("page bytes with 300 more users").isEqualTo(bytesBefore);
+        assertThat(statementsAfter).as("statements with 300 more users").isEqualTo(statementsBefore);
+        assertThat(page(w.reviewer1(), page)).contains("id=\"ccNames\"", "id=\"askedNames\"")
+                .doesNotContain(w.staffB().username(), w.reviewer2().username());
+    }
+
+    private String page(Actor who, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadUserByUsername(who.username())))).andReturn().getResponse()
+                .getContentAsString();
     }
 
     /** The statements of the second of two views (the first warms caches), printed for a failing bound. */

@@ -105,6 +105,10 @@ class AuthorizationMatrixTest {
             // Only the one asked may answer, and nobody here was asked: refused to whoever sees the form.
             Map.entry("POST /forms/{id}/consultation-answer", (who, r) -> viewer(who, r) == Outcome.PERMITTED
                     ? Outcome.FORBIDDEN : viewer(who, r)),
+            // The pickers' search: for whoever may copy or consult on the form's open review task; none of
+            // these forms has one, so whoever sees the form is refused and the others are told not found.
+            Map.entry("GET /forms/{id}/people", (who, r) -> viewer(who, r) == Outcome.PERMITTED
+                    ? Outcome.FORBIDDEN : viewer(who, r)),
             Map.entry("GET /consultations", (who, r) -> loggedIn(who)),
             Map.entry("GET /cc", (who, r) -> loggedIn(who)),
             Map.entry("GET /admin/campaigns", (who, r) -> adminOnly(who)),
