@@ -6,9 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.perfeval.approval.Approval;
+import org.perfeval.approval.TaskControl;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormMapper;
 import org.perfeval.form.FormStatus;
@@ -32,6 +35,7 @@ class TaskControlBrowserTest {
     @Autowired FormMapper formMapper;
     @Autowired Approval approval;
     @Autowired EvaluationFormService forms;
+    @Autowired TaskControl control;
 
     /** Waits for the page after a post to show the text; the old page may go stale while it is read. */
     private static void pageSays(Browser b, String text) {
@@ -90,5 +94,74 @@ class TaskControlBrowserTest {
         assertThat(formMapper.findHeader(formId).getStatus()).isEqualTo(FormStatus.FINANCE_REVIEW);
         List<String> steps = forms.history(w.admin(), formId).stream().map(WorkflowRecord::action).toList();
         assertThat(steps).containsSubsequence("CLAIM", "RELEASE", "CLAIM", "TRANSFER", "DELEGATE", "RESOLVE", "APPROVE");
+    }
+
+    /**
+     * 征求意见 and 抄送 through the pickers: typed, answered by the search, chosen with the keyboard or the
+     * mouse, removed again; Enter in the box adds an answer and never posts the decision.
+     */
+    @Test
+    void consultAndCopyThroughThePickers() {
+        TestOrg.World w = testOrg.create();
+        Long formId = testOrg.openForm(w, "选人浏览器测试").getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        String formPage = "/forms/" + formId;
+        try (Browser b = Browser.open(port)) {
+            b.login(w.reviewer1().username(), TestOrg.PASSWORD);
+            b.go(formPage);
+            b.find(By.id("claim")).click();
+            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+
+            // 征求意见: two reviewers chosen (keyboard, then mouse), the first removed again.
+            WebElement asked = b.find(By.id("askedNames"));
+            asked.sendKeys(w.reviewer2().username());
+            answer(b, "askedNames", w.reviewer2().username());
+            asked.sendKeys(Keys.ARROW_DOWN);
+            assertThat(asked.getAttribute("aria-activedescendant")).isEqualTo("askedNames-results-0");
+            asked.sendKeys(Keys.ENTER);
+            asked.sendKeys(w.finance().username());
+            answer(b, "askedNames", w.finance().username()).click();
+            assertThat(chips(b, "#consult-form")).hasSize(2);
+            b.find(By.cssSelector("#consult-form .chip button[aria-label='移除 " + w.reviewer2().displayName() + "']")).click();
+            assertThat(chips(b, "#consult-form")).singleElement().asString().contains(w.finance().username());
+            b.find(By.cssSelector("#consult-form textarea[name=question]")).sendKeys("预算执行率是否合理？");
+            b.find(By.id("consult")).click();
+            pageSays(b, "已向 1 人征求意见");
+
+            // 抄送: Enter takes the first answer; Escape closes the list; one of two removed before deciding.
+            WebElement cc = b.find(By.id("ccNames"));
+            cc.sendKeys(w.staffB().username());
+            answer(b, "ccNames", w.staffB().username());
+            cc.sendKeys(Keys.ENTER);
+            cc.sendKeys(w.reviewer2().username());
+            answer(b, "ccNames", w.reviewer2().username());
+            cc.sendKeys(Keys.ESCAPE);
+            assertThat(b.find(By.id("ccNames-results")).isDisplayed()).isFalse();
+            cc.sendKeys(Keys.ARROW_DOWN);
+            answer(b, "ccNames", w.reviewer2().username());
+            cc.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+            assertThat(b.driver.getCurrentUrl()).as("Enter in the box posts nothing").contains(formPage).doesNotContain("/tasks");
+            assertThat(chips(b, "#cc-choice")).hasSize(2);
+            b.find(By.cssSelector("#cc-choice .chip button[aria-label='移除 " + w.staffB().displayName() + "']")).click();
+            assertThat(b.find(By.id("ccNames-status")).getAttribute("textContent")).contains("已移除");
+            b.screenshot("picker-chosen");
+            b.find(By.cssSelector("input[name=decision][value=APPROVE]")).click();
+            b.find(By.id("decide")).click();
+            b.waiting().until(ExpectedConditions.urlContains("/tasks"));
+        }
+        assertThat(control.askedOf(w.finance())).extracting(c -> c.formId()).containsExactly(formId);
+        assertThat(control.askedOf(w.reviewer2())).isEmpty();
+        assertThat(control.copiedTo(w.reviewer2())).extracting(c -> c.formId()).containsExactly(formId);
+        assertThat(control.copiedTo(w.staffB())).isEmpty();
+    }
+
+    /** The picker's answer for this login name, once the search has answered. */
+    private static WebElement answer(Browser b, String picker, String username) {
+        return b.waiting().until(d -> d.findElements(By.cssSelector("#" + picker + "-results [role=option]")).stream()
+                .filter(o -> o.isDisplayed() && o.getText().contains("（" + username + "）")).findFirst().orElse(null));
+    }
+
+    private static List<String> chips(Browser b, String within) {
+        return b.driver.findElements(By.cssSelector(within + " .chip")).stream().map(WebElement::getText).toList();
     }
 }
