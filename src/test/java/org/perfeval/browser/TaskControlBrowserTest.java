@@ -37,9 +37,12 @@ class TaskControlBrowserTest {
     @Autowired EvaluationFormService forms;
     @Autowired TaskControl control;
 
-    /** Waits for the page after a post to show the text; the old page may go stale while it is read. */
+    /**
+     * Waits for the page after a post to show the text; the old page may go stale while it is read
+     * (Chromium then says so as stale, or as a node that "does not belong to the document").
+     */
     private static void pageSays(Browser b, String text) {
-        b.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        b.waiting().ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> b.text(By.tagName("main")).contains(text));
     }
 
