@@ -46,17 +46,28 @@ class TaskControlBrowserTest {
                 .until(d -> b.text(By.tagName("main")).contains(text));
     }
 
+    /** A form of the world, submitted: its id. */
+    private Long submitted(TestOrg.World w, String title) {
+        Long formId = testOrg.openForm(w, title).getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        return formId;
+    }
+
+    /** The first reviewer signs in, opens the form page and claims the form there. */
+    private static void claimInBrowser(Browser b, TestOrg.World w, String formPage) {
+        b.login(w.reviewer1().username(), TestOrg.PASSWORD);
+        b.go(formPage);
+        b.find(By.id("claim")).click();
+        b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+    }
+
     @Test
     void claimReleaseTransferDelegateAnswerDecide() {
         TestOrg.World w = testOrg.create();
-        Long formId = testOrg.openForm(w, "任务办理浏览器测试").getId();
-        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        Long formId = submitted(w, "任务办理浏览器测试");
         String formPage = "/forms/" + formId;
         try (Browser b = Browser.open(port)) {
-            b.login(w.reviewer1().username(), TestOrg.PASSWORD);
-            b.go(formPage);
-            b.find(By.id("claim")).click();
-            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+            claimInBrowser(b, w, formPage);
             b.find(By.id("release")).click();
             pageSays(b, "已取消签收");
             assertThat(b.text(By.id("task-holder"))).contains("尚未签收");
@@ -106,14 +117,10 @@ class TaskControlBrowserTest {
     @Test
     void consultAndCopyThroughThePickers() {
         TestOrg.World w = testOrg.create();
-        Long formId = testOrg.openForm(w, "选人浏览器测试").getId();
-        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        Long formId = submitted(w, "选人浏览器测试");
         String formPage = "/forms/" + formId;
         try (Browser b = Browser.open(port)) {
-            b.login(w.reviewer1().username(), TestOrg.PASSWORD);
-            b.go(formPage);
-            b.find(By.id("claim")).click();
-            b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("release")));
+            claimInBrowser(b, w, formPage);
 
             // 征求意见: two reviewers chosen (keyboard, then mouse), the first removed again.
             WebElement asked = b.find(By.id("askedNames"));
