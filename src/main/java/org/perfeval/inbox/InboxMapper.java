@@ -80,6 +80,19 @@ public interface InboxMapper {
     List<InboxItem> findForGroups(@Param("groups") List<String> groups, @Param("f") InboxFilter filter,
                                   @Param("limit") int limit, @Param("offset") int offset);
 
+    /**
+     * The filling units with open tasks in these groups (and the one the filter names, so that it stays
+     * shown), in tree order: what the unit filter can narrow the inbox to.
+     */
+    @Select({"<script>",
+            // From the (candidate_group, unit_id, ...) index first, then each unit by key.
+            "SELECT u.id, u.code, u.name, u.kind, u.parent_id FROM (SELECT DISTINCT unit_id FROM inbox_task",
+            " WHERE candidate_group IN <foreach collection='groups' item='g' open='(' separator=',' close=')'>#{g}</foreach>",
+            " <if test='selected != null'> UNION SELECT id FROM org_unit WHERE id = #{selected}</if>",
+            ") t JOIN org_unit u ON u.id = t.unit_id ORDER BY u.path",
+            "</script>"})
+    List<org.perfeval.organisation.OrgUnit> unitsWithTasks(@Param("groups") List<String> groups, @Param("selected") Long selected);
+
     /** 已办: forms this user acted on, with where each stands now. */
     @Select("SELECT f.id AS form_id, f.title, f.fiscal_year, u.name AS unit_name, f.status,"
             + " MAX(r.created_at) AS last_acted_at"

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.perfeval.organisation.AccessPolicy;
 import org.perfeval.shared.Actor;
-import org.perfeval.organisation.OrgMapper;
 import org.perfeval.organisation.OrgUnit;
 import org.perfeval.organisation.UnitKind;
 import org.perfeval.shared.ReadOnly;
@@ -17,10 +16,8 @@ public class InboxService {
 
     private final InboxMapper mapper;
     private final AccessPolicy accessPolicy;
-    private final OrgMapper org;
 
-    public InboxService(InboxMapper mapper, AccessPolicy accessPolicy, OrgMapper org) {
-        this.org = org;
+    public InboxService(InboxMapper mapper, AccessPolicy accessPolicy) {
         this.mapper = mapper;
         this.accessPolicy = accessPolicy;
     }
@@ -44,11 +41,21 @@ public class InboxService {
         return mapper.findDone(actor.id());
     }
 
-    /** The filling units whose forms can reach this actor's inbox, to narrow it by unit. */
+    /**
+     * The units the actor's open tasks come from, to narrow the inbox by unit, and the one already
+     * chosen. Not every unit the actor may see: a finance bureau's inbox page would list the whole
+     * province's units on every view, most of them with nothing to review.
+     */
     @ReadOnly
-    public List<OrgUnit> unitsToFilterBy(Actor actor) {
-        return accessPolicy.visibleUnits(actor, org::listUnits).stream()
+    public List<OrgUnit> unitsToFilterBy(Actor actor, Long selected) {
+        List<String> groups = accessPolicy.candidateGroups(actor);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        // The chosen unit comes from the address: named only if the actor may see it.
+        return mapper.unitsWithTasks(groups, selected).stream()
                 .filter(u -> u.kind() != UnitKind.FINANCE)
+                .filter(u -> !u.id().equals(selected) || accessPolicy.canView(actor, u.id(), null))
                 .toList();
     }
 }

@@ -55,7 +55,7 @@ class TaskController {
         model.addAttribute("campaigns", campaigns.visibleTo(user.actor()));
         model.addAttribute("campaign", campaign);
         model.addAttribute("units", user.actor().is(org.perfeval.shared.Role.UNIT_STAFF) ? List.of()
-                : inbox.unitsToFilterBy(user.actor()));
+                : inbox.unitsToFilterBy(user.actor(), unit));
         model.addAttribute("unit", unit);
         return "tasks";
     }

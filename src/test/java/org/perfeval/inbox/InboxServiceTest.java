@@ -47,6 +47,29 @@ class InboxServiceTest {
                 new InboxFilter(null, null, null, Instant.now().plus(11, ChronoUnit.DAYS)), 0))).contains(first.getId());
     }
 
+    /** The unit filter offers the units the reviewer's open tasks come from, not every unit in sight. */
+    @Test
+    void theUnitFilterOffersTheUnitsWithOpenTasks() {
+        TestOrg.World w = testOrg.create();
+        FormHeader submitted = testOrg.openForm(w, "单位筛选");
+        testOrg.openFormFor(w, w.unitB().id(), "单位筛选未提交");
+        assertThat(inbox.unitsToFilterBy(w.reviewer1(), null)).as("nothing submitted yet").isEmpty();
+        // A unit already chosen stays shown while it has nothing open, so the filter still says what it narrows to.
+        assertThat(inbox.unitsToFilterBy(w.reviewer1(), w.unitA().id())).extracting(org.perfeval.organisation.OrgUnit::id)
+                .containsExactly(w.unitA().id());
+        approval.submit(w.staffA(), submitted.getId(), formMapper.findHeader(submitted.getId()).getVersion(), Fixtures.clean());
+
+        assertThat(inbox.unitsToFilterBy(w.reviewer1(), null)).extracting(org.perfeval.organisation.OrgUnit::id)
+                .containsExactly(w.unitA().id());
+        // The finance group is everyone's (other tests' forms may be there): only this world's unit is checked.
+        assertThat(inbox.unitsToFilterBy(w.finance(), null)).extracting(org.perfeval.organisation.OrgUnit::id)
+                .as("not yet at finance").doesNotContain(w.unitA().id());
+        // Another department's unit named in the address is not shown by name.
+        assertThat(inbox.unitsToFilterBy(w.reviewer1(), w.unitB().id())).extracting(org.perfeval.organisation.OrgUnit::id)
+                .containsExactly(w.unitA().id());
+        assertThat(inbox.unitsToFilterBy(w.reviewer2(), w.unitA().id())).isEmpty();
+    }
+
     @Test
     void doneListsWhatTheUserActedOn() {
         TestOrg.World w = testOrg.create();
