@@ -106,6 +106,27 @@ public class AccessPolicy {
     }
 
     public static String departmentGroup(Long unitId) {
-        return "dept-" + unitId;
+        return DEPARTMENT_GROUP_PREFIX + unitId;
+    }
+
+    private static final String DEPARTMENT_GROUP_PREFIX = "dept-";
+
+    /** The reviewers who work from a candidate group, as a query selects them: their role, and the unit for a department's. */
+    public record GroupReviewers(Role role, Long unitId) {
+    }
+
+    /** {@link #candidateGroups} the other way round, for reviewers; null for a group no reviewer works from. */
+    public static GroupReviewers reviewersOf(String group) {
+        if (FINANCE_GROUP.equals(group)) {
+            return new GroupReviewers(Role.FINANCE_REVIEWER, null);
+        }
+        if (group != null && group.startsWith(DEPARTMENT_GROUP_PREFIX)) {
+            try {
+                return new GroupReviewers(Role.SUPERVISOR_REVIEWER, Long.valueOf(group.substring(DEPARTMENT_GROUP_PREFIX.length())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -38,7 +38,10 @@ public class ReviewerDirectory {
     /** The enabled reviewers who work from this candidate group, in a stable order. */
     @ReadOnly
     public List<AppUser> membersOf(String group) {
-        return mapper.enabledReviewers().stream().filter(u -> worksFrom(u, group)).toList();
+        // Only the group's rows are read: the form page asks on every view of a task under review.
+        AccessPolicy.GroupReviewers members = AccessPolicy.reviewersOf(group);
+        return members == null ? List.of() : mapper.enabledReviewersIn(members.role(), members.unitId()).stream()
+                .filter(u -> worksFrom(u, group)).toList();
     }
 
     /** True when this user is an enabled reviewer of the group. */

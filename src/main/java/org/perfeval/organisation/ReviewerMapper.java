@@ -23,6 +23,8 @@ interface ReviewerMapper {
 
     List<AppUser> enabledReviewers();
 
+    List<AppUser> enabledReviewersIn(@Param("role") org.perfeval.shared.Role role, @Param("unitId") Long unitId);
+
     List<PickOption> findPeople(@Param("contains") String contains, @Param("starts") String starts,
                                 @Param("exact") String exact, @Param("reviewersOnly") boolean reviewersOnly,
                                 @Param("except") Long except, @Param("limit") int limit);
