@@ -21,8 +21,6 @@ interface ReviewerMapper {
     @Update("UPDATE app_user SET lead_reviewer = #{lead} WHERE id = #{id}")
     int updateLead(@Param("id") Long id, @Param("lead") boolean lead);
 
-    List<AppUser> enabledReviewers();
-
     List<AppUser> enabledReviewersIn(@Param("role") org.perfeval.shared.Role role, @Param("unitId") Long unitId);
 
     List<PickOption> findPeople(@Param("contains") String contains, @Param("starts") String starts,
