@@ -12,9 +12,12 @@ public final class ApprovalEvents {
     private ApprovalEvents() {
     }
 
-    /** A user task of the form's process started and is offered to a group. */
+    /**
+     * A user task of the form's process started and is offered to a group; {@code afterReturn}: the form
+     * is back with its unit because a reviewer returned it (the 【退回】 notice tells the unit).
+     */
     public record TaskArrived(Long formId, String taskId, Stage stage, String candidateGroup, Instant createdAt,
-                              Instant dueAt, String processDefinitionId) {
+                              Instant dueAt, String processDefinitionId, boolean afterReturn) {
     }
 
     /** The task was claimed (assignee set) or released (assignee null). */

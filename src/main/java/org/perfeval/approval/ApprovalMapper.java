@@ -12,7 +12,7 @@ interface ApprovalMapper {
      * chain: a submission asks both, and MyBatis answers the repeat from the transaction's session.
      */
     @Select("SELECT f.unit_id, f.supervising_unit_id, c.fill_due, c.supervisor_due, c.finance_due,"
-            + " COALESCE(c.secondary_review, FALSE) AS secondary_review"
+            + " COALESCE(c.secondary_review, FALSE) AS secondary_review, f.return_reason IS NOT NULL AS returned"
             + " FROM evaluation_form f LEFT JOIN campaign c ON c.id = f.campaign_id WHERE f.id = #{id}")
     FormRoute findRoute(Long id);
 

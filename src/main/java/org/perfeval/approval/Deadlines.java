@@ -224,7 +224,7 @@ public class Deadlines {
      * new due date of its stage (and the timers of an instance of version 3 or earlier). Returns how many tasks moved.
      */
     public int campaignDeadlinesChanged(Long campaignId, Instant fill, Instant supervisor, Instant finance) {
-        FormRoute deadlines = new FormRoute(null, null, fill, supervisor, finance, false);
+        FormRoute deadlines = new FormRoute(null, null, fill, supervisor, finance, false, false);
         int moved = 0;
         for (ApprovalMapper.CampaignTask task : mapper.findOpenTasksOfCampaign(campaignId)) {
             Stage stage = Stage.ofTaskKey(task.stage());

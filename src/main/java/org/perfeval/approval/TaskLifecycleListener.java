@@ -50,7 +50,8 @@ class TaskLifecycleListener implements TaskListener {
     private void created(DelegateTask task) {
         Long formId = formIdOf(task);
         Stage stage = Stage.ofTaskKey(task.getTaskDefinitionKey());
-        Instant due = lifecycle.route(formId).dueAt(stage);
+        FormRoute route = lifecycle.route(formId);
+        Instant due = route.dueAt(stage);
         if (due != null) {
             task.setDueDate(Date.from(due));
         }
@@ -58,6 +59,6 @@ class TaskLifecycleListener implements TaskListener {
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).findFirst().orElseThrow();
         events.publishEvent(new ApprovalEvents.TaskArrived(formId, task.getId(), stage, group,
-                task.getCreateTime().toInstant(), due, task.getProcessDefinitionId()));
+                task.getCreateTime().toInstant(), due, task.getProcessDefinitionId(), stage == Stage.FILL && route.returned()));
     }
 }

@@ -97,11 +97,8 @@ public class WorkflowNotices {
     @EventListener
     void taskArrived(ApprovalEvents.TaskArrived arrived) {
         // A form returned to its unit: the 【退回】 notice (with the reason) is the one the unit gets.
-        if (arrived.stage() == Stage.FILL) {
-            FormHeader form = forms.findHeader(arrived.formId());
-            if (form != null && form.getReturnReason() != null) {
-                return;
-            }
+        if (arrived.afterReturn()) {
+            return;
         }
         notifications.notifyTaskArrived(arrived.candidateGroup(), arrived.formId(), stageLabel(arrived),
                 "task:" + arrived.taskId());
