@@ -12,6 +12,7 @@ import org.perfeval.approval.OpenTask;
 import org.perfeval.form.EvaluationFormService;
 import org.perfeval.form.FormStatus;
 import org.perfeval.form.FormStore;
+import org.perfeval.form.WorkflowAction;
 import org.perfeval.shared.Actor;
 import org.perfeval.shared.Role;
 import org.perfeval.approval.Decision;
@@ -88,7 +89,6 @@ class FormPageModel {
         model.addAttribute("campaignClosed", header.getStatus().editable() && formService.campaignClosed(header));
         model.addAttribute("canReview", canReview);
         model.addAttribute("taskControls", taskControl.controls(actor, header));
-        model.addAttribute("consultations", taskControl.consultationsOf(actor, header.getId()));
         model.addAttribute("claimedByMe", task != null && actor.username().equals(task.assignee()));
         model.addAttribute("assignee", task == null ? null : task.assignee());
         model.addAttribute("dueDate", task == null ? null : task.dueAt());
@@ -96,8 +96,15 @@ class FormPageModel {
         model.addAttribute("canUnpublish", accessPolicy.administers(actor) && header.getStatus() == FormStatus.PUBLISHED);
         model.addAttribute("returned", header.getStatus() == FormStatus.DRAFT && header.getReturnReason() != null);
         model.addAttribute("score", storedScore(header));
-        model.addAttribute("history", formService.history(actor, header.getId()));
-        model.addAttribute("changes", diff.sinceLastSubmission(header.getId()));
+        List<org.perfeval.form.WorkflowRecord> history = formService.history(actor, header.getId());
+        model.addAttribute("history", history);
+        // Opinions and consultations are given on review tasks, which only a submission starts, and the
+        // changes are those between the last two submissions: a form not yet submitted (most views on a
+        // deadline day) skips those four reads, one submitted once skips the snapshots'.
+        long submissions = history.stream().filter(r -> WorkflowAction.SUBMIT.name().equals(r.action())).count();
+        model.addAttribute("changes", submissions < 2 ? List.of() : diff.sinceLastSubmission(header.getId()));
+        model.addAttribute("consultations", submissions == 0 ? List.of() : taskControl.consultationsOf(actor, header.getId()));
+        model.addAttribute("opinions", submissions == 0 ? List.of() : reviewService.opinions(actor, header.getId()));
         List<org.perfeval.evidence.Evidence> files = evidence.list(actor, header.getId());
         model.addAttribute("evidence", files);
         // Each indicator row lists its own files: grouped once here, not filtered again per row.
@@ -106,7 +113,6 @@ class FormPageModel {
         // A fresh key per drawing of the page: a resubmission of the same post is recognised.
         model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
         model.addAttribute("carriedOver", followUps.carriedOver(header.getUnitId(), header.getFiscalYear()));
-        model.addAttribute("opinions", reviewService.opinions(actor, header.getId()));
         model.addAttribute("suggestionOptions", catalog.suggestionOptions(header.getFormType()));
         model.addAttribute("reviewOptions", catalog.reviewOptions(header.getFormType()));
         Stage reviewStage = Approval.reviewStageOf(actor);

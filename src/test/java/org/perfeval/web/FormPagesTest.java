@@ -231,6 +231,38 @@ class FormPagesTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Autowired org.perfeval.approval.TaskControl taskControl;
+
+    /** The page reads opinions, consultations and changes only once the form's submissions can have them. */
+    @Test
+    void opinionsConsultationsAndChangesAppearWithTheSubmissionsTheyNeed() throws Exception {
+        Long id = form.getId();
+        assertThat(pageModel(id, w.staffA())).satisfies(m -> {
+            assertThat((java.util.List<?>) m.get("opinions")).isEmpty();
+            assertThat((java.util.List<?>) m.get("consultations")).isEmpty();
+            assertThat((java.util.List<?>) m.get("changes")).isEmpty();
+        });
+        approval.submit(w.staffA(), id, formMapper.findHeader(id).getVersion(), Fixtures.clean());
+        approval.claim(w.reviewer1(), id);
+        taskControl.consult(w.reviewer1(), id, java.util.List.of(w.reviewer1b().id()), "偏差原因是否充分？");
+        reviews.decide(w.reviewer1(), id, new org.perfeval.review.ReviewInput(org.perfeval.approval.Decision.RETURN_TO_UNIT,
+                java.util.Map.of(), null, "请补充偏差原因"));
+        assertThat(pageModel(id, w.staffA())).satisfies(m -> {
+            assertThat((java.util.List<?>) m.get("opinions")).hasSize(1);
+            assertThat((java.util.List<?>) m.get("consultations")).hasSize(1);
+            assertThat((java.util.List<?>) m.get("changes")).as("one submission: nothing to compare").isEmpty();
+        });
+        org.perfeval.exchange.EvaluationForm changed = Fixtures.clean();
+        changed.getIndicators().get(0).setDeviationNote("补充的偏差原因");
+        approval.submit(w.staffA(), id, formMapper.findHeader(id).getVersion(), changed);
+        assertThat((java.util.List<?>) pageModel(id, w.reviewer1()).get("changes")).isNotEmpty();
+    }
+
+    private java.util.Map<String, Object> pageModel(Long id, org.perfeval.shared.Actor actor) throws Exception {
+        return mvc.perform(as(get("/forms/" + id), actor)).andExpect(status().isOk()).andReturn()
+                .getModelAndView().getModel();
+    }
+
     @Autowired org.perfeval.form.EvaluationFormService forms;
     @Autowired org.perfeval.review.OpinionCatalog opinionCatalog;
     @Autowired org.perfeval.review.ReviewService reviews;
