@@ -14,7 +14,7 @@ public final class ApprovalEvents {
 
     /**
      * A user task of the form's process started and is offered to a group; {@code afterReturn}: the form
-     * is back with its unit because a reviewer returned it (the 【退回】 notice tells the unit).
+     * is back with its unit with a return reason, which a notice of its own (【退回】) tells the unit.
      */
     public record TaskArrived(Long formId, String taskId, Stage stage, String candidateGroup, Instant createdAt,
                               Instant dueAt, String processDefinitionId, boolean afterReturn) {

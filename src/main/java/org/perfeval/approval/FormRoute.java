@@ -8,8 +8,8 @@ import org.perfeval.organisation.AccessPolicy;
  * Where a form's tasks go and when they are due: its unit, its supervising department, its
  * campaign's deadlines and whether the campaign asks for 二级单位 review, read in one query whenever a
  * task starts (the candidate group, the due date and the review chain all ask for it; MyBatis answers
- * the repeats from the transaction's session). {@code returned}: a reviewer returned the form to its
- * unit and it has not been submitted again (its return reason is set).
+ * the repeats from the transaction's session). {@code returned}: the form carries a return reason (a
+ * reviewer's return, or an administrator's 更正) and has not been submitted since.
  */
 public record FormRoute(Long unitId, Long supervisingUnitId, Instant fillDue, Instant supervisorDue,
                         Instant financeDue, boolean secondaryReview, boolean returned) {

@@ -59,6 +59,7 @@ class TaskLifecycleListener implements TaskListener {
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).findFirst().orElseThrow();
         events.publishEvent(new ApprovalEvents.TaskArrived(formId, task.getId(), stage, group,
-                task.getCreateTime().toInstant(), due, task.getProcessDefinitionId(), stage == Stage.FILL && route.returned()));
+                task.getCreateTime().toInstant(), due, task.getProcessDefinitionId(),
+                stage == Stage.FILL && route.returned()));
     }
 }
