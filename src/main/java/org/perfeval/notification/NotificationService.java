@@ -99,16 +99,8 @@ public class NotificationService {
         }
 
         static Recipients of(String group) {
-            if (AccessPolicy.FINANCE_GROUP.equals(group)) {
-                return new Recipients(Role.FINANCE_REVIEWER, null);
-            }
-            if (group != null && group.startsWith("unit-")) {
-                return new Recipients(Role.UNIT_STAFF, Long.valueOf(group.substring(5)));
-            }
-            if (group != null && group.startsWith("dept-")) {
-                return new Recipients(Role.SUPERVISOR_REVIEWER, Long.valueOf(group.substring(5)));
-            }
-            return new Recipients(null, null);
+            AccessPolicy.GroupMembers members = AccessPolicy.membersOf(group);
+            return members == null ? new Recipients(null, null) : new Recipients(members.role(), members.unitId());
         }
     }
 }

@@ -109,9 +109,9 @@ public class WorkflowNotices {
      * not 主管部门审核, which it is not.
      */
     private String stageLabel(ApprovalEvents.TaskArrived arrived) {
-        String group = arrived.candidateGroup();
-        if (arrived.stage() == Stage.SUPERVISOR_REVIEW && group != null && group.startsWith("dept-")) {
-            OrgUnit level = org.findUnit(Long.valueOf(group.substring(5)));
+        AccessPolicy.GroupMembers reviewers = AccessPolicy.membersOf(arrived.candidateGroup());
+        if (arrived.stage() == Stage.SUPERVISOR_REVIEW && reviewers != null && reviewers.unitId() != null) {
+            OrgUnit level = org.findUnit(reviewers.unitId());
             if (level != null && level.kind() == UnitKind.UNIT) {
                 return level.name() + "审核";
             }

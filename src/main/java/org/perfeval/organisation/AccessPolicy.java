@@ -100,33 +100,42 @@ public class AccessPolicy {
     }
 
     public static final String FINANCE_GROUP = "finance";
+    private static final String UNIT_GROUP_PREFIX = "unit-";
+    private static final String DEPARTMENT_GROUP_PREFIX = "dept-";
 
     public static String unitGroup(Long unitId) {
-        return "unit-" + unitId;
+        return UNIT_GROUP_PREFIX + unitId;
     }
 
     public static String departmentGroup(Long unitId) {
         return DEPARTMENT_GROUP_PREFIX + unitId;
     }
 
-    private static final String DEPARTMENT_GROUP_PREFIX = "dept-";
-
-    /** The reviewers who work from a candidate group, as a query selects them: their role, and the unit for a department's. */
-    public record GroupReviewers(Role role, Long unitId) {
+    /** Who works from a candidate group, as a query selects them: their role, and the unit for a unit's or a department's group. */
+    public record GroupMembers(Role role, Long unitId) {
     }
 
-    /** {@link #candidateGroups} the other way round, for reviewers; null for a group no reviewer works from. */
-    public static GroupReviewers reviewersOf(String group) {
+    /** {@link #candidateGroups} the other way round; null for a group nobody works from. */
+    public static GroupMembers membersOf(String group) {
         if (FINANCE_GROUP.equals(group)) {
-            return new GroupReviewers(Role.FINANCE_REVIEWER, null);
+            return new GroupMembers(Role.FINANCE_REVIEWER, null);
         }
-        if (group != null && group.startsWith(DEPARTMENT_GROUP_PREFIX)) {
-            try {
-                return new GroupReviewers(Role.SUPERVISOR_REVIEWER, Long.valueOf(group.substring(DEPARTMENT_GROUP_PREFIX.length())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+        Long unitId = unitIdAfter(group, UNIT_GROUP_PREFIX);
+        if (unitId != null) {
+            return new GroupMembers(Role.UNIT_STAFF, unitId);
         }
-        return null;
+        unitId = unitIdAfter(group, DEPARTMENT_GROUP_PREFIX);
+        return unitId == null ? null : new GroupMembers(Role.SUPERVISOR_REVIEWER, unitId);
+    }
+
+    private static Long unitIdAfter(String group, String prefix) {
+        if (group == null || !group.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(group.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -39,9 +39,9 @@ public class ReviewerDirectory {
     @ReadOnly
     public List<AppUser> membersOf(String group) {
         // Only the group's rows are read: the form page asks on every view of a task under review.
-        AccessPolicy.GroupReviewers members = AccessPolicy.reviewersOf(group);
-        return members == null ? List.of() : mapper.enabledReviewersIn(members.role(), members.unitId()).stream()
-                .filter(u -> worksFrom(u, group)).toList();
+        AccessPolicy.GroupMembers members = AccessPolicy.membersOf(group);
+        return members == null || members.role() == Role.UNIT_STAFF ? List.of()
+                : mapper.enabledReviewersIn(members.role(), members.unitId()).stream().filter(u -> worksFrom(u, group)).toList();
     }
 
     /** True when this user is an enabled reviewer of the group. */
