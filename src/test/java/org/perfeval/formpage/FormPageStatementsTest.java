@@ -126,6 +126,52 @@ class FormPageStatementsTest {
                 .doesNotContain(w.staffB().username(), w.reviewer2().username());
     }
 
+    /**
+     * The top bar's unread count is read by the pages that show the top bar, once, and by nothing else:
+     * live scoring answers every few keystrokes with JSON, and a post answers with a redirect.
+     */
+    @Test
+    void onlyPagesWithTheTopBarCountUnreadNotifications() throws Exception {
+        TestOrg.World w = testOrg.create();
+        Long formId = testOrg.openForm(w, "未读计数").getId();
+        approval.submit(w.staffA(), formId, formMapper.findHeader(formId).getVersion(), Fixtures.clean());
+        var staff = user(accounts.loadUserByUsername(w.staffA().username()));
+        var reviewer = user(accounts.loadUserByUsername(w.reviewer1().username()));
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                .writeValueAsString(Fixtures.clean());
+        var preview = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/forms/" + formId + "/preview")
+                .with(staff).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(json);
+        var claim = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/forms/" + formId + "/claim")
+                .with(reviewer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+
+        List<String> ofPreview = recorded(() -> assertThat(mvc.perform(preview).andReturn().getResponse().getStatus()).isEqualTo(200));
+        List<String> ofClaim = recorded(() -> assertThat(mvc.perform(claim).andReturn().getResponse().getStatus()).isEqualTo(302));
+        List<String> ofInbox = recorded(() -> view(staff, "/tasks", "未读计数"));
+
+        assertThat(ofPreview).as("live scoring").isNotEmpty().noneMatch(UNREAD);
+        assertThat(ofClaim).as("claim, answered by a redirect").isNotEmpty().noneMatch(UNREAD);
+        assertThat(ofInbox.stream().filter(UNREAD)).as("the inbox page's top bar").hasSize(1);
+    }
+
+    /** The count's statement (NotificationMapper.unread), as the driver is given it. */
+    private static final java.util.function.Predicate<String> UNREAD = java.util.regex.Pattern.compile(
+            "from notification where recipient_id = \\? and read_at is null", java.util.regex.Pattern.CASE_INSENSITIVE)
+            .asPredicate();
+
+    private interface Step { void run() throws Exception; }
+
+    private static List<String> recorded(Step step) throws Exception {
+        StatementCounter.recordOnThisThread();
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            StatementCounter.stopRecording();
+            throw e;
+        }
+        return StatementCounter.stopRecording();
+    }
+
     private String page(Actor who, String path) throws Exception {
         return mvc.perform(get(path).with(user(accounts.loadUserByUsername(who.username())))).andReturn().getResponse()
                 .getContentAsString();
