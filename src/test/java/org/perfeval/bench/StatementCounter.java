@@ -21,16 +21,28 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public class StatementCounter implements BeanPostProcessor {
     static final AtomicLong EXECUTED = new AtomicLong();
     private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+    private static final ThreadLocal<int[]> COMMITS = new ThreadLocal<>();
 
     /** Starts recording this thread's statements, forgetting any recorded before. */
     public static void recordOnThisThread() {
         RECORDED.set(new ArrayList<>());
+        COMMITS.set(new int[1]);
+    }
+
+    /**
+     * Transactions this thread committed since recording started: each is a round trip or three (SET
+     * autocommit around COMMIT) that the statements, as H2 counts them, do not show.
+     */
+    public static int commitsSoFar() {
+        int[] commits = COMMITS.get();
+        return commits == null ? 0 : commits[0];
     }
 
     /** The SQL of each statement this thread executed since recording started; recording stops. */
     public static List<String> stopRecording() {
         List<String> recorded = RECORDED.get();
         RECORDED.remove();
+        COMMITS.remove();
         return recorded == null ? List.of() : recorded;
     }
 
@@ -47,6 +59,10 @@ public class StatementCounter implements BeanPostProcessor {
 
     private Object connection(Object inner, java.lang.reflect.Method method, Object[] args) throws Throwable {
         Object result = invoke(inner, method, args);
+        int[] commits = COMMITS.get();
+        if (commits != null && method.getName().equals("commit")) {
+            commits[0]++;
+        }
         if (result instanceof java.sql.PreparedStatement ps) {
             String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
             return proxy(java.sql.PreparedStatement.class, ps, (i, m, a) -> statement(i, m, a, sql));
