@@ -30,7 +30,7 @@ class UnreadCount {
         return new Badge(() -> notifications.unread(user.actor()));
     }
 
-    /** Counted at the first {@link #count()}, then remembered for the rest of the page. */
+    /** Counted at the first {@link #shown()}, then remembered for the rest of the page. */
     public static final class Badge {
         private Supplier<Integer> counter;
         private Integer count;
@@ -40,7 +40,7 @@ class UnreadCount {
         }
 
         /** Null (no badge) when it cannot be counted: the page, often the error page itself, still shows. */
-        public Integer count() {
+        private Integer count() {
             if (counter != null) {
                 try {
                     count = counter.get();
