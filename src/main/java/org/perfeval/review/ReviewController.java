@@ -60,26 +60,26 @@ class ReviewController {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
         List<String> options = catalog.reviewOptions(header.getFormType());
-        Map<String, String> chosen = new LinkedHashMap<>();
-        for (Integer index : checked == null ? List.<Integer>of() : checked) {
-            if (index == null || index < 0 || index >= options.size()) {
-                throw new InvalidInputException("opt", "审核意见选项无效");
-            }
-            chosen.put(options.get(index), params.get("detail" + index));
-        }
-        Decision parsed = parseDecision(decision);
         try {
+            Map<String, String> chosen = new LinkedHashMap<>();
+            for (Integer index : checked == null ? List.<Integer>of() : checked) {
+                if (index == null || index < 0 || index >= options.size()) {
+                    throw new InvalidInputException("opt", "审核意见选项无效");
+                }
+                chosen.put(options.get(index), params.get("detail" + index));
+            }
+            Decision parsed = parseDecision(decision);
             reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
                     parseLevel(parsed, returnLevel)), new TaskControl.Copies(copyTo, copyToUnits, ccNames, ccUnitNames));
         } catch (InvalidInputException e) {
-            // The page the refusal goes back to (ErrorHandling) shows the typed names again, with or without script.
+            // The page the refusal goes back to (ErrorHandling) draws what was typed, so nothing is lost without script.
             org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
-                    .put("copyTyped", TaskControlController.typed("ccNames", ccNames, "ccUnitNames", ccUnitNames));
+                    .put("reviewTyped", typed(options.size(), checked, params));
             throw e;
         }
         boolean copied = copyTo != null && !copyTo.isEmpty() || copyToUnits != null && !copyToUnits.isEmpty()
                 || ccNames != null && !ccNames.isBlank() || ccUnitNames != null && !ccUnitNames.isBlank();
-        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copied ? "，并已抄送。" : "。"));
+        redirect.addFlashAttribute("notice", "已" + parseDecision(decision).label() + (copied ? "，并已抄送。" : "。"));
         return "redirect:/tasks";
     }
 
@@ -144,6 +144,25 @@ class ReviewController {
         result.put("failed", failed);
         redirect.addFlashAttribute("batchResult", new java.util.HashMap<>(result));
         return "redirect:/tasks";
+    }
+
+    /** The review form's fields as posted, for drawing them again: opt{i} marks a ticked option. */
+    private static Map<String, String> typed(int optionCount, List<Integer> checked, Map<String, String> params) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        for (String field : List.of("decision", "returnLevel", "overallOpinion", "reason", "ccNames", "ccUnitNames")) {
+            if (params.get(field) != null) {
+                typed.put(field, params.get(field));
+            }
+        }
+        for (int i = 0; i < optionCount; i++) {
+            if (params.get("detail" + i) != null) {
+                typed.put("detail" + i, params.get("detail" + i));
+            }
+            if (checked != null && checked.contains(i)) {
+                typed.put("opt" + i, "on");
+            }
+        }
+        return typed;
     }
 
     /** 退回至指定审核层级 names the level by its index in the form's chain. */

@@ -11,7 +11,7 @@ import org.perfeval.form.FieldLabels;
 final class ParameterLabels {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("reason", "退回原因"), Map.entry("file", "文件"), Map.entry("indicator", "对应指标"),
-            Map.entry("decision", "审核结果"), Map.entry("opt", "审核意见"), Map.entry("overallOpinion", "总体意见"),
+            Map.entry("decision", "审核结果"), Map.entry("opt", "审核意见"), Map.entry("options", "审核意见"), Map.entry("overallOpinion", "总体意见"),
             Map.entry("version", "版本号"), Map.entry("form", "评价表"), Map.entry("unit", "单位"),
             Map.entry("name", "名称"), Map.entry("fiscalYear", "年度"), Map.entry("formType", "表样类型"),
             Map.entry("fillDue", "填报截止日期"), Map.entry("supervisorDue", "主管部门审核截止日期"),
@@ -31,6 +31,9 @@ final class ParameterLabels {
     static String label(String parameter) {
         if (parameter == null || parameter.isBlank()) {
             return "";
+        }
+        if (parameter.startsWith("options[") && parameter.endsWith("]")) { // a review option's own text
+            return "「" + parameter.substring("options[".length(), parameter.length() - 1) + "」的具体意见";
         }
         String known = LABELS.get(parameter);
         return known != null ? "「" + known + "」" : FieldLabels.label(parameter);

@@ -179,6 +179,43 @@ class FormPagesTest {
                         .param("decision", "RETURN_TO_UNIT").param("reason", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("退回时必须填写退回原因")));
+        // From the page itself (no script): back on it with the message beside 退回原因 and all typed kept.
+        var refused = mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
+                        .header("Referer", "http://localhost/forms/" + form.getId())
+                        .param("decision", "RETURN_TO_UNIT").param("reason", " ").param("opt", "1")
+                        .param("detail1", "指标值需<补充>").param("overallOpinion", "总体尚可")
+                        .param("ccNames", "nobody-here"))
+                .andExpect(status().isSeeOther()).andReturn();
+        String again = mvc.perform(as(get("/forms/" + form.getId()), w.reviewer1()).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(again)
+                .containsPattern("<textarea name=\"reason\"[^>]*aria-invalid=\"true\"[^>]*> </textarea>\\s*"
+                        + "<span class=\"field-error\"[^>]*data-for=\"reason\"[^>]*>[^<]*退回时必须填写退回原因")
+                .containsPattern("name=\"opt\" value=\"1\" checked")
+                .containsPattern("name=\"opt\" value=\"0\">")
+                .contains("name=\"detail1\" value=\"指标值需&lt;补充&gt;\"", ">总体尚可</textarea>",
+                        "value=\"nobody-here\"")
+                .containsPattern("value=\"RETURN_TO_UNIT\" required checked");
+        // A too long option text: said beside that option's text box, in words, and the text kept whole.
+        String option1 = opinionCatalog.reviewOptions(formMapper.findHeader(form.getId()).getFormType()).get(1);
+        String tooLong = "长".repeat(2001);
+        var longRefused = mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
+                        .header("Referer", "http://localhost/forms/" + form.getId())
+                        .param("decision", "APPROVE").param("opt", "1").param("detail1", tooLong))
+                .andExpect(status().isSeeOther()).andReturn();
+        assertThat(mvc.perform(as(get("/forms/" + form.getId()), w.reviewer1()).flashAttrs(longRefused.getFlashMap()))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("name=\"detail1\" value=\"" + tooLong + "\"")
+                .containsPattern("data-for=\"options\\[" + java.util.regex.Pattern.quote(option1)
+                        + "\\]\">「" + java.util.regex.Pattern.quote(option1) + "」的具体意见不能超过 2000 个字<")
+                .doesNotContain("「options[");
+        // Another post of the page refused over its own 原因 says nothing beside the review's.
+        assertThat(mvc.perform(as(get("/forms/" + form.getId()), w.reviewer1()).flashAttr("refused",
+                        new RefusedPost("/forms/" + form.getId() + "/cancel", "输入有误",
+                                java.util.List.of(new RefusedPost.Problem("reason", "原因", "请填写原因")))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("data-for=\"reason\"");
         mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
                         .param("decision", "APPROVE").param("opt", "0").param("detail0", "项目成效好"))
                 .andExpect(redirectedUrl("/tasks"));
