@@ -60,6 +60,7 @@ class ReviewController {
         FormHeader header = formService.visibleHeader(user.actor(), id);
         Approval.requireReviewer(user.actor());
         List<String> options = catalog.reviewOptions(header.getFormType());
+        Decision parsed;
         try {
             Map<String, String> chosen = new LinkedHashMap<>();
             for (Integer index : checked == null ? List.<Integer>of() : checked) {
@@ -68,7 +69,7 @@ class ReviewController {
                 }
                 chosen.put(options.get(index), params.get("detail" + index));
             }
-            Decision parsed = parseDecision(decision);
+            parsed = parseDecision(decision);
             reviewService.decide(user.actor(), id, new ReviewInput(parsed, chosen, overallOpinion, reason,
                     parseLevel(parsed, returnLevel)), new TaskControl.Copies(copyTo, copyToUnits, ccNames, ccUnitNames));
         } catch (InvalidInputException e) {
@@ -79,7 +80,7 @@ class ReviewController {
         }
         boolean copied = copyTo != null && !copyTo.isEmpty() || copyToUnits != null && !copyToUnits.isEmpty()
                 || ccNames != null && !ccNames.isBlank() || ccUnitNames != null && !ccUnitNames.isBlank();
-        redirect.addFlashAttribute("notice", "已" + parseDecision(decision).label() + (copied ? "，并已抄送。" : "。"));
+        redirect.addFlashAttribute("notice", "已" + parsed.label() + (copied ? "，并已抄送。" : "。"));
         return "redirect:/tasks";
     }
 

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in its MySQL mode, the embedded default.</li>
  * <li>A read is one statement, which READ COMMITTED gives no steadier view inside a transaction; a write
  * (the session row and its attributes) keeps a transaction of its own.</li>
+ * <li>An attribute is a MEDIUMBLOB (V59): the store drops one its column refuses with only a TRACE line,
+ * and a refused post's typed text, carried back to its page, could outgrow BLOB's 64 KB.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
