@@ -216,6 +216,14 @@ class FormPagesTest {
                                 java.util.List.of(new RefusedPost.Problem("reason", "原因", "请填写原因")))))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("data-for=\"reason\"");
+        // Nor does another form's refused review (its page named as the one to go back to).
+        var elsewhere = new org.springframework.web.servlet.FlashMap();
+        elsewhere.putAll(refused.getFlashMap());
+        elsewhere.put("refused", new RefusedPost("/forms/" + (form.getId() + 1000) + "/review", "输入有误",
+                java.util.List.of(new RefusedPost.Problem("reason", "退回原因", "退回时必须填写退回原因"))));
+        assertThat(mvc.perform(as(get("/forms/" + form.getId()), w.reviewer1()).flashAttrs(elsewhere))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("data-for=\"reason\"", ">总体尚可</textarea>");
         mvc.perform(as(post("/forms/" + form.getId() + "/review"), w.reviewer1()).with(csrf())
                         .param("decision", "APPROVE").param("opt", "0").param("detail0", "项目成效好"))
                 .andExpect(redirectedUrl("/tasks"));
