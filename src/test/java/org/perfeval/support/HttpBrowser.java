@@ -39,14 +39,23 @@ public final class HttpBrowser {
     }
 
     public HttpResponse<String> post(String path, List<String[]> fields) throws Exception {
+        return post(path, fields, null);
+    }
+
+    /** A post from the page at {@code fromPath} (sent as the Referer, as a browser does), or from nowhere when null. */
+    public HttpResponse<String> post(String path, List<String[]> fields, String fromPath) throws Exception {
         StringBuilder body = new StringBuilder();
         for (String[] f : fields) {
             body.append(body.length() > 0 ? "&" : "").append(URLEncoder.encode(f[0], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(f[1], StandardCharsets.UTF_8));
         }
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"); // as a browser's form post
+        if (fromPath != null) {
+            request.header("Referer", base + fromPath);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
