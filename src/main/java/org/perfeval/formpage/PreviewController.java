@@ -19,7 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Scores an unsaved form so the page can show scores and findings while the user types. */
 @RestController
 class PreviewController {
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /**
+     * Live scoring takes any form the page may save: a save may post 10 MB form-encoded
+     * (server.tomcat.max-http-form-post-size), where a Chinese character takes 9 bytes; in JSON it
+     * takes 3, so the same form is at most about 3.4 MB here.
+     */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private final EvaluationFormService formService;
 
@@ -33,7 +38,7 @@ class PreviewController {
                                    @RequestBody byte[] body) {
         FormHeader header = formService.readableHeader(user.actor(), id);
         if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidInputException("", "请求内容过大（不超过 2 MB）");
+            throw new InvalidInputException("", "请求内容过大（不超过 " + MAX_BODY_BYTES / (1024 * 1024) + " MB）");
         }
         String json = new String(body, StandardCharsets.UTF_8);
         // The page posts its fields; type and rule set come from the stored form.

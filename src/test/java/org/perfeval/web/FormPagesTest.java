@@ -162,6 +162,34 @@ class FormPagesTest {
     }
 
     @Test
+    void previewScoresTheLargestFormThePageMaySave() throws Exception {
+        org.perfeval.exchange.EvaluationForm big = Fixtures.clean();
+        org.perfeval.exchange.Indicator row = big.getIndicators().get(0);
+        String text = "说明".repeat(1000);
+        row.setRemark(text);
+        row.setImprovement(text);
+        row.setScoringStandard(text);
+        row.setEvidence(text);
+        row.setDeviationNote(text);
+        while (big.getIndicators().size() < 100) {
+            big.getIndicators().add(objectMapper.readValue(objectMapper.writeValueAsString(row),
+                    org.perfeval.exchange.Indicator.class));
+        }
+        String json = objectMapper.writeValueAsString(big);
+        // About 3 MB of JSON: the same fields form-encoded are about 9 MB, within what a save may post.
+        assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(2_500_000, 3_500_000);
+        mvc.perform(as(post("/forms/" + form.getId() + "/preview"), w.staffA()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").exists());
+        mvc.perform(as(post("/forms/" + form.getId() + "/preview"), w.staffA()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                        .content(json + " ".repeat(1_500_000)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("不超过 4 MB")));
+    }
+
+    @Test
     void reviewerApprovesThroughThePage() throws Exception {
         FormHeader before = formMapper.findHeader(form.getId());
         String json = objectMapper.writeValueAsString(Fixtures.clean());
