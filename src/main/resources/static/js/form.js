@@ -266,7 +266,9 @@
     discard.addEventListener('click', function () { localStorage.removeItem(key); dirty = false; location.reload(); });
     note.appendChild(document.createTextNode(' '));
     note.appendChild(discard);
-    form.parentNode.insertBefore(note, form);
+    // Above the form and its score panel, not beside them: inside their grid it took the form's column.
+    var layout = form.closest('.with-panel') || form;
+    layout.parentNode.insertBefore(note, layout);
   } else if (stored && stored.version !== version) {
     localStorage.removeItem(key); // saved since: the stored input is older than the page
   }

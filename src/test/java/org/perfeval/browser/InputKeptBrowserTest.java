@@ -96,6 +96,13 @@ class InputKeptBrowserTest {
             b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-restored")));
             assertThat(b.find(By.name("goal.expected")).getAttribute("value")).isEqualTo(typed);
             assertThat(b.find(By.name("indicators[0].improvement")).getAttribute("value")).isEqualTo("改进措施也未保存");
+            // The notice sits above the form; the score panel stays beside the form (the window is 1366 wide).
+            org.openqa.selenium.Rectangle note = b.find(By.id("draft-restored")).getRect();
+            org.openqa.selenium.Rectangle editor = b.find(By.id("form-editor")).getRect();
+            org.openqa.selenium.Rectangle panel = b.find(By.id("score-panel")).getRect();
+            assertThat(note.getY() + note.getHeight()).isLessThanOrEqualTo(editor.getY());
+            assertThat(panel.getX()).isGreaterThan(editor.getX() + editor.getWidth() / 2);
+            assertThat(panel.getY()).isLessThan(editor.getY() + 50);
             b.screenshot("unsaved-input-restored");
             b.find(By.cssSelector("button[name=action][value=save]")).click();
             saved(b);
