@@ -1,6 +1,9 @@
 package org.perfeval.formpage;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.perfeval.exchange.EvaluationForm;
 import org.perfeval.exchange.json.ExchangeJson;
@@ -13,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Scores an unsaved form so the page can show scores and findings while the user types. */
@@ -35,10 +37,16 @@ class PreviewController {
     @PostMapping(path = "/forms/{id}/preview", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> preview(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
-                                   @RequestBody byte[] body) {
+                                   HttpServletRequest request) throws IOException {
         FormHeader header = formService.readableHeader(user.actor(), id);
-        if (body.length > MAX_BODY_BYTES) {
+        // Read no more than the limit: a body read whole first held whatever a caller sent in memory.
+        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
+                : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body == null || body.length > MAX_BODY_BYTES) {
             throw new InvalidInputException("", "请求内容过大（不超过 " + MAX_BODY_BYTES / (1024 * 1024) + " MB）");
+        }
+        if (body.length == 0) {
+            throw new InvalidInputException("", "请求内容为空");
         }
         String json = new String(body, StandardCharsets.UTF_8);
         // The page posts its fields; type and rule set come from the stored form.
