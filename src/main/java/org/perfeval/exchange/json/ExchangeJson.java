@@ -39,11 +39,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class ExchangeJson {
     static final int MAX_DEPTH = 20;
+    static final int MAX_STRING_LENGTH = 1_000_000;
     static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                            .maxNumberLength(40).maxStringLength(1_000_000).build()).build())
+                            .maxNumberLength(40).maxStringLength(MAX_STRING_LENGTH).build()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
@@ -57,14 +58,26 @@ public final class ExchangeJson {
 
     public static EvaluationForm readForm(String json) {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MAPPER.readTree(json);
+            parser = MAPPER.createParser(json);
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
+            if (parser != null && e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("String value length")) {
+                // A text past the parser's guard is a text too long, not broken JSON: say which field.
+                String path = pathOf(parser);
+                String label = FieldCatalogue.label(path.replaceAll("\\[\\d+]", ""));
+                throw new InvalidFormException(List.of(new Problem(path, (label == null ? "有一项文字" : "「" + label + "」")
+                        + "过长（超过 " + MAX_STRING_LENGTH + " 字），未能读取。请缩短后重试。")));
+            }
             // The parser's own wording is English and about tokens; the user needs the place.
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "：第 "
                     + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列附近";
             throw new InvalidFormException(List.of(new Problem("", "不是有效的 JSON 文件" + where
                     + "格式有误（如缺少引号、逗号或括号，或文件不完整）。请用本系统导出的 JSON 修改后再导入。")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a string source has no I/O to fail
         }
         if (root == null || !root.isObject()) {
             throw new InvalidFormException(List.of(new Problem("", "评价表应为一个 JSON 对象 {…}")));
@@ -78,6 +91,19 @@ public final class ExchangeJson {
             throw new InvalidFormException(walker.problems);
         }
         return form;
+    }
+
+    /** Where the parser stopped, as a problem path ("/indicators/0/remark" → "indicators[0].remark"). */
+    private static String pathOf(com.fasterxml.jackson.core.JsonParser parser) {
+        StringBuilder path = new StringBuilder();
+        for (String step : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (step.matches("\\d+")) {
+                path.append('[').append(step).append(']');
+            } else if (!step.isEmpty()) {
+                path.append(path.length() == 0 ? "" : ".").append(step);
+            }
+        }
+        return path.toString();
     }
 
     public static String writeResult(ScoringResult result) {
